@@ -1,0 +1,53 @@
+//! Dates and times as people in the service read them: 26.11.2026 in the service's time zone.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// `26.11.2026`
+pub fn format_date(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%d.%m.%Y").to_string()
+}
+
+/// `26.11.2026 14:05`
+pub fn format_date_time(at: Timestamp, tz: &TimeZone) -> String {
+    at.to_zoned(tz.clone()).strftime("%d.%m.%Y %H:%M").to_string()
+}
+
+/// Parses a date typed as `26.11.2026` or `2026-11-26`.
+pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<jiff::civil::Date>() {
+        return Some(d);
+    }
+    jiff::civil::Date::strptime("%d.%m.%Y", s).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oslo() -> TimeZone {
+        TimeZone::get("Europe/Oslo").expect("bundled tz database")
+    }
+
+    #[test]
+    fn dates_show_in_oslo_time_with_summer_time() {
+        // 22:30 UTC on 31 Dec is 23:30 in Oslo (winter, +01:00): still the old year.
+        let winter: Timestamp = "2024-12-31T22:30:00Z".parse().expect("valid");
+        assert_eq!(format_date_time(winter, &oslo()), "31.12.2024 23:30");
+        // 23:30 UTC on 31 Dec is 00:30 on 1 January in Oslo.
+        let new_year: Timestamp = "2024-12-31T23:30:00Z".parse().expect("valid");
+        assert_eq!(format_date(new_year, &oslo()), "01.01.2025");
+        // In July Oslo is +02:00.
+        let summer: Timestamp = "2024-07-01T12:00:00Z".parse().expect("valid");
+        assert_eq!(format_date_time(summer, &oslo()), "01.07.2024 14:00");
+    }
+
+    #[test]
+    fn dates_parse_in_both_written_forms() {
+        let d = jiff::civil::date(2026, 11, 26);
+        assert_eq!(parse_date("26.11.2026"), Some(d));
+        assert_eq!(parse_date("2026-11-26"), Some(d));
+        assert_eq!(parse_date("31.02.2026"), None);
+    }
+}

@@ -1,0 +1,31 @@
+//! Gatelangs storage: one interface over SQLite (the embedded default) and PostgreSQL.
+//!
+//! Both backends run the same portable SQL through sqlx's `Any` driver; what differs per backend
+//! is the connection setup and the migrations, which each backend owns (`migrations/sqlite`,
+//! `migrations/postgres`). See `docs/decisions/0002-database-layer.md`.
+//!
+//! Functions that touch a service's data take the [`ServiceId`](gatelangs_domain::ServiceId)
+//! as a parameter and put it in every `WHERE`; the web layer only ever passes the one from the
+//! authenticated session.
+
+pub mod audit;
+mod db;
+mod error;
+pub mod recovery_codes;
+mod row;
+pub mod services;
+pub mod sessions;
+pub mod setup;
+pub mod users;
+
+pub use audit::AuditKey;
+pub use db::{Backend, Store, Tx};
+pub use error::StoreError;
+pub use sqlx::AnyConnection;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The current time as Unix seconds, the storage representation of every timestamp.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}

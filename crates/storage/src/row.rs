@@ -1,0 +1,15 @@
+//! Turning stored text back into domain types.
+
+use std::str::FromStr;
+
+use crate::StoreError;
+
+pub(crate) fn parse<T: FromStr>(column: &str, value: &str) -> Result<T, StoreError> {
+    value
+        .parse()
+        .map_err(|_| StoreError::Corrupt(format!("{column}: {value:?}")))
+}
+
+pub(crate) fn flag(value: bool) -> i64 {
+    i64::from(value)
+}

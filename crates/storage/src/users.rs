@@ -1,0 +1,255 @@
+//! Staff accounts. Lookups by username are global (login happens before a service is known);
+//! everything else takes the service the caller is acting in.
+
+use gatelangs_domain::{DisplayName, Role, ServiceId, UserId, Username};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::row::{flag, parse};
+use crate::{Result, StoreError, now};
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub service_id: ServiceId,
+    pub username: String,
+    pub name: String,
+    pub role: Role,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+    pub language: String,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: Option<i64>,
+    pub failed_logins: i64,
+    pub locked_until: Option<i64>,
+}
+
+impl User {
+    pub fn has_two_factor(&self) -> bool {
+        self.totp_secret.is_some()
+    }
+}
+
+const COLUMNS: &str = "id, service_id, username, name, role, password_hash, disabled, language, \
+                       totp_secret, totp_last_step, failed_logins, locked_until";
+
+fn from_row(row: &AnyRow) -> Result<User> {
+    let id: String = row.try_get("id")?;
+    let service_id: String = row.try_get("service_id")?;
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: parse("users.id", &id)?,
+        service_id: parse("users.service_id", &service_id)?,
+        username: row.try_get("username")?,
+        name: row.try_get("name")?,
+        role: parse("users.role", &role)?,
+        password_hash: row.try_get("password_hash")?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+        language: row.try_get("language")?,
+        totp_secret: row.try_get("totp_secret")?,
+        totp_last_step: row.try_get("totp_last_step")?,
+        failed_logins: row.try_get("failed_logins")?,
+        locked_until: row.try_get("locked_until")?,
+    })
+}
+
+/// A new account; without a password hash it cannot log in until one is set.
+pub struct NewUser<'a> {
+    pub service: ServiceId,
+    pub username: &'a Username,
+    pub name: &'a DisplayName,
+    pub role: Role,
+    pub password_hash: Option<String>,
+}
+
+pub async fn create(conn: &mut AnyConnection, new: &NewUser<'_>) -> Result<User> {
+    let id = UserId::new();
+    sqlx::query(
+        "INSERT INTO users (id, service_id, username, name, role, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id.to_string())
+    .bind(new.service.to_string())
+    .bind(new.username.as_str())
+    .bind(new.name.as_str())
+    .bind(new.role.as_str())
+    .bind(&new.password_hash)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    get(conn, new.service, id).await
+}
+
+pub async fn count_all(conn: &mut AnyConnection) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+pub async fn find_by_username(conn: &mut AnyConnection, username: &str) -> Result<Option<User>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE username = $1"))
+        .bind(username)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn get(conn: &mut AnyConnection, service: ServiceId, id: UserId) -> Result<User> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM users WHERE id = $1 AND service_id = $2"
+    ))
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    from_row(&row)
+}
+
+pub async fn list(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<User>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM users WHERE service_id = $1 ORDER BY username"
+    ))
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Runs an update of one user row; no row means no such user in that service.
+async fn update_one<'q>(
+    conn: &mut AnyConnection,
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+) -> Result<()> {
+    let done = query.execute(&mut *conn).await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    hash: &str,
+) -> Result<()> {
+    let q = sqlx::query(
+        "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL \
+         WHERE id = $2 AND service_id = $3",
+    )
+    .bind(hash.to_owned())
+    .bind(id.to_string())
+    .bind(service.to_string());
+    update_one(conn, q).await
+}
+
+pub async fn set_disabled(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    disabled: bool,
+) -> Result<()> {
+    let q = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2 AND service_id = $3")
+        .bind(flag(disabled))
+        .bind(id.to_string())
+        .bind(service.to_string());
+    update_one(conn, q).await?;
+    // A disabled account keeps no open sessions.
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_role(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    role: Role,
+) -> Result<()> {
+    let q = sqlx::query("UPDATE users SET role = $1 WHERE id = $2 AND service_id = $3")
+        .bind(role.as_str())
+        .bind(id.to_string())
+        .bind(service.to_string());
+    update_one(conn, q).await
+}
+
+pub async fn set_language(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    language: &str,
+) -> Result<()> {
+    let q = sqlx::query("UPDATE users SET language = $1 WHERE id = $2 AND service_id = $3")
+        .bind(language.to_owned())
+        .bind(id.to_string())
+        .bind(service.to_string());
+    update_one(conn, q).await
+}
+
+pub async fn set_totp(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    secret: &str,
+    step: i64,
+) -> Result<()> {
+    let q = sqlx::query(
+        "UPDATE users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3 AND service_id = $4",
+    )
+    .bind(secret.to_owned())
+    .bind(step)
+    .bind(id.to_string())
+    .bind(service.to_string());
+    update_one(conn, q).await
+}
+
+/// Records an accepted TOTP time step, so the same code cannot be replayed. Returns false when
+/// `step` is not newer than the last accepted one.
+pub async fn accept_totp_step(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+    step: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE users SET totp_last_step = $1 \
+         WHERE id = $2 AND service_id = $3 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+    )
+    .bind(step)
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Counts a failed login; from the `lock_after`th failure in a row the account is locked until
+/// `lock_until`.
+pub async fn record_failed_login(
+    conn: &mut AnyConnection,
+    id: UserId,
+    lock_after: i64,
+    lock_until: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE users SET failed_logins = failed_logins + 1, \
+         locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END \
+         WHERE id = $3",
+    )
+    .bind(lock_after)
+    .bind(lock_until)
+    .bind(id.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn reset_failed_logins(conn: &mut AnyConnection, id: UserId) -> Result<()> {
+    sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

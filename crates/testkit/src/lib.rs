@@ -1,0 +1,73 @@
+//! A fresh, migrated database on each backend, so every storage test runs on SQLite and on
+//! PostgreSQL.
+//!
+//! PostgreSQL is reached through `GATELANGS_TEST_POSTGRES_URL` (a server where the test may
+//! create databases; `scripts/test` starts a throwaway cluster and sets it). When
+//! `GATELANGS_TEST_REQUIRE_POSTGRES=1` a missing URL fails the test instead of quietly testing
+//! SQLite alone.
+
+#![allow(clippy::unwrap_used)]
+
+use gatelangs_storage::{AuditKey, Backend, Store};
+use sqlx::Connection;
+
+/// A database for one test; the SQLite file is removed when this is dropped.
+pub struct TestDb {
+    pub store: Store,
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub fn backend(&self) -> Backend {
+        self.store.backend()
+    }
+}
+
+pub fn audit_key() -> AuditKey {
+    AuditKey::new(vec![7; 32]).unwrap()
+}
+
+/// A fresh SQLite file.
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let store = Store::connect(&url, audit_key()).await.unwrap();
+    store.migrate().await.unwrap();
+    TestDb { store, url, _dir: Some(dir) }
+}
+
+/// A fresh PostgreSQL database, or None when no server was given (and none is required).
+pub async fn postgres() -> Option<TestDb> {
+    let admin = match std::env::var("GATELANGS_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            if std::env::var("GATELANGS_TEST_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                panic!("GATELANGS_TEST_REQUIRE_POSTGRES=1 but GATELANGS_TEST_POSTGRES_URL is not set");
+            }
+            eprintln!("note: GATELANGS_TEST_POSTGRES_URL not set; testing SQLite only");
+            return None;
+        }
+    };
+    let name = format!("gl_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    let url = match admin.rfind('/') {
+        Some(slash) if slash > "postgres://".len() => format!("{}/{name}", &admin[..slash]),
+        _ => format!("{admin}/{name}"),
+    };
+    let store = Store::connect(&url, audit_key()).await.unwrap();
+    store.migrate().await.unwrap();
+    Some(TestDb { store, url, _dir: None })
+}
+
+/// One fresh database per available backend: SQLite always, PostgreSQL when configured.
+pub async fn each_backend() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    dbs.extend(postgres().await);
+    dbs
+}
