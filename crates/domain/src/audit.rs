@@ -105,7 +105,12 @@ pub struct AuditEvent {
 
 impl AuditEvent {
     pub fn new(actor: Option<UserId>, action: AuditAction, subject: impl Into<String>) -> Self {
-        Self { actor, action, subject: subject.into(), detail: String::new() }
+        Self {
+            actor,
+            action,
+            subject: subject.into(),
+            detail: String::new(),
+        }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -125,8 +130,12 @@ impl AuditEvent {
             AccessBasis::Emergency { reason } => reason.clone(),
             _ => String::new(),
         };
-        Self::new(Some(actor), AuditAction::PersonalData { access, basis }, subject)
-            .with_detail(detail)
+        Self::new(
+            Some(actor),
+            AuditAction::PersonalData { access, basis },
+            subject,
+        )
+        .with_detail(detail)
     }
 }
 
@@ -139,7 +148,9 @@ mod tests {
         let e = AuditEvent::personal_data(
             UserId::new(),
             PersonalDataAccess::Read,
-            AccessBasis::Emergency { reason: "akutt".into() },
+            AccessBasis::Emergency {
+                reason: "akutt".into(),
+            },
             "youth:1",
         );
         assert_eq!(e.action.code(), "personal_data_read:emergency");

@@ -44,12 +44,20 @@ mod tests {
 
     #[test]
     fn short_passwords_are_refused() {
-        assert_eq!(NewPassword::parse("Kx9#vQ2!", &[]).err(), Some(PasswordError::TooShort));
+        assert_eq!(
+            NewPassword::parse("Kx9#vQ2!", &[]).err(),
+            Some(PasswordError::TooShort)
+        );
     }
 
     #[test]
     fn common_passwords_are_refused_even_when_long() {
-        for common in ["password1234", "123456789012", "qwertyuiopas", "iloveyou1234"] {
+        for common in [
+            "password1234",
+            "123456789012",
+            "qwertyuiopas",
+            "iloveyou1234",
+        ] {
             assert_eq!(
                 NewPassword::parse(common, &[]).err(),
                 Some(PasswordError::TooCommon),

@@ -58,7 +58,11 @@ pub struct MunicipalityNumber(u16);
 
 impl MunicipalityNumber {
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        let bad = || ParseError(format!("invalid municipality number {s:?}: expected four digits, e.g. 3205"));
+        let bad = || {
+            ParseError(format!(
+                "invalid municipality number {s:?}: expected four digits, e.g. 3205"
+            ))
+        };
         if s.len() != 4 || !s.chars().all(|c| c.is_ascii_digit()) {
             return Err(bad());
         }
@@ -119,8 +123,14 @@ mod tests {
 
     #[test]
     fn municipality_numbers_have_four_digits() {
-        assert_eq!(MunicipalityNumber::parse("3205").map(|m| m.to_string()), Ok("3205".into()));
-        assert_eq!(MunicipalityNumber::parse("0301").map(|m| m.to_string()), Ok("0301".into()));
+        assert_eq!(
+            MunicipalityNumber::parse("3205").map(|m| m.to_string()),
+            Ok("3205".into())
+        );
+        assert_eq!(
+            MunicipalityNumber::parse("0301").map(|m| m.to_string()),
+            Ok("0301".into())
+        );
         for bad in ["", "320", "32055", "abcd", "0000", "-320"] {
             assert!(MunicipalityNumber::parse(bad).is_err(), "{bad:?} accepted");
         }

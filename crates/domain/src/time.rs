@@ -10,7 +10,9 @@ pub fn format_date(at: Timestamp, tz: &TimeZone) -> String {
 
 /// `26.11.2026 14:05`
 pub fn format_date_time(at: Timestamp, tz: &TimeZone) -> String {
-    at.to_zoned(tz.clone()).strftime("%d.%m.%Y %H:%M").to_string()
+    at.to_zoned(tz.clone())
+        .strftime("%d.%m.%Y %H:%M")
+        .to_string()
 }
 
 /// Parses a date typed as `26.11.2026` or `2026-11-26`.

@@ -57,7 +57,10 @@ mod tests {
 
     #[test]
     fn usernames_are_normalised_and_checked() {
-        assert_eq!(Username::parse(" kari.n ").map(|u| u.to_string()), Ok("kari.n".into()));
+        assert_eq!(
+            Username::parse(" kari.n ").map(|u| u.to_string()),
+            Ok("kari.n".into())
+        );
         for bad in ["", "k", "Kari", "kari n", "kari@x"] {
             assert!(Username::parse(bad).is_err(), "{bad:?} accepted");
         }

@@ -59,7 +59,8 @@ impl Sealed<'_> {
             self.detail
         ])
         .to_string();
-        let mut mac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
         mac.update(payload.as_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
@@ -189,7 +190,11 @@ pub async fn verify(conn: &mut AnyConnection, key: &AuditKey) -> Result<Verifica
             }
             .mac(key);
             if mac != stored_mac {
-                return Ok(broken(checked, seq, format!("entry {seq} was changed after it was written")));
+                return Ok(broken(
+                    checked,
+                    seq,
+                    format!("entry {seq} was changed after it was written"),
+                ));
             }
             prev_mac = stored_mac;
             expected_seq += 1;
@@ -212,7 +217,10 @@ pub async fn verify(conn: &mut AnyConnection, key: &AuditKey) -> Result<Verifica
             ),
         ));
     }
-    Ok(Verification { entries_checked: checked, first_broken: None })
+    Ok(Verification {
+        entries_checked: checked,
+        first_broken: None,
+    })
 }
 
 /// One entry as a leader sees it.
@@ -266,7 +274,10 @@ pub async fn list(
             Ok(AuditEntry {
                 seq: row.try_get("seq")?,
                 at: row.try_get("at")?,
-                actor_id: actor.as_deref().map(|a| parse("audit_log.actor_id", a)).transpose()?,
+                actor_id: actor
+                    .as_deref()
+                    .map(|a| parse("audit_log.actor_id", a))
+                    .transpose()?,
                 actor_username: row.try_get("username")?,
                 action: row.try_get("action")?,
                 subject: row.try_get("subject")?,

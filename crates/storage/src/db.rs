@@ -27,7 +27,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("backend", &self.backend).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
     }
 }
 
@@ -72,7 +74,11 @@ impl Store {
         }
         .connect_with(options)
         .await?;
-        Ok(Store { pool, backend, audit_key })
+        Ok(Store {
+            pool,
+            backend,
+            audit_key,
+        })
     }
 
     /// Brings the schema up to date; running it again does nothing.
@@ -103,6 +109,12 @@ impl Store {
     /// A connection outside any transaction, for reads.
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Any>> {
         Ok(self.pool.acquire().await?)
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
     }
 
     pub async fn close(&self) {

@@ -19,9 +19,10 @@ pub mod setup;
 pub mod users;
 
 pub use audit::AuditKey;
-pub use db::{Backend, Store, Tx};
+pub use db::{Backend, Store, Tx, redact};
 pub use error::StoreError;
 pub use sqlx::AnyConnection;
+pub use sqlx::Error as DbError;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

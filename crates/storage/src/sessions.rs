@@ -96,9 +96,8 @@ pub async fn find(conn: &mut AnyConnection, token: &str) -> Result<Option<Sessio
         token_hash: row.try_get("token_hash")?,
         user_id: parse("sessions.user_id", &user)?,
         service_id: parse("sessions.service_id", &service)?,
-        stage: parse("sessions.stage", &stage).map_err(|_| {
-            crate::StoreError::Corrupt(format!("sessions.stage: {stage:?}"))
-        })?,
+        stage: parse("sessions.stage", &stage)
+            .map_err(|_| crate::StoreError::Corrupt(format!("sessions.stage: {stage:?}")))?,
         pending_totp_secret: row.try_get("pending_totp_secret")?,
         created_at: row.try_get("created_at")?,
         last_seen_at: row.try_get("last_seen_at")?,

@@ -13,7 +13,9 @@ async fn write_entries(store: &Store, n: usize) -> ServiceId {
     for i in 0..n {
         let mut tx = store.begin().await.unwrap();
         let event = AuditEvent::new(None, AuditAction::LoginFailed, format!("user:u{i}"));
-        audit::append(&mut tx, store.audit_key(), Some(service), &event).await.unwrap();
+        audit::append(&mut tx, store.audit_key(), Some(service), &event)
+            .await
+            .unwrap();
         tx.commit().await.unwrap();
     }
     service
@@ -27,7 +29,10 @@ async fn verify(store: &Store) -> audit::Verification {
 /// What an intruder with database access does first: removes the append-only guard.
 async fn drop_guard(db: &TestDb) {
     let sql: &[&str] = match db.backend() {
-        Backend::Sqlite => &["DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"],
+        Backend::Sqlite => &[
+            "DROP TRIGGER audit_log_no_update",
+            "DROP TRIGGER audit_log_no_delete",
+        ],
         Backend::Postgres => &["DROP TRIGGER audit_log_no_change ON audit_log"],
     };
     for s in sql {
@@ -49,9 +54,13 @@ async fn an_untouched_chain_verifies() {
 async fn the_log_refuses_updates_and_deletes() {
     for db in each_backend().await {
         write_entries(&db.store, 1).await;
-        let update = sqlx::query("UPDATE audit_log SET subject = 'x'").execute(db.store.pool()).await;
+        let update = sqlx::query("UPDATE audit_log SET subject = 'x'")
+            .execute(db.store.pool())
+            .await;
         assert!(update.is_err(), "{:?}", db.backend());
-        let delete = sqlx::query("DELETE FROM audit_log").execute(db.store.pool()).await;
+        let delete = sqlx::query("DELETE FROM audit_log")
+            .execute(db.store.pool())
+            .await;
         assert!(delete.is_err(), "{:?}", db.backend());
     }
 }
@@ -105,7 +114,9 @@ async fn a_chain_rewritten_without_the_key_does_not_verify() {
     for db in each_backend().await {
         write_entries(&db.store, 3).await;
         // The same rows checked with another key: nobody without the key can forge a chain.
-        let other = Store::connect(&db.url, AuditKey::new(vec![9; 32]).unwrap()).await.unwrap();
+        let other = Store::connect(&db.url, AuditKey::new(vec![9; 32]).unwrap())
+            .await
+            .unwrap();
         let broken = verify(&other).await.first_broken.unwrap();
         assert_eq!(broken.seq, 1, "{:?}", db.backend());
         other.close().await;
@@ -118,10 +129,17 @@ async fn an_entry_rolls_back_with_its_action() {
         let service = ServiceId::new();
         let mut tx = db.store.begin().await.unwrap();
         let event = AuditEvent::new(None, AuditAction::Logout, "user:x");
-        audit::append(&mut tx, db.store.audit_key(), Some(service), &event).await.unwrap();
+        audit::append(&mut tx, db.store.audit_key(), Some(service), &event)
+            .await
+            .unwrap();
         tx.rollback().await.unwrap();
         let v = verify(&db.store).await;
-        assert_eq!((v.entries_checked, v.first_broken), (0, None), "{:?}", db.backend());
+        assert_eq!(
+            (v.entries_checked, v.first_broken),
+            (0, None),
+            "{:?}",
+            db.backend()
+        );
     }
 }
 
@@ -134,7 +152,15 @@ async fn a_service_sees_only_its_own_entries_filtered_by_date() {
         let all = AuditFilter::default();
         assert_eq!(audit::list(&mut conn, mine, &all).await.unwrap().len(), 3);
         assert_eq!(audit::list(&mut conn, theirs, &all).await.unwrap().len(), 2);
-        let future = AuditFilter { from: Some(gatelangs_storage::now() + 3600), ..all };
-        assert!(audit::list(&mut conn, mine, &future).await.unwrap().is_empty());
+        let future = AuditFilter {
+            from: Some(gatelangs_storage::now() + 3600),
+            ..all
+        };
+        assert!(
+            audit::list(&mut conn, mine, &future)
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 }

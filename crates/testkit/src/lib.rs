@@ -34,7 +34,11 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let store = Store::connect(&url, audit_key()).await.unwrap();
     store.migrate().await.unwrap();
-    TestDb { store, url, _dir: Some(dir) }
+    TestDb {
+        store,
+        url,
+        _dir: Some(dir),
+    }
 }
 
 /// A fresh PostgreSQL database, or None when no server was given (and none is required).
@@ -43,7 +47,9 @@ pub async fn postgres() -> Option<TestDb> {
         Ok(url) if !url.is_empty() => url,
         _ => {
             if std::env::var("GATELANGS_TEST_REQUIRE_POSTGRES").as_deref() == Ok("1") {
-                panic!("GATELANGS_TEST_REQUIRE_POSTGRES=1 but GATELANGS_TEST_POSTGRES_URL is not set");
+                panic!(
+                    "GATELANGS_TEST_REQUIRE_POSTGRES=1 but GATELANGS_TEST_POSTGRES_URL is not set"
+                );
             }
             eprintln!("note: GATELANGS_TEST_POSTGRES_URL not set; testing SQLite only");
             return None;
@@ -62,7 +68,11 @@ pub async fn postgres() -> Option<TestDb> {
     };
     let store = Store::connect(&url, audit_key()).await.unwrap();
     store.migrate().await.unwrap();
-    Some(TestDb { store, url, _dir: None })
+    Some(TestDb {
+        store,
+        url,
+        _dir: None,
+    })
 }
 
 /// One fresh database per available backend: SQLite always, PostgreSQL when configured.

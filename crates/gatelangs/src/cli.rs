@@ -1,0 +1,200 @@
+//! The command line: one clap enum, one module per subcommand in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gatelangs",
+    version,
+    about = "Records and statistics for municipal outreach youth teams"
+)]
+pub struct Cli {
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB. Default: gatelangs.db in the data folder.
+    #[arg(
+        long,
+        global = true,
+        env = "GATELANGS_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub db: Option<String>,
+
+    /// Folder for the embedded database and the audit key. Default: $XDG_DATA_HOME/gatelangs or ~/.local/share/gatelangs.
+    #[arg(long, global = true, env = "GATELANGS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// File holding the audit-log key (64 hex characters). Default: audit.key in the data folder, created on first use.
+    #[arg(long, global = true, env = "GATELANGS_AUDIT_KEY_FILE")]
+    pub audit_key_file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web server (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Manage services (teams).
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "GATELANGS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Create (or refresh) a demo service with one user per role and print their passwords.
+    #[arg(long)]
+    pub demo: bool,
+    /// End a session after this long without use, e.g. 30m, 2h.
+    #[arg(long, env = "GATELANGS_SESSION_IDLE", default_value = "1h", value_parser = parse_duration)]
+    pub session_idle: std::time::Duration,
+    /// End a session this long after login however active, e.g. 12h.
+    #[arg(long, env = "GATELANGS_SESSION_MAX", default_value = "12h", value_parser = parse_duration)]
+    pub session_max: std::time::Duration,
+    /// Mark cookies Secure and send HSTS: set this when users reach the service over HTTPS.
+    #[arg(long, env = "GATELANGS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ServiceCommand {
+    /// Create a service.
+    Add {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// Four-digit municipality number, e.g. 3205.
+        #[arg(long)]
+        municipality: Option<String>,
+        #[arg(long, default_value = "Europe/Oslo")]
+        time_zone: String,
+        /// Do not require two-factor login (not recommended outside tests and demos).
+        #[arg(long)]
+        no_two_factor: bool,
+    },
+    /// List services.
+    List,
+    /// Change a service's name or two-factor requirement.
+    Set {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// Require two-factor login for every role that can see personal data.
+        #[arg(long)]
+        require_two_factor: Option<bool>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a user. Prints a generated password unless --password-stdin is given.
+    Add {
+        #[arg(long)]
+        service: String,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        name: String,
+        /// field_worker, leader, admin or analyst.
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password. Prints a generated one unless --password-stdin is given.
+    Passwd {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Stop a user from logging in and end their sessions.
+    Disable {
+        #[arg(long)]
+        username: String,
+    },
+    /// Change a user's role.
+    SetRole {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// List the users of a service.
+    List {
+        #[arg(long)]
+        service: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the hash chain; exits with 1 and names the first broken entry if it was tampered with.
+    Verify,
+}
+
+/// `90s`, `30m`, `12h`, `2d` or plain seconds.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (number, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("not a duration: {s:?} (e.g. 30m, 12h)"))?;
+    let secs = match unit {
+        "" | "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86_400,
+        _ => return Err(format!("unknown unit in {s:?}: use s, m, h or d")),
+    };
+    if secs == 0 {
+        return Err("a duration must be longer than zero".to_owned());
+    }
+    Ok(std::time::Duration::from_secs(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(
+            parse_duration("90s"),
+            Ok(std::time::Duration::from_secs(90))
+        );
+        assert_eq!(
+            parse_duration("30m"),
+            Ok(std::time::Duration::from_secs(1800))
+        );
+        assert_eq!(
+            parse_duration("12h"),
+            Ok(std::time::Duration::from_secs(43_200))
+        );
+        assert_eq!(parse_duration("5"), Ok(std::time::Duration::from_secs(5)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("1w").is_err());
+        assert!(parse_duration("m").is_err());
+    }
+}

@@ -1,0 +1,100 @@
+//! The demo service: one user per role with fresh passwords, two-factor off, so a newcomer can
+//! look around at once. Running it again gives new passwords (only hashes are stored).
+
+use anyhow::anyhow;
+use gatelangs_domain::{
+    AuditAction, AuditEvent, DisplayName, MunicipalityNumber, NewPassword, Role, ServiceName,
+    ServiceSlug, ServiceTimeZone, Username,
+};
+use gatelangs_storage::services::NewService;
+use gatelangs_storage::users::{self, NewUser};
+use gatelangs_storage::{Store, audit, services};
+use gatelangs_web::auth::password;
+
+pub const DEMO_SLUG: &str = "demo";
+
+const DEMO_USERS: [(&str, &str, Role); 4] = [
+    ("demo-feltarbeider", "Frida Feltarbeider", Role::FieldWorker),
+    ("demo-leder", "Leif Leder", Role::Leader),
+    ("demo-admin", "Ada Administrator", Role::Admin),
+    ("demo-analytiker", "Anna Analytiker", Role::Analyst),
+];
+
+pub struct DemoLogin {
+    pub username: &'static str,
+    pub role: Role,
+    pub password: String,
+}
+
+pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
+    let key = store.audit_key();
+    let mut tx = store.begin().await?;
+    let service = match services::find_by_slug(&mut tx, DEMO_SLUG).await? {
+        Some(s) => s,
+        None => {
+            let new = NewService {
+                slug: ServiceSlug::parse(DEMO_SLUG)?,
+                name: ServiceName::parse("Demo – Oppsøkende ungdomsteam")?,
+                municipality: Some(MunicipalityNumber::parse("3205")?),
+                time_zone: ServiceTimeZone::oslo(),
+                require_two_factor: false,
+                is_demo: true,
+            };
+            let s = services::create(&mut tx, &new).await?;
+            let event = AuditEvent::new(
+                None,
+                AuditAction::ServiceCreated,
+                format!("service:{DEMO_SLUG}"),
+            )
+            .with_detail("demo");
+            audit::append(&mut tx, key, Some(s.id), &event).await?;
+            s
+        }
+    };
+    let mut logins = vec![];
+    for (username, name, role) in DEMO_USERS {
+        let pw = NewPassword::parse(&password::generate(), &[])?;
+        let shown = pw.expose().to_owned();
+        let hash = password::hash_blocking(&pw).map_err(|e| anyhow!("cannot hash: {e}"))?;
+        match users::find_by_username(&mut tx, username).await? {
+            Some(existing) if existing.service_id == service.id => {
+                users::set_password(&mut tx, service.id, existing.id, &hash).await?;
+                let event = AuditEvent::new(
+                    None,
+                    AuditAction::PasswordChanged,
+                    format!("user:{username}"),
+                )
+                .with_detail("demo");
+                audit::append(&mut tx, key, Some(service.id), &event).await?;
+            }
+            Some(_) => {
+                return Err(anyhow!(
+                    "the username {username} belongs to another service"
+                ));
+            }
+            None => {
+                let username_parsed = Username::parse(username)?;
+                let name = DisplayName::parse(name)?;
+                let new = NewUser {
+                    service: service.id,
+                    username: &username_parsed,
+                    name: &name,
+                    role,
+                    password_hash: Some(hash),
+                };
+                users::create(&mut tx, &new).await?;
+                let event =
+                    AuditEvent::new(None, AuditAction::UserCreated, format!("user:{username}"))
+                        .with_detail(format!("role={role}; demo"));
+                audit::append(&mut tx, key, Some(service.id), &event).await?;
+            }
+        }
+        logins.push(DemoLogin {
+            username,
+            role,
+            password: shown,
+        });
+    }
+    tx.commit().await?;
+    Ok(logins)
+}

@@ -1,0 +1,117 @@
+//! `gatelangs serve`: migrate, print the first-run setup link or the demo logins, and serve.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use gatelangs_storage::{Store, sessions, setup, users};
+use gatelangs_web::{AppState, WebConfig};
+
+use super::demo;
+use crate::cli::ServeArgs;
+
+pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let addr: SocketAddr = args.bind.parse().with_context(|| {
+        format!(
+            "--bind {:?} is not an address like 127.0.0.1:8080",
+            args.bind
+        )
+    })?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let addr = listener.local_addr()?;
+    let base = format!("http://{addr}");
+
+    if args.demo {
+        let logins = demo::ensure(store).await?;
+        println!(
+            "Demo service \"{}\" is ready. Log in at {base}/login as:",
+            demo::DEMO_SLUG
+        );
+        for login in &logins {
+            println!(
+                "  {:<20} {:<14} password: {}",
+                login.username,
+                login.role.as_str(),
+                login.password
+            );
+        }
+        println!(
+            "(Two-factor login is off in the demo service. New passwords are made at every start.)"
+        );
+    }
+    let no_users = {
+        let mut conn = store.conn().await?;
+        users::count_all(&mut conn).await? == 0
+    };
+    if no_users {
+        let mut conn = store.conn().await?;
+        let token = setup::issue(&mut conn).await?;
+        println!(
+            "No users yet. Open this one-time link to create the service and its first administrator:"
+        );
+        println!("  {base}/setup/{token}");
+    }
+
+    let config = WebConfig {
+        session_idle: args.session_idle,
+        session_max: args.session_max,
+        secure_cookies: args.secure_cookies,
+        ..WebConfig::default()
+    };
+    let sweeper = tokio::spawn(sweep_sessions(
+        store.clone(),
+        config.session_idle,
+        config.session_max,
+    ));
+    let app = gatelangs_web::app(AppState::new(store.clone(), config));
+    println!("Gatelangs is listening on {base}");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the server stopped with an error")?;
+    sweeper.abort();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes expired sessions now and then; expiry itself is checked on every request.
+async fn sweep_sessions(store: Store, idle: Duration, max: Duration) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let now = gatelangs_storage::now();
+        let idle = i64::try_from(idle.as_secs()).unwrap_or(i64::MAX);
+        let max = i64::try_from(max.as_secs()).unwrap_or(i64::MAX);
+        let swept = async {
+            let mut conn = store.conn().await?;
+            sessions::delete_expired(&mut conn, now.saturating_sub(idle), now.saturating_sub(max))
+                .await
+        };
+        if let Err(err) = swept.await {
+            tracing::warn!(error = %err, "could not remove expired sessions");
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

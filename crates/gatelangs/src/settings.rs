@@ -1,0 +1,101 @@
+//! Where the data lives: the default data folder, the database URL and the audit key.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use gatelangs_storage::{AuditKey, Store, redact};
+
+use crate::cli::Cli;
+
+/// `$GATELANGS_DATA_DIR`, else `$XDG_DATA_HOME/gatelangs`, else `~/.local/share/gatelangs`.
+pub fn data_dir(cli: &Cli) -> PathBuf {
+    if let Some(dir) = &cli.data_dir {
+        return dir.clone();
+    }
+    if let Some(xdg) = std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        return PathBuf::from(xdg).join("gatelangs");
+    }
+    match std::env::var_os("HOME").filter(|v| !v.is_empty()) {
+        Some(home) => PathBuf::from(home).join(".local/share/gatelangs"),
+        None => PathBuf::from("gatelangs-data"),
+    }
+}
+
+fn database_url(cli: &Cli, data_dir: &Path) -> anyhow::Result<String> {
+    if let Some(url) = cli.db.as_deref().filter(|u| !u.is_empty()) {
+        return Ok(url.to_owned());
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    Ok(format!(
+        "sqlite://{}",
+        data_dir.join("gatelangs.db").display()
+    ))
+}
+
+/// Reads the audit key, creating a new random one (readable by the owner only) on first use.
+fn audit_key(cli: &Cli, data_dir: &Path) -> anyhow::Result<AuditKey> {
+    let path = cli
+        .audit_key_file
+        .clone()
+        .unwrap_or_else(|| data_dir.join("audit.key"));
+    if !path.exists() {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let mut bytes = [0_u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut bytes);
+        write_private(&path, &hex::encode(bytes))?;
+        eprintln!(
+            "Created a new audit-log key in {} — back it up with the database.",
+            path.display()
+        );
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the audit key {}", path.display()))?;
+    let bytes = hex::decode(text.trim())
+        .with_context(|| format!("{}: the audit key must be hex", path.display()))?;
+    if bytes.len() < 32 {
+        bail!(
+            "{}: the audit key must hold at least 64 hex characters",
+            path.display()
+        );
+    }
+    Ok(AuditKey::new(bytes)?)
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    std::fs::write(path, text).with_context(|| format!("cannot create {}", path.display()))
+}
+
+/// Opens the database named on the command line and brings its schema up to date.
+pub async fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+    let dir = data_dir(cli);
+    let url = database_url(cli, &dir)?;
+    let key = audit_key(cli, &dir)?;
+    let store = Store::connect(&url, key)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(&url)))?;
+    store
+        .migrate()
+        .await
+        .context("cannot bring the database schema up to date")?;
+    Ok(store)
+}

@@ -1,0 +1,62 @@
+//! The JSON API under `/api/v1`, documented by an OpenAPI document generated from the handlers
+//! (`/api/v1/openapi.json`). It uses the same session and the same authorization as the pages.
+
+mod audit;
+mod me;
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Gatelangs API",
+        description = "Records and statistics for municipal outreach youth teams. Every call acts in the service of the logged-in user; personal data is only reached under the same rules as in the web interface, and every access is written to the audit log.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later")
+    ),
+    modifiers(&SessionCookie),
+    security(("session" = []))
+)]
+struct ApiDoc;
+
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                crate::auth::cookies::SESSION,
+            ))),
+        );
+    }
+}
+
+/// The error body of every API error.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiError {
+    pub error: ApiErrorBody,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    pub status: u16,
+    /// A short message in the user's language.
+    pub message: String,
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(me::me))
+        .routes(routes!(audit::list))
+}
+
+/// The OpenAPI document, as served at `/api/v1/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    router().split_for_parts().1
+}

@@ -1,0 +1,11 @@
+//! Who is asking: sessions, the authenticated [`Principal`], and the capabilities a role grants.
+
+pub mod capabilities;
+pub mod cookies;
+pub mod password;
+mod principal;
+pub mod throttle;
+pub mod totp;
+
+pub use capabilities::{Administrator, AuditReader};
+pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};

@@ -1,0 +1,246 @@
+//! From a request to the authenticated principal.
+//!
+//! The session is looked up once per request and cached in the request's extensions. A
+//! [`Principal`] exists only for a fully logged-in user (password and, where required, second
+//! factor); its service is the one the handler acts in.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_domain::{Role, ServiceId, UserId};
+use gatelangs_storage::services::{self, Service};
+use gatelangs_storage::sessions::{self, Session, Stage};
+use gatelangs_storage::users::{self, User};
+
+use super::cookies;
+use crate::error::{AppError, ErrorKey};
+use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
+
+/// A session that has not expired, whatever its stage, with its user and service.
+#[derive(Debug, Clone)]
+pub struct ActiveSession {
+    pub session: Session,
+    pub user: User,
+    pub service: Service,
+}
+
+impl ActiveSession {
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.user.language).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Resolved {
+    Anonymous,
+    Expired,
+    Active(Arc<ActiveSession>),
+}
+
+async fn resolve(parts: &mut Parts, state: &AppState) -> Result<Resolved, AppError> {
+    if let Some(resolved) = parts.extensions.get::<Resolved>() {
+        return Ok(resolved.clone());
+    }
+    let resolved = match cookies::get(&parts.headers, cookies::SESSION) {
+        None => Resolved::Anonymous,
+        Some(token) => lookup(state, token).await?,
+    };
+    parts.extensions.insert(resolved.clone());
+    Ok(resolved)
+}
+
+async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
+    let mut conn = state.store.conn().await?;
+    let Some(session) = sessions::find(&mut conn, token).await? else {
+        return Ok(Resolved::Expired);
+    };
+    let now = gatelangs_storage::now();
+    let idle = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
+    let max = i64::try_from(state.config.session_max.as_secs()).unwrap_or(i64::MAX);
+    if now - session.last_seen_at > idle || now - session.created_at > max {
+        sessions::delete(&mut conn, &session.token_hash).await?;
+        return Ok(Resolved::Expired);
+    }
+    let user = users::get(&mut conn, session.service_id, session.user_id).await?;
+    if user.disabled {
+        sessions::delete(&mut conn, &session.token_hash).await?;
+        return Ok(Resolved::Anonymous);
+    }
+    let service = services::get(&mut conn, session.service_id).await?;
+    if session.last_seen_at < now {
+        sessions::touch(&mut conn, &session.token_hash, now).await?;
+    }
+    Ok(Resolved::Active(Arc::new(ActiveSession {
+        session,
+        user,
+        service,
+    })))
+}
+
+/// Why a request has no principal, and where the user should go instead.
+#[derive(Debug)]
+pub enum AuthRejection {
+    Login { expired: bool },
+    SecondFactor,
+    Enrol,
+    Api,
+    Error(AppError),
+}
+
+impl IntoResponse for AuthRejection {
+    fn into_response(self) -> Response {
+        match self {
+            AuthRejection::Login { expired: false } => Redirect::to("/login").into_response(),
+            AuthRejection::Login { expired: true } => {
+                Redirect::to("/login?expired=1").into_response()
+            }
+            AuthRejection::SecondFactor => Redirect::to("/login/two-factor").into_response(),
+            AuthRejection::Enrol => Redirect::to("/account/two-factor").into_response(),
+            AuthRejection::Api => {
+                let mut r = axum::http::StatusCode::UNAUTHORIZED.into_response();
+                r.extensions_mut().insert(ErrorKey("error-unauthenticated"));
+                r
+            }
+            AuthRejection::Error(e) => e.into_response(),
+        }
+    }
+}
+
+/// A fully authenticated user acting in their own service.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    active: Arc<ActiveSession>,
+}
+
+impl Principal {
+    pub fn user_id(&self) -> UserId {
+        self.active.user.id
+    }
+    /// The service every query of this request is scoped to.
+    pub fn service_id(&self) -> ServiceId {
+        self.active.service.id
+    }
+    pub fn service(&self) -> &Service {
+        &self.active.service
+    }
+    pub fn role(&self) -> Role {
+        self.active.user.role
+    }
+    pub fn username(&self) -> &str {
+        &self.active.user.username
+    }
+    pub fn name(&self) -> &str {
+        &self.active.user.name
+    }
+    pub fn lang(&self) -> Lang {
+        self.active.lang()
+    }
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.lang())
+    }
+    pub fn has_two_factor(&self) -> bool {
+        self.active.user.has_two_factor()
+    }
+    pub fn session_token_hash(&self) -> &str {
+        &self.active.session.token_hash
+    }
+    pub fn tz(&self) -> jiff::tz::TimeZone {
+        self.active.service.tz()
+    }
+}
+
+impl FromRequestParts<AppState> for Principal {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let api = parts.uri.path().starts_with("/api/");
+        let resolved = resolve(parts, state).await.map_err(AuthRejection::Error)?;
+        match resolved {
+            Resolved::Active(active) if active.session.stage == Stage::Full => {
+                Ok(Principal { active })
+            }
+            _ if api => Err(AuthRejection::Api),
+            Resolved::Active(active) => Err(match active.session.stage {
+                Stage::SecondFactor => AuthRejection::SecondFactor,
+                _ => AuthRejection::Enrol,
+            }),
+            Resolved::Expired => Err(AuthRejection::Login { expired: true }),
+            Resolved::Anonymous => Err(AuthRejection::Login { expired: false }),
+        }
+    }
+}
+
+/// A session at any stage: for the second-factor and enrolment pages.
+pub struct AnySession(pub Arc<ActiveSession>);
+
+impl FromRequestParts<AppState> for AnySession {
+    type Rejection = AuthRejection;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match resolve(parts, state).await.map_err(AuthRejection::Error)? {
+            Resolved::Active(active) => Ok(AnySession(active)),
+            Resolved::Expired => Err(AuthRejection::Login { expired: true }),
+            Resolved::Anonymous => Err(AuthRejection::Login { expired: false }),
+        }
+    }
+}
+
+/// Anyone, logged in or not: their language and, if logged in, who they are.
+pub struct Visitor {
+    pub lang: Lang,
+    pub principal: Option<Principal>,
+}
+
+impl Visitor {
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.lang)
+    }
+}
+
+impl FromRequestParts<AppState> for Visitor {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let principal = match resolve(parts, state).await? {
+            Resolved::Active(active) if active.session.stage == Stage::Full => {
+                Some(Principal { active })
+            }
+            _ => None,
+        };
+        let lang = principal
+            .as_ref()
+            .map(Principal::lang)
+            .unwrap_or_else(|| cookies::request_language(&parts.headers));
+        Ok(Visitor { lang, principal })
+    }
+}
+
+/// The client's address, for login throttling and the audit log.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        ))
+    }
+}

@@ -1,0 +1,191 @@
+//! Translations through Fluent: Norwegian bokmål by default, English second. Every text a user
+//! reads comes from `locales/{nb,en}/main.ftl`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, static_loader};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nb",
+        // Unicode isolation marks would show up as stray characters in HTML attributes.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static NB: LazyLock<LanguageIdentifier> = LazyLock::new(|| "nb".parse().expect("valid tag"));
+static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en".parse().expect("valid tag"));
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum Lang {
+    #[default]
+    Nb,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nb, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nn" | "nb-no" | "nn-no" | "no-no" => Some(Lang::Nb),
+            c if c == "en" || c.starts_with("en-") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header, in the client's order.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut tags: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut bits = part.split(';');
+                let tag = bits.next()?.trim();
+                let q = bits
+                    .find_map(|b| b.trim().strip_prefix("q=").and_then(|q| q.parse().ok()))
+                    .unwrap_or(1.0);
+                Some((q, tag))
+            })
+            .collect();
+        tags.sort_by(|a, b| b.0.total_cmp(&a.0));
+        tags.into_iter().find_map(|(_, tag)| Lang::from_code(tag))
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Nb => &NB,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The translator handed to templates: `{{ tr.t("login-title") }}`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        LOCALES
+            .try_lookup(self.lang.id(), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// A message with one text variable, e.g. `t1("home-welcome", "name", "Kari")`.
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.with_arg(key, name, FluentValue::from(value.to_owned()))
+    }
+
+    /// A message with one number, which also picks the plural form.
+    pub fn tn(&self, key: &str, name: &'static str, n: usize) -> String {
+        self.with_arg(key, name, FluentValue::from(n))
+    }
+
+    fn with_arg(&self, key: &str, name: &'static str, value: FluentValue<'static>) -> String {
+        let mut args = HashMap::new();
+        args.insert(name.into(), value);
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn message_ids(ftl: &str) -> BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+            .filter_map(|l| l.split(" =").next().map(|id| id.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let nb = message_ids(include_str!("../locales/nb/main.ftl"));
+        let en = message_ids(include_str!("../locales/en/main.ftl"));
+        assert!(nb.len() > 20);
+        assert_eq!(
+            nb.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in en"
+        );
+        assert_eq!(
+            en.difference(&nb).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in nb"
+        );
+    }
+
+    #[test]
+    fn every_key_used_in_a_template_or_the_code_exists() {
+        let nb = message_ids(include_str!("../locales/nb/main.ftl"));
+        let mut used = BTreeSet::new();
+        for dir in ["templates", "src"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            collect_keys(&root, &mut used);
+        }
+        assert!(!used.is_empty());
+        let missing: Vec<_> = used.difference(&nb).collect();
+        assert!(
+            missing.is_empty(),
+            "keys without a translation: {missing:?}"
+        );
+    }
+
+    fn collect_keys(dir: &std::path::Path, keys: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).expect("readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                collect_keys(&path, keys);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("text");
+            for marker in ["t(\"", "t1(\"", "tn(\"", "key: \""] {
+                for piece in text.split(marker).skip(1) {
+                    if let Some(key) = piece.split('"').next() {
+                        if key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                            && !key.is_empty()
+                        {
+                            keys.insert(key.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bokmal_is_the_default_and_english_is_understood() {
+        assert_eq!(Lang::default(), Lang::Nb);
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("de, nb;q=0.8, en;q=0.5"),
+            Some(Lang::Nb)
+        );
+        assert_eq!(Lang::from_accept_language("de"), None);
+        assert_eq!(Tr::new(Lang::En).t("nav-log-out"), "Log out");
+        assert_eq!(Tr::new(Lang::Nb).t("nav-log-out"), "Logg ut");
+    }
+}

@@ -1,0 +1,162 @@
+//! The leader's view of the audit log, filterable by user and date.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use gatelangs_domain::UserId;
+use gatelangs_domain::time::format_date_time;
+use gatelangs_storage::audit::AuditFilter;
+use serde::Deserialize;
+
+use super::layout::Layout;
+use crate::auth::{AuditReader, Principal};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/audit", get(show))
+}
+
+#[derive(Deserialize, Default)]
+pub struct AuditQuery {
+    pub user: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A query turned into a filter in the service's time zone; `Err` names the bad field.
+pub fn to_filter(q: &AuditQuery, tz: &jiff::tz::TimeZone) -> Result<AuditFilter, &'static str> {
+    let day_start = |s: &Option<String>, plus_days: i64| -> Result<Option<i64>, &'static str> {
+        match s.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => {
+                let date = gatelangs_domain::time::parse_date(text).ok_or("audit-bad-date")?;
+                let day = date
+                    .checked_add(jiff::Span::new().days(plus_days))
+                    .map_err(|_| "audit-bad-date")?;
+                let start = day.to_zoned(tz.clone()).map_err(|_| "audit-bad-date")?;
+                Ok(Some(start.timestamp().as_second()))
+            }
+        }
+    };
+    let actor = match q.user.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => Some(id.parse::<UserId>().map_err(|_| "error-bad-request")?),
+    };
+    Ok(AuditFilter {
+        actor,
+        from: day_start(&q.from, 0)?,
+        until: day_start(&q.to, 1)?,
+        limit: 500,
+    })
+}
+
+struct StaffOption {
+    id: String,
+    label: String,
+    selected: bool,
+}
+
+struct Row {
+    at: String,
+    user: String,
+    action: String,
+    subject: String,
+    detail: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    layout: Layout,
+    errors: Vec<String>,
+    staff: Vec<StaffOption>,
+    from: String,
+    to: String,
+    entries: Vec<Row>,
+}
+
+/// A date typed as 26.11.2026 shown back in the date field's own form (2026-11-26).
+fn date_field(s: &Option<String>) -> String {
+    s.as_deref()
+        .and_then(gatelangs_domain::time::parse_date)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Response> {
+    let reader = AuditReader::for_principal(&principal)?;
+    let tr = principal.tr();
+    let tz = principal.tz();
+    let (filter, errors, status) = match to_filter(&q, &tz) {
+        Ok(f) => (Some(f), vec![], StatusCode::OK),
+        Err(key) => (None, vec![tr.t(key)], StatusCode::BAD_REQUEST),
+    };
+    let entries = match &filter {
+        Some(f) => reader.list(&state.store, f).await?,
+        None => vec![],
+    };
+    let chosen = filter.as_ref().and_then(|f| f.actor);
+    let staff = reader
+        .staff(&state.store)
+        .await?
+        .into_iter()
+        .map(|u| StaffOption {
+            selected: Some(u.id) == chosen,
+            id: u.id.to_string(),
+            label: format!("{} ({})", u.name, u.username),
+        })
+        .collect();
+    let entries = entries
+        .into_iter()
+        .map(|e| Row {
+            at: jiff::Timestamp::from_second(e.at)
+                .map(|t| format_date_time(t, &tz))
+                .unwrap_or_default(),
+            user: e.actor_username.unwrap_or_else(|| "–".to_owned()),
+            action: e.action,
+            subject: e.subject,
+            detail: e.detail,
+        })
+        .collect();
+    let page = AuditPage {
+        layout: Layout::for_principal(&principal, "audit-title", "audit", "/audit"),
+        errors,
+        staff,
+        from: date_field(&q.from),
+        to: date_field(&q.to),
+        entries,
+    };
+    Ok((status, page).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_filter_whole_days_in_oslo_time() {
+        let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC);
+        let q = AuditQuery {
+            user: None,
+            from: Some("30.03.2025".into()),
+            to: Some("2025-03-30".into()),
+        };
+        let f = to_filter(&q, &tz).unwrap_or_default();
+        // 30 March 2025 is the day summer time starts: 23 hours long.
+        assert_eq!(f.until.zip(f.from).map(|(u, s)| u - s), Some(23 * 3600));
+        let bad = AuditQuery {
+            from: Some("31.02.2025".into()),
+            ..AuditQuery::default()
+        };
+        assert_eq!(to_filter(&bad, &tz).err(), Some("audit-bad-date"));
+    }
+}

@@ -1,0 +1,196 @@
+//! Logging in with a password, and logging out.
+//!
+//! Unknown user and wrong password get the same message and take the same time. Failures are
+//! throttled per account name and per client address, and written to the audit log.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use gatelangs_domain::{AuditAction, AuditEvent};
+use gatelangs_storage::sessions::{self, Stage};
+use gatelangs_storage::{audit, services, users};
+use serde::Deserialize;
+
+use super::layout::Layout;
+use crate::auth::{ClientAddr, Visitor, cookies, password};
+use crate::error::AppResult;
+use crate::form::Form;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show).post(submit))
+        .route("/logout", post(logout))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+struct LoginPage {
+    layout: Layout,
+    errors: Vec<String>,
+    username: String,
+    expired: bool,
+    setup_done: bool,
+    demo: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct LoginQuery {
+    expired: Option<String>,
+    setup: Option<String>,
+}
+
+async fn any_demo_service(state: &AppState) -> AppResult<bool> {
+    let mut conn = state.store.conn().await?;
+    Ok(services::list(&mut conn).await?.iter().any(|s| s.is_demo))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Query(q): Query<LoginQuery>,
+) -> AppResult<Response> {
+    if visitor.principal.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    Ok(LoginPage {
+        layout: Layout::public(visitor.tr(), "login-title", "/login"),
+        errors: vec![],
+        username: String::new(),
+        expired: q.expired.is_some(),
+        setup_done: q.setup.is_some(),
+        demo: any_demo_service(&state).await?,
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    username: String,
+    password: String,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    ClientAddr(addr): ClientAddr,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
+    let tr = visitor.tr();
+    let username = form.username.trim().to_lowercase();
+    let refuse = |status: StatusCode, key: &str, demo: bool| {
+        let page = LoginPage {
+            layout: Layout::public(tr, "login-title", "/login"),
+            errors: vec![tr.t(key)],
+            username: username.clone(),
+            expired: false,
+            setup_done: false,
+            demo,
+        };
+        (status, page).into_response()
+    };
+    let demo = any_demo_service(&state).await?;
+    if state.throttle.is_blocked(&username, addr) {
+        return Ok(refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-too-many-attempts",
+            demo,
+        ));
+    }
+
+    let user = {
+        let mut conn = state.store.conn().await?;
+        users::find_by_username(&mut conn, &username).await?
+    };
+    let stored_hash = user
+        .as_ref()
+        .filter(|u| !u.disabled)
+        .and_then(|u| u.password_hash.clone());
+    let ok = password::verify(form.password, stored_hash).await?;
+    let detail = addr.map(|a| a.to_string()).unwrap_or_default();
+    let users_service = user.as_ref().map(|u| u.service_id);
+
+    let Some(user) = user.filter(|_| ok) else {
+        state.throttle.record_failure(&username, addr);
+        let mut tx = state.store.begin().await?;
+        let event = AuditEvent::new(None, AuditAction::LoginFailed, format!("user:{username}"))
+            .with_detail(detail);
+        // A failure on a real account shows in its service's log; an unknown name in none.
+        audit::append(&mut tx, state.store.audit_key(), users_service, &event).await?;
+        tx.commit().await?;
+        return Ok(refuse(StatusCode::UNAUTHORIZED, "error-login-failed", demo));
+    };
+
+    state.throttle.record_success(&username);
+    let mut tx = state.store.begin().await?;
+    let service = services::get(&mut tx, user.service_id).await?;
+    let stage = if user.has_two_factor() {
+        Stage::SecondFactor
+    } else if service.require_two_factor && user.role.can_see_personal_data() {
+        Stage::MustEnrol
+    } else {
+        Stage::Full
+    };
+    let token = sessions::create(&mut tx, user.id, user.service_id, stage).await?;
+    if stage == Stage::Full {
+        let event = AuditEvent::new(
+            Some(user.id),
+            AuditAction::LoginSucceeded,
+            format!("user:{}", user.username),
+        )
+        .with_detail(detail);
+        audit::append(
+            &mut tx,
+            state.store.audit_key(),
+            Some(user.service_id),
+            &event,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+
+    let target = match stage {
+        Stage::SecondFactor => "/login/two-factor",
+        Stage::MustEnrol => "/account/two-factor",
+        Stage::Full => "/",
+    };
+    let lang = crate::i18n::Lang::from_code(&user.language).unwrap_or_default();
+    let mut headers = HeaderMap::new();
+    headers.append(
+        header::SET_COOKIE,
+        cookies::session(&token, state.config.secure_cookies),
+    );
+    headers.append(header::SET_COOKIE, cookies::language(lang));
+    Ok((headers, Redirect::to(target)).into_response())
+}
+
+async fn logout(State(state): State<AppState>, request_headers: HeaderMap) -> AppResult<Response> {
+    if let Some(token) = cookies::get(&request_headers, cookies::SESSION) {
+        let mut tx = state.store.begin().await?;
+        if let Some(session) = sessions::find(&mut tx, token).await? {
+            sessions::delete(&mut tx, &session.token_hash).await?;
+            let event = AuditEvent::new(
+                Some(session.user_id),
+                AuditAction::Logout,
+                format!("user:{}", session.user_id),
+            );
+            audit::append(
+                &mut tx,
+                state.store.audit_key(),
+                Some(session.service_id),
+                &event,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+    }
+    let headers = [(
+        header::SET_COOKIE,
+        cookies::clear_session(state.config.secure_cookies),
+    )];
+    Ok((headers, Redirect::to("/login")).into_response())
+}

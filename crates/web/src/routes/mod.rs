@@ -1,0 +1,33 @@
+//! The HTML pages, one module per resource.
+
+pub mod audit_log;
+mod health;
+mod home;
+mod language;
+pub mod layout;
+mod login;
+mod setup;
+mod two_factor;
+
+use axum::Router;
+use axum::http::Uri;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(login::router())
+        .merge(two_factor::router())
+        .merge(setup::router())
+        .merge(language::router())
+        .merge(audit_log::router())
+        .merge(health::router())
+        .merge(crate::assets::router())
+}
+
+pub async fn not_found(uri: Uri) -> AppError {
+    tracing::debug!(path = %uri.path(), "no route");
+    AppError::NotFound
+}

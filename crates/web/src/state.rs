@@ -1,0 +1,30 @@
+//! What every handler can reach.
+
+use std::sync::Arc;
+
+use gatelangs_storage::Store;
+
+use crate::auth::throttle::LoginThrottle;
+use crate::config::WebConfig;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub throttle: Arc<LoginThrottle>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        let throttle = LoginThrottle::new(
+            config.max_failures_per_account,
+            config.max_failures_per_address,
+            config.failure_window,
+        );
+        Self {
+            store,
+            config: Arc::new(config),
+            throttle: Arc::new(throttle),
+        }
+    }
+}
