@@ -81,3 +81,15 @@ pub async fn each_backend() -> Vec<TestDb> {
     dbs.extend(postgres().await);
     dbs
 }
+
+/// The first column of every row of `sql`, as text: for tests that look into tables directly.
+pub async fn fetch_text_rows(conn: &mut sqlx::AnyConnection, sql: &str) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::query(sql)
+        .fetch_all(conn)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String, _>(0).unwrap())
+        .collect()
+}

@@ -21,6 +21,10 @@ pub enum AppError {
     /// The request itself is wrong; the key names the problem for the user.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    #[error("request body too large")]
+    TooLarge,
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
     #[error("conflict: {0}")]
     Conflict(&'static str),
     #[error("too many attempts")]
@@ -41,6 +45,10 @@ impl AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden"),
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, key),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"),
+            AppError::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "error-content-type")
+            }
             AppError::Conflict(key) => (StatusCode::CONFLICT, key),
             AppError::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "error-too-many-attempts"),
             AppError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable"),

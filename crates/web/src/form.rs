@@ -28,8 +28,8 @@ where
 fn from_rejection(rejection: &FormRejection) -> AppError {
     tracing::debug!(%rejection, "form rejected");
     match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => AppError::BadRequest("error-too-large"),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::BadRequest("error-content-type"),
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType,
         _ => AppError::BadRequest("error-bad-form"),
     }
 }

@@ -1,0 +1,87 @@
+//! First run: the one-time setup link creates the service and its administrator.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{each_app, urlencode};
+use gatelangs_storage::{services, setup};
+
+fn form(password: &str, again: &str, slug: &str) -> String {
+    format!(
+        "service_name=Ungdomsteamet&slug={slug}&municipality=3205&name=Ada+Admin&username=ada&password={}&password_again={}",
+        urlencode(password),
+        urlencode(again)
+    )
+}
+
+#[tokio::test]
+async fn the_setup_link_creates_the_first_administrator_once() {
+    for app in each_app().await {
+        let token = {
+            let mut conn = app.store().conn().await.unwrap();
+            setup::issue(&mut conn).await.unwrap()
+        };
+        let path = format!("/setup/{token}");
+        assert_eq!(app.get(&path, None).await.status, 200, "{}", app.name());
+
+        let bad = app
+            .post(
+                &path,
+                None,
+                &form("password1234", "password1234", "Bad Slug"),
+            )
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(
+            bad.body.contains("for vanlig") && bad.body.contains("Kortnavnet"),
+            "{}",
+            bad.body
+        );
+        let differ = app
+            .post(
+                &path,
+                None,
+                &form("tre-blå-busser-kjører", "tre-blå-busser-kjører!", "ung"),
+            )
+            .await;
+        assert!(differ.body.contains("ikke like"));
+
+        let ok = app
+            .post(
+                &path,
+                None,
+                &form("tre-blå-busser-kjører", "tre-blå-busser-kjører", "ung"),
+            )
+            .await;
+        assert_eq!(ok.location(), "/login?setup=1", "{}", app.name());
+        let again = app
+            .post(
+                &path,
+                None,
+                &form("tre-blå-busser-kjører", "tre-blå-busser-kjører", "ung2"),
+            )
+            .await;
+        assert_eq!(again.status, 400);
+
+        let mut conn = app.store().conn().await.unwrap();
+        let service = services::find_by_slug(&mut conn, "ung")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(service.require_two_factor);
+        assert_eq!(service.municipality.as_deref(), Some("3205"));
+        drop(conn);
+        // The administrator must enrol a second factor before reaching anything.
+        assert_eq!(
+            app.login("ada", "tre-blå-busser-kjører").await.location(),
+            "/account/two-factor"
+        );
+        let codes = app.audit_codes().await;
+        assert!(codes.starts_with(&[
+            "setup_completed".into(),
+            "service_created".into(),
+            "user_created".into()
+        ]));
+    }
+}

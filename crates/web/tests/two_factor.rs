@@ -1,0 +1,139 @@
+//! Two-factor login: enrolment required by the service, codes that cannot be replayed, and
+//! one-time recovery codes.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{PASSWORD, TestApp, each_app};
+use gatelangs_domain::Role;
+use totp_rs::{Algorithm, Secret, TOTP};
+
+fn code_at(secret: &str, step_offset: i64) -> String {
+    let bytes = Secret::Encoded(secret.to_owned()).to_bytes().unwrap();
+    let totp = TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).unwrap();
+    let now = u64::try_from(gatelangs_storage::now() + step_offset * 30).unwrap();
+    totp.generate(now)
+}
+
+fn secret_from(page: &str) -> String {
+    let start = page.find("id=\"totp-secret\">").unwrap() + "id=\"totp-secret\">".len();
+    page[start..].split('<').next().unwrap().to_owned()
+}
+
+fn recovery_codes(page: &str) -> Vec<String> {
+    page.split("<li><code>")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap().to_owned())
+        .collect()
+}
+
+/// Enrols kari; returns the secret, the code used to enrol and the recovery codes.
+async fn enrol(app: &TestApp) -> (String, String, Vec<String>) {
+    let reply = app.login("kari", PASSWORD).await;
+    assert_eq!(reply.location(), "/account/two-factor", "{}", app.name());
+    let token = reply.session_cookie().unwrap();
+    // Until enrolled, the service is out of reach.
+    assert_eq!(
+        app.get("/", Some(&token)).await.location(),
+        "/account/two-factor"
+    );
+    let page = app.get("/account/two-factor", Some(&token)).await;
+    assert!(
+        page.body.contains("<svg role=\"img\""),
+        "the QR code is drawn inline"
+    );
+    let secret = secret_from(&page.body);
+    assert_eq!(
+        secret_from(&app.get("/account/two-factor", Some(&token)).await.body),
+        secret
+    );
+
+    let wrong = app
+        .post("/account/two-factor", Some(&token), "code=000000")
+        .await;
+    assert_eq!(wrong.status, 422);
+    let used = code_at(&secret, 0);
+    let done = app
+        .post("/account/two-factor", Some(&token), &format!("code={used}"))
+        .await;
+    assert_eq!(done.status, 200);
+    let codes = recovery_codes(&done.body);
+    assert_eq!(codes.len(), 10);
+    assert_eq!(app.get("/", Some(&token)).await.status, 200);
+    app.post("/logout", Some(&token), "").await;
+    (secret, used, codes)
+}
+
+#[tokio::test]
+async fn the_service_requires_enrolment_then_asks_for_a_code() {
+    for app in each_app().await {
+        let service = app.service("team-a", true).await;
+        app.user(&service, "kari", Role::FieldWorker).await;
+        let (secret, used, _) = enrol(&app).await;
+
+        let reply = app.login("kari", PASSWORD).await;
+        assert_eq!(reply.location(), "/login/two-factor", "{}", app.name());
+        let token = reply.session_cookie().unwrap();
+        assert_eq!(
+            app.get("/", Some(&token)).await.location(),
+            "/login/two-factor"
+        );
+        assert_eq!(app.get("/api/v1/me", Some(&token)).await.status, 401);
+
+        // The code used to enrol was spent; the next step's code is accepted once.
+        let replay = app
+            .post("/login/two-factor", Some(&token), &format!("code={used}"))
+            .await;
+        assert_eq!(replay.status, 401);
+        let next = code_at(&secret, 1);
+        let ok = app
+            .post("/login/two-factor", Some(&token), &format!("code={next}"))
+            .await;
+        assert_eq!(ok.location(), "/");
+        assert_eq!(app.get("/", Some(&token)).await.status, 200);
+
+        let codes = app.audit_codes().await;
+        assert!(codes.contains(&"two_factor_enrolled".to_owned()));
+        assert_eq!(codes.last().map(String::as_str), Some("login"));
+    }
+}
+
+#[tokio::test]
+async fn a_recovery_code_works_once() {
+    for app in each_app().await {
+        let service = app.service("team-a", true).await;
+        app.user(&service, "kari", Role::Leader).await;
+        let (_, _, codes) = enrol(&app).await;
+        for expected in [303, 401] {
+            let token = app.login("kari", PASSWORD).await.session_cookie().unwrap();
+            let reply = app
+                .post(
+                    "/login/two-factor",
+                    Some(&token),
+                    &format!("code={}", codes[3].to_uppercase()),
+                )
+                .await;
+            assert_eq!(reply.status, expected, "{}", app.name());
+        }
+        assert!(
+            app.audit_codes()
+                .await
+                .contains(&"recovery_code_used".to_owned())
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_analyst_is_not_asked_to_enrol() {
+    for app in each_app().await {
+        let service = app.service("team-a", true).await;
+        app.user(&service, "kari", Role::Analyst).await;
+        assert_eq!(
+            app.login("kari", PASSWORD).await.location(),
+            "/",
+            "{}",
+            app.name()
+        );
+    }
+}
