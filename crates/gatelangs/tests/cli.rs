@@ -1,0 +1,334 @@
+//! The binary itself, run as an administrator would, on both backends.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use gatelangs_storage::Backend;
+use gatelangs_testkit::TestDb;
+
+struct Install {
+    dir: tempfile::TempDir,
+    db: Option<String>,
+}
+
+impl Install {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatelangs"));
+        cmd.args(args)
+            .env("GATELANGS_DATA_DIR", self.dir.path())
+            .env_remove("GATELANGS_DATABASE_URL")
+            .env_remove("GATELANGS_AUDIT_KEY_FILE")
+            .env("GATELANGS_LOG", "warn");
+        if let Some(db) = &self.db {
+            cmd.env("GATELANGS_DATABASE_URL", db);
+        }
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).stdin(Stdio::null()).output().unwrap()
+    }
+
+    fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// A fresh installation per backend: the embedded default (no --db), and PostgreSQL.
+async fn installs() -> Vec<(Install, Option<TestDb>)> {
+    let mut out = vec![(
+        Install {
+            dir: tempfile::tempdir().unwrap(),
+            db: None,
+        },
+        None,
+    )];
+    if let Some(pg) = gatelangs_testkit::postgres().await {
+        out.push((
+            Install {
+                dir: tempfile::tempdir().unwrap(),
+                db: Some(pg.url.clone()),
+            },
+            Some(pg),
+        ));
+    }
+    out
+}
+
+#[test]
+fn help_lists_every_command() {
+    let out = Command::new(env!("CARGO_BIN_EXE_gatelangs"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = text(&out);
+    for word in ["serve", "migrate", "service", "user", "audit"] {
+        assert!(help.contains(word), "{word} missing from --help");
+    }
+}
+
+#[tokio::test]
+async fn an_administrator_sets_up_services_and_users() {
+    for (install, _pg) in installs().await {
+        let which = if install.db.is_some() {
+            "postgres"
+        } else {
+            "sqlite"
+        };
+        for _ in 0..2 {
+            let out = install.run(&["migrate"]);
+            assert!(out.status.success(), "{which}: {}", text(&out));
+        }
+        if install.db.is_none() {
+            assert!(
+                install.dir.path().join("gatelangs.db").exists(),
+                "the default database file"
+            );
+            assert!(install.dir.path().join("audit.key").exists());
+        }
+        let add = [
+            "service",
+            "add",
+            "--slug",
+            "out-lillestrom",
+            "--name",
+            "Oppsøkende ungdomsteam",
+            "--municipality",
+            "3205",
+        ];
+        assert!(install.run(&add).status.success());
+        let dup = install.run(&add);
+        assert!(!dup.status.success());
+        assert!(
+            text(&dup).contains("already exists"),
+            "{which}: {}",
+            text(&dup)
+        );
+        let bad = install.run(&["service", "add", "--slug", "Bad Slug", "--name", "x"]);
+        assert!(text(&bad).contains("invalid service slug"));
+        let list = install.run(&["service", "list"]);
+        assert!(
+            text(&list)
+                .contains("out-lillestrom\tOppsøkende ungdomsteam\t3205\ttwo-factor required")
+        );
+
+        let user = [
+            "user",
+            "add",
+            "--service",
+            "out-lillestrom",
+            "--username",
+            "kari",
+            "--name",
+            "Kari N",
+            "--role",
+            "leader",
+            "--password-stdin",
+        ];
+        let weak = install.run_with_stdin(&user, "password1234\n");
+        assert!(
+            !weak.status.success() && text(&weak).contains("too common"),
+            "{which}: {}",
+            text(&weak)
+        );
+        let ok = install.run_with_stdin(&user, "tre-blå-busser-kjører\n");
+        assert!(ok.status.success(), "{which}: {}", text(&ok));
+        let generated = install.run(&[
+            "user",
+            "add",
+            "--service",
+            "out-lillestrom",
+            "--username",
+            "ola",
+            "--name",
+            "Ola",
+            "--role",
+            "field_worker",
+        ]);
+        assert!(text(&generated).contains("Password: "));
+        let bad_role = install.run(&[
+            "user",
+            "add",
+            "--service",
+            "out-lillestrom",
+            "--username",
+            "x1",
+            "--name",
+            "X",
+            "--role",
+            "boss",
+        ]);
+        assert!(text(&bad_role).contains("unknown role"));
+
+        assert!(
+            text(&install.run(&["user", "passwd", "--username", "ola"])).contains("Password: ")
+        );
+        assert!(
+            install
+                .run(&["user", "set-role", "--username", "ola", "--role", "analyst"])
+                .status
+                .success()
+        );
+        assert!(
+            install
+                .run(&["user", "disable", "--username", "ola"])
+                .status
+                .success()
+        );
+        let users = text(&install.run(&["user", "list", "--service", "out-lillestrom"]));
+        assert!(users.contains("kari\tKari N\tleader\tactive"), "{users}");
+        assert!(users.contains("ola\tOla\tanalyst\tdisabled"), "{users}");
+        assert!(
+            install
+                .run(&[
+                    "service",
+                    "set",
+                    "--slug",
+                    "out-lillestrom",
+                    "--require-two-factor",
+                    "false"
+                ])
+                .status
+                .success()
+        );
+
+        let verify = install.run(&["audit", "verify"]);
+        assert!(verify.status.success(), "{which}: {}", text(&verify));
+        assert!(
+            text(&verify).contains("intact: 7 entries"),
+            "{which}: {}",
+            text(&verify)
+        );
+    }
+}
+
+#[tokio::test]
+async fn audit_verify_names_the_first_tampered_entry() {
+    for (install, pg) in installs().await {
+        install.run(&["service", "add", "--slug", "team", "--name", "Team"]);
+        for name in ["aa", "bb", "cc"] {
+            install.run(&[
+                "user",
+                "add",
+                "--service",
+                "team",
+                "--username",
+                name,
+                "--name",
+                name,
+                "--role",
+                "leader",
+            ]);
+        }
+        let url = match &pg {
+            Some(db) => db.url.clone(),
+            None => format!(
+                "sqlite://{}",
+                install.dir.path().join("gatelangs.db").display()
+            ),
+        };
+        tamper(
+            &url,
+            pg.as_ref().map(TestDb::backend).unwrap_or(Backend::Sqlite),
+        )
+        .await;
+        let out = install.run(&["audit", "verify"]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        assert!(text(&out).contains("broken at entry 3"), "{}", text(&out));
+    }
+}
+
+async fn tamper(url: &str, backend: Backend) {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
+    let drop = match backend {
+        Backend::Sqlite => "DROP TRIGGER audit_log_no_update",
+        Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log",
+    };
+    sqlx::query(drop).execute(&mut conn).await.unwrap();
+    sqlx::query("UPDATE audit_log SET detail = 'role=admin' WHERE seq = 3")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+}
+
+/// Starts `serve` on a free port, collects what it prints until it listens, then asks
+/// /healthz and stops it.
+fn serve_and_probe(install: &Install, extra: &[&str]) -> String {
+    let mut args = vec!["serve", "--bind", "127.0.0.1:0"];
+    args.extend_from_slice(extra);
+    let mut child = install
+        .cmd(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = String::new();
+    let addr = loop {
+        let line = lines.next().expect("serve ended early").unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(addr) = line.strip_prefix("Gatelangs is listening on http://") {
+            break addr.to_owned();
+        }
+    };
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    assert!(reply.contains("\"status\":\"ok\""), "{reply}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    printed
+}
+
+#[test]
+fn first_start_prints_a_setup_link_and_demo_prints_logins() {
+    let install = Install {
+        dir: tempfile::tempdir().unwrap(),
+        db: None,
+    };
+    let first = serve_and_probe(&install, &[]);
+    assert!(first.contains("/setup/"), "{first}");
+    let demo = serve_and_probe(&install, &["--demo"]);
+    for user in [
+        "demo-feltarbeider",
+        "demo-leder",
+        "demo-admin",
+        "demo-analytiker",
+    ] {
+        assert!(demo.contains(user), "{demo}");
+    }
+    assert!(demo.contains("password: "));
+    assert!(!demo.contains("/setup/"), "no setup link once users exist");
+    assert!(Path::new(&install.dir.path().join("gatelangs.db")).exists());
+}
