@@ -61,6 +61,16 @@ pub enum AuditAction {
     RecoveryCodeUsed,
     ServiceCreated,
     ServiceChanged,
+    /// A bundle was imported; the detail counts what was created per file.
+    DataImported,
+    /// A bundle was exported.
+    DataExported,
+    /// A district or place was created, changed, moved, archived or deleted.
+    PlaceChanged,
+    /// A field contact was corrected after it was registered.
+    ContactCorrected,
+    /// A field contact was undone (it stops counting; the id stays taken).
+    ContactUndone,
     /// A read, change or export of personal data, with the basis it happened on.
     PersonalData {
         access: PersonalDataAccess,
@@ -85,6 +95,11 @@ impl AuditAction {
             AuditAction::RecoveryCodeUsed => "recovery_code_used".into(),
             AuditAction::ServiceCreated => "service_created".into(),
             AuditAction::ServiceChanged => "service_changed".into(),
+            AuditAction::DataImported => "data_imported".into(),
+            AuditAction::DataExported => "data_exported".into(),
+            AuditAction::PlaceChanged => "place_changed".into(),
+            AuditAction::ContactCorrected => "contact_corrected".into(),
+            AuditAction::ContactUndone => "contact_undone".into(),
             AuditAction::PersonalData { access, basis } => {
                 format!("personal_data_{}:{}", access.code(), basis.code())
             }

@@ -56,6 +56,23 @@ define_id!(
     UserId
 );
 
+define_id!(
+    /// A district (område) holding places.
+    DistrictId
+);
+define_id!(
+    /// A place (sted) where contacts happen.
+    PlaceId
+);
+define_id!(
+    /// One registration of a field contact; chosen by the client so retries are recognised.
+    ContactId
+);
+define_id!(
+    /// A counterpart service in a service's catalogue (NAV, Barnevernstjenesten, …).
+    CounterpartId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

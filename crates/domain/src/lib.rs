@@ -4,6 +4,7 @@
 //! ("parse, don't validate"), so code further in cannot hold an invalid slug, role or password.
 
 pub mod audit;
+pub mod field;
 pub mod ids;
 pub mod password;
 pub mod role;
@@ -12,7 +13,7 @@ pub mod time;
 pub mod user;
 
 pub use audit::{AccessBasis, AuditAction, AuditEvent, PersonalDataAccess};
-pub use ids::{ServiceId, UserId};
+pub use ids::{ContactId, CounterpartId, DistrictId, PlaceId, ServiceId, UserId};
 pub use password::{NewPassword, PasswordError};
 pub use role::Role;
 pub use service::{MunicipalityNumber, ServiceName, ServiceSlug, ServiceTimeZone};

@@ -9,8 +9,12 @@
 //! authenticated session.
 
 pub mod audit;
+pub mod contacts;
+pub mod counterparts;
 mod db;
 mod error;
+pub mod ids;
+pub mod places;
 pub mod recovery_codes;
 mod row;
 pub mod services;

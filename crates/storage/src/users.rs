@@ -63,7 +63,15 @@ pub struct NewUser<'a> {
 }
 
 pub async fn create(conn: &mut AnyConnection, new: &NewUser<'_>) -> Result<User> {
-    let id = UserId::new();
+    create_with_id(conn, UserId::new(), new).await
+}
+
+/// Creates a user with a given id (an imported row keeps its id).
+pub async fn create_with_id(
+    conn: &mut AnyConnection,
+    id: UserId,
+    new: &NewUser<'_>,
+) -> Result<User> {
     sqlx::query(
         "INSERT INTO users (id, service_id, username, name, role, password_hash, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -1,0 +1,234 @@
+//! The rules every bundle file shares: UTF-8 (a byte-order mark is accepted), RFC 4180, a
+//! header row naming the columns in any order, no unknown or duplicate column, and rows as long
+//! as the header.
+
+use std::collections::HashMap;
+
+use crate::Problem;
+
+/// One data row: its starting line and its cells by column name (trimmed; empty = no value).
+pub struct Row {
+    pub line: u64,
+    cells: HashMap<String, String>,
+}
+
+impl Row {
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.cells
+            .get(column)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// Parses `bytes` as file `name` whose columns are `required` and `optional` (`id` is always
+/// allowed). Problems are pushed to `problems`; the rows that could be read are returned.
+pub fn parse(
+    name: &str,
+    bytes: &[u8],
+    required: &[&str],
+    optional: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Vec<Row> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        problems.push(Problem::new(
+            name,
+            line as u64,
+            "file",
+            "the file is not UTF-8 text",
+        ));
+        return vec![];
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => {
+            problems.push(Problem::new(
+                name,
+                1,
+                "file",
+                "the file is empty; the first row must name the columns",
+            ));
+            return vec![];
+        }
+        Some(Err(e)) => {
+            problems.push(Problem::new(
+                name,
+                1,
+                "file",
+                format!("cannot read the header: {e}"),
+            ));
+            return vec![];
+        }
+        Some(Ok(h)) => h,
+    };
+    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
+    let columns: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
+    let allowed: Vec<&str> = required
+        .iter()
+        .chain(optional)
+        .copied()
+        .chain(["id"])
+        .collect();
+    let mut header_ok = true;
+    for (i, col) in columns.iter().enumerate() {
+        if !allowed.contains(&col.as_str()) {
+            let expected = required
+                .iter()
+                .map(|c| (*c).to_owned())
+                .chain(optional.iter().map(|c| format!("[{c}]")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            problems.push(Problem::new(
+                name,
+                header_line,
+                col,
+                format!("unknown column (expected {expected}, [id])"),
+            ));
+            header_ok = false;
+        } else if columns[..i].contains(col) {
+            problems.push(Problem::new(
+                name,
+                header_line,
+                col,
+                "the column appears twice",
+            ));
+            header_ok = false;
+        }
+    }
+    for req in required {
+        if !columns.iter().any(|c| c == req) {
+            problems.push(Problem::new(
+                name,
+                header_line,
+                req,
+                "missing required column",
+            ));
+            header_ok = false;
+        }
+    }
+    if !header_ok {
+        return vec![];
+    }
+    let mut rows = vec![];
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                problems.push(Problem::new(
+                    name,
+                    line,
+                    "row",
+                    format!("cannot read the row: {e}"),
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        if record.len() == 1 && record.get(0).is_some_and(|v| v.trim().is_empty()) {
+            continue;
+        }
+        if record.len() < columns.len() {
+            let missing = &columns[record.len()];
+            problems.push(Problem::new(
+                name,
+                line,
+                missing,
+                format!(
+                    "missing: the row has {} fields, the header {}",
+                    record.len(),
+                    columns.len()
+                ),
+            ));
+            continue;
+        }
+        if record.len() > columns.len() {
+            problems.push(Problem::new(
+                name,
+                line,
+                &format!("field {}", columns.len() + 1),
+                format!(
+                    "the row has {} fields, the header only {}",
+                    record.len(),
+                    columns.len()
+                ),
+            ));
+            continue;
+        }
+        let cells = columns
+            .iter()
+            .cloned()
+            .zip(record.iter().map(|v| v.trim().to_owned()))
+            .collect();
+        rows.push(Row { line, cells });
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Row>, Vec<String>) {
+        let mut problems = vec![];
+        let rows = parse("t.csv", text.as_bytes(), &["a", "b"], &["c"], &mut problems);
+        (rows, problems.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order_with_a_bom_and_crlf() {
+        let (rows, problems) = run("\u{feff}b,a\r\n2,1\r\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            (rows[0].get("a"), rows[0].get("b"), rows[0].get("c")),
+            (Some("1"), Some("2"), None)
+        );
+    }
+
+    #[test]
+    fn header_problems_are_named() {
+        let (_, problems) = run("a,colour\n1,2\n");
+        assert_eq!(
+            problems,
+            vec![
+                "t.csv:1: colour: unknown column (expected a, b, [c], [id])".to_owned(),
+                "t.csv:1: b: missing required column".to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_start_on_the_right_line_after_a_quoted_newline() {
+        let (rows, problems) = run("a,b,c\n1,\"two\nlines\",x\n3\n");
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(
+            problems,
+            vec!["t.csv:4: b: missing: the row has 1 fields, the header 3".to_owned()]
+        );
+    }
+
+    #[test]
+    fn bad_bytes_are_located() {
+        let mut problems = vec![];
+        parse(
+            "t.csv",
+            b"a,b\n1,2\n3,\xff\n",
+            &["a", "b"],
+            &[],
+            &mut problems,
+        );
+        assert_eq!(
+            problems[0].to_string(),
+            "t.csv:3: file: the file is not UTF-8 text"
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! Data bundles: a folder or a .zip of CSV files, exactly as `interchange.md` describes.
+//!
+//! Import is atomic: every file is parsed and every row checked (against the bundle and the
+//! database) inside one transaction, and nothing is committed unless there is no problem. Each
+//! problem is reported as `FILE:LINE: COLUMN: message`, LINE being the line the row starts on.
+
+mod bundle;
+mod csv_file;
+pub mod export;
+pub mod import;
+mod problem;
+mod rows;
+
+pub use bundle::{Bundle, read_bundle};
+pub use export::export;
+pub use import::{ImportError, ImportSummary, import};
+pub use problem::Problem;
+
+/// The files this version reads and writes, in the order they are applied.
+pub const SUPPORTED_FILES: [&str; 4] = ["services.csv", "staff.csv", "places.csv", "contacts.csv"];
+
+/// Files of the contract that this version does not import yet: reported, never silently lost.
+pub const NOT_YET_SUPPORTED: [&str; 12] = [
+    "youths.csv",
+    "followups.csv",
+    "consents.csv",
+    "collaborations.csv",
+    "inquiries.csv",
+    "child_welfare.csv",
+    "groups.csv",
+    "group_attendance.csv",
+    "prevention.csv",
+    "observations.csv",
+    "staffing_plan.csv",
+    "rota.csv",
+];

@@ -1,0 +1,55 @@
+//! The annual report of one service-year.
+
+use gatelangs_storage::services::Service;
+use gatelangs_storage::{AnyConnection, contacts, places};
+use serde::Serialize;
+
+use crate::field_contacts::{self, FieldContacts, PlaceInfo};
+
+/// `gatelangs report annual --format json`: the sections built so far, in the contract's shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnualReport {
+    pub service: String,
+    pub year: i32,
+    pub field_contacts: FieldContacts,
+}
+
+pub async fn place_infos(
+    conn: &mut AnyConnection,
+    service: &Service,
+) -> gatelangs_storage::Result<Vec<PlaceInfo>> {
+    Ok(places::list_places(conn, service.id)
+        .await?
+        .into_iter()
+        .map(|p| PlaceInfo {
+            id: p.id,
+            name: p.name,
+            district: p.district_name,
+        })
+        .collect())
+}
+
+/// The field-contact section of one year (also used for the year-over-year columns).
+pub async fn field_contacts_of(
+    conn: &mut AnyConnection,
+    service: &Service,
+    places: &[PlaceInfo],
+    year: i32,
+) -> gatelangs_storage::Result<FieldContacts> {
+    let agg = contacts::year_aggregates(conn, service.id, year).await?;
+    let previous = contacts::year_total(conn, service.id, year - 1).await?;
+    Ok(field_contacts::compute(&agg, places, previous))
+}
+
+pub async fn build(
+    conn: &mut AnyConnection,
+    service: &Service,
+    year: i32,
+) -> gatelangs_storage::Result<AnnualReport> {
+    let places = place_infos(conn, service).await?;
+    Ok(AnnualReport {
+        service: service.slug.clone(),
+        year,
+        field_contacts: field_contacts_of(conn, service, &places, year).await?,
+    })
+}

@@ -1,0 +1,11 @@
+//! The annual report, computed from records — the leader writes only the prose.
+//!
+//! Each section is a pure function from aggregates to figures (`field_contacts::compute`), so
+//! the figures can be checked without a database; `annual::build` loads the aggregates from the
+//! store. The JSON shape is the public contract in `interchange.md`.
+
+pub mod annual;
+pub mod csv_tables;
+pub mod field_contacts;
+
+pub use annual::{AnnualReport, build};

@@ -1,0 +1,32 @@
+//! Whether an id is taken anywhere, for imports that bring their own ids.
+
+use sqlx::AnyConnection;
+
+use crate::Result;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Table {
+    Users,
+    Places,
+    Contacts,
+    Counterparts,
+}
+
+impl Table {
+    fn sql(self) -> &'static str {
+        match self {
+            Table::Users => "SELECT COUNT(*) FROM users WHERE id = $1",
+            Table::Places => "SELECT COUNT(*) FROM places WHERE id = $1",
+            Table::Contacts => "SELECT COUNT(*) FROM contacts WHERE id = $1",
+            Table::Counterparts => "SELECT COUNT(*) FROM counterpart_services WHERE id = $1",
+        }
+    }
+}
+
+pub async fn taken(conn: &mut AnyConnection, table: Table, id: &str) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(table.sql())
+        .bind(id.to_owned())
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n > 0)
+}
