@@ -47,6 +47,52 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Import a bundle (a folder or a .zip of CSV files) into a service, all or nothing.
+    Import {
+        /// The service to import into; created if it does not exist.
+        #[arg(long)]
+        service: String,
+        /// A folder or a .zip file.
+        path: PathBuf,
+    },
+    /// Export a service's records as a bundle (a folder, or a .zip if PATH ends in .zip).
+    Export {
+        #[arg(long)]
+        service: String,
+        /// Only contacts and other dated records of this year.
+        #[arg(long)]
+        year: Option<i32>,
+        path: PathBuf,
+    },
+    /// Produce reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReportCommand {
+    /// The annual report of a service for a year.
+    Annual {
+        #[arg(long)]
+        service: String,
+        #[arg(long)]
+        year: i32,
+        /// json (html, pdf, xlsx and csv are not built yet).
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Json,
+    Html,
+    Pdf,
+    Xlsx,
+    Csv,
 }
 
 #[derive(Args, Debug)]

@@ -402,7 +402,11 @@ async fn check_contacts(
         .chain(plan.staff.iter().map(|s| s.username.as_str().to_owned()))
         .collect();
     let mut seen_ids = HashSet::new();
-    for row in rows {
+    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    for mut row in rows {
+        if row.id.is_none() {
+            row.id = Some(derived_id(service, &row, &mut occurrences));
+        }
         let mut ok = true;
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(F, row.line, column, message));
@@ -435,7 +439,7 @@ async fn check_contacts(
                 None
             }
         };
-        if let Some(id) = row.id {
+        if let Some(id) = row.id.filter(|_| row.id_given) {
             if !seen_ids.insert(id) {
                 fail("id", "the id appears twice in the file".to_owned());
             }
@@ -454,7 +458,7 @@ async fn check_contacts(
                         "the id belongs to another record",
                     ));
                 }
-                Some(_) => match contact_difference(conn, service, id, &row, &tz).await? {
+                Some(_) => match contact_difference(conn, service, id, &row, at).await? {
                     Some((column, message)) => {
                         problems.push(Problem::new(F, row.line, column, message))
                     }
@@ -468,6 +472,36 @@ async fn check_contacts(
     Ok(())
 }
 
+/// The id of a row that has none: derived from the service, the row's values and how many
+/// identical rows came before it in the file. Importing the same spreadsheet again therefore
+/// finds its rows already present instead of counting every contact twice, while two equal rows
+/// (two separate registrations) stay two.
+fn derived_id(
+    service: &Service,
+    row: &ContactRow,
+    occurrences: &mut HashMap<String, u32>,
+) -> ContactId {
+    let content = format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}",
+        row.occurred_at.strftime("%Y-%m-%dT%H:%M"),
+        row.place,
+        row.channel,
+        row.age_group,
+        row.gender,
+        row.count.get(),
+        row.staff.as_deref().unwrap_or_default(),
+        join_topics(&row.topics)
+    );
+    let n = occurrences.entry(content.clone()).or_default();
+    *n += 1;
+    let name = format!("contacts.csv|{}|{content}|{n}", service.id);
+    ContactId::from_uuid(uuid::Uuid::new_v5(&CONTACT_NAMESPACE, name.as_bytes()))
+}
+
+/// A fixed namespace for derived contact ids (UUID v5).
+const CONTACT_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x5f2c_3e8a_9d41_4b6e_8a0f_1c7d_2e9b_4a61);
+
 /// How a stored contact differs from an imported row with the same id, compared as the file
 /// writes it (local time to the minute).
 async fn contact_difference(
@@ -475,17 +509,11 @@ async fn contact_difference(
     service: &Service,
     id: ContactId,
     row: &ContactRow,
-    tz: &jiff::tz::TimeZone,
+    at: jiff::Timestamp,
 ) -> Result<Option<(&'static str, String)>, ImportError> {
     let existing = contacts::get(conn, service.id, id).await?;
-    let local = jiff::Timestamp::from_second(existing.occurred_at)
-        .map(|t| {
-            t.to_zoned(tz.clone())
-                .datetime()
-                .strftime("%Y-%m-%dT%H:%M")
-                .to_string()
-        })
-        .unwrap_or_default();
+    // Offsets are whole minutes, so the same minute in UTC is the same minute locally.
+    let same_minute = existing.occurred_at.div_euclid(60) == at.as_second().div_euclid(60);
     let differs = |column: &'static str| {
         Some((
             column,
@@ -494,7 +522,7 @@ async fn contact_difference(
     };
     Ok(if existing.undone {
         Some(("id", "a contact with this id was undone".to_owned()))
-    } else if local != row.occurred_at.strftime("%Y-%m-%dT%H:%M").to_string() {
+    } else if !same_minute {
         differs("occurred_at")
     } else if existing.place_name != row.place {
         differs("place")

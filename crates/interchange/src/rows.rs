@@ -227,6 +227,8 @@ pub fn places(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Plac
 pub struct ContactRow {
     pub line: u64,
     pub id: Option<ContactId>,
+    /// Whether the file gave the id (else import derives one).
+    pub id_given: bool,
     pub occurred_at: jiff::civil::DateTime,
     pub place: String,
     pub channel: Channel,
@@ -294,6 +296,7 @@ pub fn contacts(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
             };
             out.push(ContactRow {
                 line: row.line,
+                id_given: id.is_some(),
                 id,
                 occurred_at,
                 place,

@@ -93,3 +93,8 @@ pub async fn fetch_text_rows(conn: &mut sqlx::AnyConnection, sql: &str) -> Vec<S
         .map(|r| r.try_get::<String, _>(0).unwrap())
         .collect()
 }
+
+/// A single integer a query returns (a `COUNT(*)`, say).
+pub async fn fetch_i64(conn: &mut sqlx::AnyConnection, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
+}

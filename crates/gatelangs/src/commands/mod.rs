@@ -2,7 +2,10 @@
 
 mod audit;
 mod demo;
+mod export;
+mod import;
 mod migrate;
+mod report;
 mod serve;
 mod service;
 mod user;
@@ -20,6 +23,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Service(cmd) => service::run(&store, cmd).await,
         Command::User(cmd) => user::run(&store, cmd).await,
         Command::Audit(cmd) => audit::run(&store, cmd).await,
+        Command::Import { service, path } => import::run(&store, &service, &path).await,
+        Command::Export {
+            service,
+            year,
+            path,
+        } => export::run(&store, &service, year, &path).await,
+        Command::Report(cmd) => report::run(&store, cmd).await,
     };
     store.close().await;
     result
