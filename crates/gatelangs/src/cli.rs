@@ -67,6 +67,9 @@ pub enum Command {
     /// Produce reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Create or refresh the demo service out-lillestrom (records shaped after the reference
+    /// team's 2024 report, one user per role) and print the demo logins.
+    Demo,
 }
 
 #[derive(Subcommand, Debug)]

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod demo_data;
 mod settings;
 
 use clap::Parser;

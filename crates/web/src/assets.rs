@@ -9,6 +9,9 @@ use crate::state::AppState;
 
 const APP_CSS: &str = include_str!("../assets/app.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
+const FIELD_JS: &str = include_str!("../assets/field.js");
+const SERVICE_WORKER: &str = include_str!("../assets/sw.js");
+const MANIFEST: &str = include_str!("../assets/manifest.webmanifest");
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     (
@@ -17,6 +20,18 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         body,
+    )
+}
+
+/// The service worker, with the cache named after the release so a new version replaces the
+/// old assets. Never kept in the browser's HTTP cache, so updates are seen at once.
+async fn service_worker() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        SERVICE_WORKER.replace("__VERSION__", env!("CARGO_PKG_VERSION")),
     )
 }
 
@@ -30,4 +45,13 @@ pub fn router() -> Router<AppState> {
             "/assets/favicon.svg",
             get(|| async { asset("image/svg+xml", FAVICON) }),
         )
+        .route(
+            "/assets/field.js",
+            get(|| async { asset("text/javascript; charset=utf-8", FIELD_JS) }),
+        )
+        .route(
+            "/assets/manifest.webmanifest",
+            get(|| async { asset("application/manifest+json", MANIFEST) }),
+        )
+        .route("/sw.js", get(service_worker))
 }

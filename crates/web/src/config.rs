@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub failure_window: Duration,
     /// The largest request body accepted.
     pub max_body_bytes: usize,
+    /// How long a field worker may correct or undo their own contacts.
+    pub correction_window: Duration,
 }
 
 impl Default for WebConfig {
@@ -30,6 +32,7 @@ impl Default for WebConfig {
             max_failures_per_address: 20,
             failure_window: Duration::from_secs(15 * 60),
             max_body_bytes: 2 * 1024 * 1024,
+            correction_window: Duration::from_secs(7 * 24 * 60 * 60),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod assets;
 pub mod auth;
 pub mod config;
 pub mod error;
+pub mod field_ops;
 pub mod form;
 pub mod i18n;
 pub mod middleware;

@@ -11,7 +11,9 @@ use gatelangs_storage::users::{self, NewUser};
 use gatelangs_storage::{Store, audit, services};
 use gatelangs_web::auth::password;
 
-pub const DEMO_SLUG: &str = "demo";
+/// The demo is the reference team itself, so its report can be checked against the reference
+/// figures (`shared/fixtures/out-lillestrom-2024.expected.json`).
+pub const DEMO_SLUG: &str = "out-lillestrom";
 
 const DEMO_USERS: [(&str, &str, Role); 4] = [
     ("demo-feltarbeider", "Frida Feltarbeider", Role::FieldWorker),
@@ -34,7 +36,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
         None => {
             let new = NewService {
                 slug: ServiceSlug::parse(DEMO_SLUG)?,
-                name: ServiceName::parse("Demo – Oppsøkende ungdomsteam")?,
+                name: ServiceName::parse("Oppsøkende ungdomsteam (demo)")?,
                 municipality: Some(MunicipalityNumber::parse("3205")?),
                 time_zone: ServiceTimeZone::oslo(),
                 require_two_factor: false,
@@ -95,6 +97,33 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
             password: shown,
         });
     }
+    let worker = users::find_by_username(&mut tx, DEMO_USERS[0].0)
+        .await?
+        .ok_or_else(|| anyhow!("the demo field worker is missing"))?;
+    crate::demo_data::populate(&mut tx, service.id, &service.tz(), worker.id).await?;
     tx.commit().await?;
     Ok(logins)
+}
+
+/// Prints the demo logins.
+pub fn print_logins(logins: &[DemoLogin], login_url: &str) {
+    println!("Demo service \"{DEMO_SLUG}\" is ready. Log in at {login_url} as:");
+    for login in logins {
+        println!(
+            "  {:<20} {:<14} password: {}",
+            login.username,
+            login.role.as_str(),
+            login.password
+        );
+    }
+    println!(
+        "(Two-factor login is off in the demo service. New passwords are made at every start.)"
+    );
+}
+
+/// `gatelangs demo`.
+pub async fn run(store: &Store) -> anyhow::Result<std::process::ExitCode> {
+    let logins = ensure(store).await?;
+    print_logins(&logins, "the address `gatelangs serve` prints");
+    Ok(std::process::ExitCode::SUCCESS)
 }

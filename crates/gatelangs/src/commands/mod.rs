@@ -30,6 +30,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
         } => export::run(&store, &service, year, &path).await,
         Command::Report(cmd) => report::run(&store, cmd).await,
+        Command::Demo => demo::run(&store).await,
     };
     store.close().await;
     result

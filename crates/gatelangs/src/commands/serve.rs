@@ -26,21 +26,7 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
 
     if args.demo {
         let logins = demo::ensure(store).await?;
-        println!(
-            "Demo service \"{}\" is ready. Log in at {base}/login as:",
-            demo::DEMO_SLUG
-        );
-        for login in &logins {
-            println!(
-                "  {:<20} {:<14} password: {}",
-                login.username,
-                login.role.as_str(),
-                login.password
-            );
-        }
-        println!(
-            "(Two-factor login is off in the demo service. New passwords are made at every start.)"
-        );
+        demo::print_logins(&logins, &format!("{base}/login"));
     }
     let no_users = {
         let mut conn = store.conn().await?;

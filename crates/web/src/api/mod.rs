@@ -2,7 +2,9 @@
 //! (`/api/v1/openapi.json`). It uses the same session and the same authorization as the pages.
 
 mod audit;
+pub mod contacts;
 mod me;
+mod report;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -54,6 +56,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(me::me))
         .routes(routes!(audit::list))
+        .routes(routes!(contacts::sync))
+        .routes(routes!(contacts::list))
+        .routes(routes!(report::annual))
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json`.

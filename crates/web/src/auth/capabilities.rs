@@ -2,7 +2,7 @@
 //! must first get an [`AuditReader`] from the principal, and the reader only reaches its own
 //! service's entries. See `docs/decisions/0007-authorization.md`.
 
-use gatelangs_domain::ServiceId;
+use gatelangs_domain::{Role, ServiceId};
 use gatelangs_storage::Store;
 use gatelangs_storage::audit::{self, AuditEntry, AuditFilter};
 
@@ -43,19 +43,63 @@ impl AuditReader {
     }
 }
 
-/// May change the configuration of one service: administrators only.
-pub struct Administrator {
-    pub service: ServiceId,
+/// Defines a capability: a narrow handle for one kind of work in the principal's service.
+macro_rules! capability {
+    ($(#[$doc:meta])* $name:ident, $allowed:expr) => {
+        $(#[$doc])*
+        pub struct $name {
+            pub service: ServiceId,
+            pub user: gatelangs_domain::UserId,
+            pub role: Role,
+        }
+
+        impl $name {
+            pub fn for_principal(principal: &Principal) -> Result<Self, AppError> {
+                let allowed: fn(Role) -> bool = $allowed;
+                if allowed(principal.role()) {
+                    Ok(Self { service: principal.service_id(), user: principal.user_id(), role: principal.role() })
+                } else {
+                    Err(AppError::Forbidden)
+                }
+            }
+        }
+    };
 }
 
-impl Administrator {
-    pub fn for_principal(principal: &Principal) -> Result<Self, AppError> {
-        if principal.role().can_administer() {
-            Ok(Self {
-                service: principal.service_id(),
-            })
-        } else {
-            Err(AppError::Forbidden)
+capability!(
+    /// May import and export bundles and change configuration: administrators.
+    Administrator,
+    |r| r.can_administer()
+);
+capability!(
+    /// May register and correct field contacts: field workers and leaders.
+    FieldRecorder,
+    |r| matches!(r, Role::FieldWorker | Role::Leader)
+);
+capability!(
+    /// May manage districts and places: leaders and administrators.
+    PlaceEditor,
+    |r| matches!(r, Role::Leader | Role::Admin)
+);
+capability!(
+    /// May read the anonymous statistics: every role.
+    ReportReader,
+    |_| true
+);
+
+impl FieldRecorder {
+    /// Field workers correct their own contacts within the window; leaders correct any.
+    pub fn may_correct(
+        &self,
+        author: Option<gatelangs_domain::UserId>,
+        registered_at: i64,
+        window_secs: i64,
+    ) -> bool {
+        match self.role {
+            Role::Leader => true,
+            _ => {
+                author == Some(self.user) && gatelangs_storage::now() - registered_at <= window_secs
+            }
         }
     }
 }

@@ -7,5 +7,5 @@ mod principal;
 pub mod throttle;
 pub mod totp;
 
-pub use capabilities::{Administrator, AuditReader};
+pub use capabilities::{Administrator, AuditReader, FieldRecorder, PlaceEditor, ReportReader};
 pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};

@@ -11,6 +11,9 @@ pub struct Nav {
     pub username: String,
     pub service_name: String,
     pub show_audit: bool,
+    pub show_field: bool,
+    pub show_places: bool,
+    pub show_import: bool,
 }
 
 pub struct Layout {
@@ -29,6 +32,9 @@ impl Nav {
             username: username.to_owned(),
             service_name: service_name.to_owned(),
             show_audit: role.can_review_audit_log(),
+            show_field: matches!(role, Role::FieldWorker | Role::Leader),
+            show_places: matches!(role, Role::Leader | Role::Admin),
+            show_import: role.can_administer(),
         }
     }
 }

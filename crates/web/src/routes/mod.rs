@@ -1,11 +1,14 @@
 //! The HTML pages, one module per resource.
 
 pub mod audit_log;
+mod field;
 mod health;
 mod home;
+pub mod labels;
 mod language;
 pub mod layout;
 mod login;
+mod places;
 mod setup;
 mod two_factor;
 
@@ -18,6 +21,8 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
+        .merge(field::router())
+        .merge(places::router())
         .merge(login::router())
         .merge(two_factor::router())
         .merge(setup::router())

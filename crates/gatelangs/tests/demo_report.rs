@@ -1,0 +1,107 @@
+//! The demo's records reproduce the reference report's field-contact figures
+//! (`shared/fixtures/out-lillestrom-2024.expected.json`), checked through the binary as a user
+//! would: `gatelangs demo`, then `gatelangs report annual --format json`.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn leaves(node: &Value, path: Vec<String>, out: &mut Vec<(Vec<String>, Value)>) {
+    match node {
+        Value::Object(map) => {
+            for (k, v) in map.iter().filter(|(k, _)| !k.starts_with('_')) {
+                let mut p = path.clone();
+                p.push(k.clone());
+                leaves(v, p, out);
+            }
+        }
+        other => out.push((path, other.clone())),
+    }
+}
+
+#[test]
+fn the_demo_reproduces_the_reference_field_contact_figures() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/out-lillestrom-2024.expected.json"
+    );
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture).expect("shared/ beside the project"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gatelangs"))
+            .args(args)
+            .env("GATELANGS_DATA_DIR", dir.path())
+            .env_remove("GATELANGS_DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    run(&["demo"]);
+    // A second run keeps the records (only the passwords change).
+    run(&["demo"]);
+    let report: Value = serde_json::from_slice(&run(&[
+        "report",
+        "annual",
+        "--service",
+        "out-lillestrom",
+        "--year",
+        "2024",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+
+    let mut checks = vec![];
+    leaves(&expected["figures"], vec![], &mut checks);
+    let mut checked = 0;
+    for (path, want) in checks {
+        if !matches!(path[0].as_str(), "service" | "year" | "field_contacts") {
+            continue; // sections of later issues
+        }
+        let got = path.iter().fold(&report, |node, key| &node[key]);
+        assert_eq!(got, &want, "{}", path.join("/"));
+        checked += 1;
+    }
+    assert!(checked > 25, "only {checked} figures checked");
+    for rule in expected["sums"].as_array().unwrap() {
+        let total: i64 = rule["paths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p.as_array()
+                    .unwrap()
+                    .iter()
+                    .fold(&report, |node, key| &node[key.as_str().unwrap()])
+                    .as_i64()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(total, rule["equals"].as_i64().unwrap());
+    }
+    let fc = &report["field_contacts"];
+    let ages = &fc["by_age_group"];
+    let largest = [
+        "primary_school",
+        "upper_secondary",
+        "young_adult",
+        "unknown",
+    ]
+    .iter()
+    .all(|a| ages[*a].as_i64() < ages["lower_secondary"].as_i64());
+    assert!(largest, "13–15 year olds are met most: {ages}");
+    assert!(
+        fc["previous_year_total"].as_i64().unwrap() < fc["total"].as_i64().unwrap(),
+        "a marked increase from 2023"
+    );
+}

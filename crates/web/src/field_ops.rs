@@ -1,0 +1,207 @@
+//! Registering, undoing and correcting field contacts: the rules shared by the field page, the
+//! sync API, the end-of-shift table and the correction form.
+
+use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender, Topic, join_topics};
+use gatelangs_domain::{AuditAction, AuditEvent, ContactId, PlaceId};
+use gatelangs_storage::contacts::{self, NewContact, Registered};
+use gatelangs_storage::{AnyConnection, StoreError, audit, services};
+
+use crate::auth::FieldRecorder;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// A registration as a client sends it, already parsed.
+#[derive(Debug, Clone)]
+pub struct Registration {
+    pub id: ContactId,
+    pub occurred_at: jiff::Timestamp,
+    pub place: PlaceId,
+    pub channel: Channel,
+    pub age_group: AgeGroup,
+    pub gender: Gender,
+    pub count: ContactCount,
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Op {
+    Register(Registration),
+    Undo(ContactId),
+}
+
+/// What became of one operation. `Rejected` carries a message id for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Stored,
+    AlreadyStored,
+    Undone,
+    Rejected(&'static str),
+}
+
+impl Outcome {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Outcome::Stored => "stored",
+            Outcome::AlreadyStored => "already_stored",
+            Outcome::Undone => "undone",
+            Outcome::Rejected(_) => "rejected",
+        }
+    }
+}
+
+/// How far from now a tap may be: a phone can hold taps offline for a long time, but not from
+/// the future (beyond clock drift).
+const MAX_AGE_SECS: i64 = 400 * 24 * 3600;
+const MAX_AHEAD_SECS: i64 = 10 * 60;
+
+pub fn check_time(at: jiff::Timestamp) -> Result<(), &'static str> {
+    let now = gatelangs_storage::now();
+    let t = at.as_second();
+    if t > now + MAX_AHEAD_SECS {
+        Err("contact-in-future")
+    } else if t < now - MAX_AGE_SECS {
+        Err("contact-too-old")
+    } else {
+        Ok(())
+    }
+}
+
+/// Applies `ops` in order, in one transaction (one durable write for a whole batch). A bad
+/// operation is rejected on its own; it does not stop the others.
+pub async fn apply(
+    state: &AppState,
+    recorder: &FieldRecorder,
+    ops: Vec<Op>,
+) -> AppResult<Vec<(ContactId, Outcome)>> {
+    let mut tx = state.store.begin().await?;
+    let service = services::get(&mut tx, recorder.service).await?;
+    let tz = service.tz();
+    let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
+    let mut results = Vec::with_capacity(ops.len());
+    for op in ops {
+        let result = match op {
+            Op::Register(r) => {
+                let outcome = match check_time(r.occurred_at) {
+                    Err(key) => Outcome::Rejected(key),
+                    Ok(()) => {
+                        let contact = NewContact {
+                            id: r.id,
+                            occurred_at: r.occurred_at,
+                            place: r.place,
+                            channel: r.channel,
+                            age_group: r.age_group,
+                            gender: r.gender,
+                            count: r.count,
+                            staff: Some(recorder.user),
+                            topics: join_topics(&r.topics),
+                        };
+                        match contacts::register(
+                            &mut tx,
+                            recorder.service,
+                            &tz,
+                            &contact,
+                            Some(recorder.user),
+                        )
+                        .await
+                        {
+                            Ok(Registered::Stored) => Outcome::Stored,
+                            Ok(Registered::AlreadyStored) => Outcome::AlreadyStored,
+                            Err(StoreError::NotFound) => Outcome::Rejected("contact-unknown-place"),
+                            Err(e) => return Err(e.into()),
+                        }
+                    }
+                };
+                (r.id, outcome)
+            }
+            Op::Undo(id) => (id, undo(&mut tx, state, recorder, id, window).await?),
+        };
+        results.push(result);
+    }
+    tx.commit().await?;
+    Ok(results)
+}
+
+async fn undo(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    recorder: &FieldRecorder,
+    id: ContactId,
+    window: i64,
+) -> AppResult<Outcome> {
+    let existing = match contacts::get(conn, recorder.service, id).await {
+        Ok(c) => c,
+        Err(StoreError::NotFound) => return Ok(Outcome::Rejected("contact-not-found")),
+        Err(e) => return Err(e.into()),
+    };
+    if existing.undone {
+        return Ok(Outcome::Undone);
+    }
+    if !recorder.may_correct(existing.created_by, existing.created_at, window) {
+        return Ok(Outcome::Rejected("contact-not-yours"));
+    }
+    contacts::undo(conn, recorder.service, id).await?;
+    let event = AuditEvent::new(
+        Some(recorder.user),
+        AuditAction::ContactUndone,
+        format!("contact:{id}"),
+    );
+    audit::append(
+        conn,
+        state.store.audit_key(),
+        Some(recorder.service),
+        &event,
+    )
+    .await?;
+    Ok(Outcome::Undone)
+}
+
+/// Corrects a contact (the correction form); audit-logged.
+pub async fn correct(state: &AppState, recorder: &FieldRecorder, r: Registration) -> AppResult<()> {
+    let mut tx = state.store.begin().await?;
+    let service = services::get(&mut tx, recorder.service).await?;
+    let existing = contacts::get(&mut tx, recorder.service, r.id).await?;
+    let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
+    if existing.undone || !recorder.may_correct(existing.created_by, existing.created_at, window) {
+        return Err(AppError::Forbidden);
+    }
+    check_time(r.occurred_at).map_err(AppError::BadRequest)?;
+    let contact = NewContact {
+        id: r.id,
+        occurred_at: r.occurred_at,
+        place: r.place,
+        channel: r.channel,
+        age_group: r.age_group,
+        gender: r.gender,
+        count: r.count,
+        staff: existing.staff_id,
+        topics: join_topics(&r.topics),
+    };
+    match contacts::correct(&mut tx, recorder.service, &service.tz(), &contact).await {
+        Err(StoreError::NotFound) => return Err(AppError::BadRequest("contact-unknown-place")),
+        other => other?,
+    }
+    let detail = format!(
+        "before: {} {} {} {} {}×{}",
+        existing.occurred_at,
+        existing.place_name,
+        existing.channel,
+        existing.age_group,
+        existing.gender,
+        existing.count
+    );
+    let event = AuditEvent::new(
+        Some(recorder.user),
+        AuditAction::ContactCorrected,
+        format!("contact:{}", r.id),
+    )
+    .with_detail(detail);
+    audit::append(
+        &mut tx,
+        state.store.audit_key(),
+        Some(recorder.service),
+        &event,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,633 @@
+//! Districts and places: leaders and administrators add, edit, reorder and archive them. A place
+//! that has contacts cannot be deleted, only archived.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use gatelangs_domain::field::{PlaceKind, SchoolLevel};
+use gatelangs_domain::{AuditAction, AuditEvent, DistrictId, PlaceId};
+use gatelangs_storage::places::{self, Place, PlaceFields};
+use gatelangs_storage::{StoreError, audit};
+use serde::Deserialize;
+
+use super::labels;
+use super::layout::Layout;
+use crate::auth::{PlaceEditor, Principal};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/places", get(list).post(create_place))
+        .route("/places/districts", post(create_district))
+        .route("/places/districts/{id}/archive", post(archive_district))
+        .route("/places/{id}/edit", get(edit))
+        .route("/places/{id}", post(update_place))
+        .route("/places/{id}/move", post(move_place))
+        .route("/places/{id}/archive", post(archive_place))
+        .route("/places/{id}/delete", post(delete_place))
+}
+
+pub struct SelectOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct PlaceRow {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub level: String,
+    pub coordinates: String,
+    pub archived: bool,
+}
+
+pub struct DistrictBlock {
+    pub id: String,
+    pub name: String,
+    pub archived: bool,
+    pub places: Vec<PlaceRow>,
+}
+
+/// The values of the place form, as typed.
+#[derive(Deserialize, Default, Clone)]
+pub struct PlaceForm {
+    #[serde(default)]
+    district: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    school_level: String,
+    #[serde(default)]
+    lat: String,
+    #[serde(default)]
+    lon: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "places.html")]
+struct PlacesPage {
+    layout: Layout,
+    errors: Vec<String>,
+    notice: Option<String>,
+    districts: Vec<DistrictBlock>,
+    district_options: Vec<SelectOption>,
+    kind_options: Vec<SelectOption>,
+    level_options: Vec<SelectOption>,
+    form: PlaceForm,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "place_edit.html")]
+struct EditPage {
+    layout: Layout,
+    errors: Vec<String>,
+    id: String,
+    district_options: Vec<SelectOption>,
+    kind_options: Vec<SelectOption>,
+    level_options: Vec<SelectOption>,
+    form: PlaceForm,
+}
+
+fn options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
+    chosen: &str,
+) -> Vec<SelectOption> {
+    all.iter()
+        .map(|v| SelectOption {
+            value: code(*v).to_owned(),
+            label: label(*v),
+            selected: code(*v) == chosen,
+        })
+        .collect()
+}
+
+fn kind_options(tr: &Tr, chosen: &str) -> Vec<SelectOption> {
+    options(
+        PlaceKind::ALL,
+        PlaceKind::as_str,
+        |k| labels::place_kind(tr, k),
+        chosen,
+    )
+}
+
+fn level_options(tr: &Tr, chosen: &str) -> Vec<SelectOption> {
+    let mut out = vec![SelectOption {
+        value: String::new(),
+        label: "–".into(),
+        selected: chosen.is_empty(),
+    }];
+    out.extend(options(
+        SchoolLevel::ALL,
+        SchoolLevel::as_str,
+        |l| labels::school_level(tr, l),
+        chosen,
+    ));
+    out
+}
+
+async fn district_options(
+    state: &AppState,
+    editor: &PlaceEditor,
+    chosen: &str,
+) -> AppResult<Vec<SelectOption>> {
+    let mut conn = state.store.conn().await?;
+    Ok(places::list_districts(&mut conn, editor.service)
+        .await?
+        .into_iter()
+        .filter(|d| !d.archived || d.id.to_string() == chosen)
+        .map(|d| SelectOption {
+            selected: d.id.to_string() == chosen,
+            value: d.id.to_string(),
+            label: d.name,
+        })
+        .collect())
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    done: Option<String>,
+}
+
+async fn render_list(
+    state: &AppState,
+    principal: &Principal,
+    editor: &PlaceEditor,
+    errors: Vec<String>,
+    notice: Option<String>,
+    form: PlaceForm,
+) -> AppResult<PlacesPage> {
+    let tr = principal.tr();
+    let mut conn = state.store.conn().await?;
+    let all_places = places::list_places(&mut conn, editor.service).await?;
+    let districts = places::list_districts(&mut conn, editor.service)
+        .await?
+        .into_iter()
+        .map(|d| DistrictBlock {
+            places: all_places
+                .iter()
+                .filter(|p| p.district_id == d.id)
+                .map(|p| place_row(&tr, p))
+                .collect(),
+            id: d.id.to_string(),
+            name: d.name,
+            archived: d.archived,
+        })
+        .collect();
+    drop(conn);
+    Ok(PlacesPage {
+        errors,
+        notice,
+        districts,
+        district_options: district_options(state, editor, &form.district).await?,
+        kind_options: kind_options(&tr, &form.kind),
+        level_options: level_options(&tr, &form.school_level),
+        form,
+        layout: Layout::for_principal(principal, "places-title", "places", "/places"),
+    })
+}
+
+fn place_row(tr: &Tr, p: &Place) -> PlaceRow {
+    PlaceRow {
+        id: p.id.to_string(),
+        name: p.name.clone(),
+        kind: labels::place_kind(tr, p.kind),
+        level: p
+            .school_level
+            .map(|l| labels::school_level(tr, l))
+            .unwrap_or_default(),
+        coordinates: match (p.lat, p.lon) {
+            (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
+            _ => String::new(),
+        },
+        archived: p.archived,
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+    Query(n): Query<Notice>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let notice = n.done.map(|_| tr.t("places-saved"));
+    Ok(render_list(
+        &state,
+        &principal,
+        &editor,
+        vec![],
+        notice,
+        PlaceForm::default(),
+    )
+    .await?
+    .into_response())
+}
+
+/// Parses the form into place fields, or the messages saying what is wrong.
+fn parse_place(tr: &Tr, form: &PlaceForm) -> Result<PlaceFields, Vec<String>> {
+    let mut errors = vec![];
+    let district = form
+        .district
+        .parse::<DistrictId>()
+        .map_err(|_| errors.push(tr.t("places-bad-district")))
+        .ok();
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        errors.push(tr.t("places-bad-name"));
+    }
+    let kind = form
+        .kind
+        .parse::<PlaceKind>()
+        .map_err(|_| errors.push(tr.t("places-bad-kind")))
+        .ok();
+    let level = match form.school_level.trim() {
+        "" => Some(None),
+        l => l
+            .parse::<SchoolLevel>()
+            .map(Some)
+            .map_err(|_| errors.push(tr.t("places-bad-kind")))
+            .ok(),
+    };
+    let coord = |s: &str, range: f64| -> Result<Option<f64>, ()> {
+        match s.trim().replace(',', ".") {
+            t if t.is_empty() => Ok(None),
+            t => t
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && x.abs() <= range)
+                .map(Some)
+                .ok_or(()),
+        }
+    };
+    let lat = coord(&form.lat, 90.0);
+    let lon = coord(&form.lon, 180.0);
+    let coordinates = match (lat, lon) {
+        (Ok(lat), Ok(lon)) if lat.is_some() == lon.is_some() => Some((lat, lon)),
+        _ => {
+            errors.push(tr.t("places-bad-coordinates"));
+            None
+        }
+    };
+    match (district, kind, level, coordinates) {
+        (Some(district_id), Some(kind), Some(school_level), Some((lat, lon)))
+            if errors.is_empty() =>
+        {
+            Ok(PlaceFields {
+                district_id,
+                name: name.to_owned(),
+                kind,
+                school_level,
+                lat,
+                lon,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+async fn log(
+    state: &AppState,
+    editor: &PlaceEditor,
+    conn: &mut gatelangs_storage::AnyConnection,
+    subject: String,
+    detail: &str,
+) -> AppResult<()> {
+    let event =
+        AuditEvent::new(Some(editor.user), AuditAction::PlaceChanged, subject).with_detail(detail);
+    audit::append(conn, state.store.audit_key(), Some(editor.service), &event).await?;
+    Ok(())
+}
+
+async fn create_place(
+    State(state): State<AppState>,
+    principal: Principal,
+    Form(form): Form<PlaceForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let fields = match parse_place(&tr, &form) {
+        Ok(f) => f,
+        Err(errors) => {
+            let page = render_list(&state, &principal, &editor, errors, None, form).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = state.store.begin().await?;
+    match places::create_place(&mut tx, editor.service, &fields).await {
+        Ok(place) => {
+            log(
+                &state,
+                &editor,
+                &mut tx,
+                format!("place:{}", place.id),
+                "created",
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(Redirect::to("/places?done=1").into_response())
+        }
+        Err(e @ (StoreError::Conflict | StoreError::NotFound)) => {
+            tx.rollback().await?;
+            let key = if matches!(e, StoreError::Conflict) {
+                "places-name-taken"
+            } else {
+                "places-bad-district"
+            };
+            let page =
+                render_list(&state, &principal, &editor, vec![tr.t(key)], None, form).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct DistrictForm {
+    name: String,
+}
+
+async fn create_district(
+    State(state): State<AppState>,
+    principal: Principal,
+    Form(form): Form<DistrictForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let name = form.name.trim();
+    let error = if name.is_empty() || name.chars().count() > 200 {
+        Some("places-bad-name")
+    } else {
+        let mut tx = state.store.begin().await?;
+        match places::create_district(&mut tx, editor.service, name).await {
+            Ok(d) => {
+                log(
+                    &state,
+                    &editor,
+                    &mut tx,
+                    format!("district:{}", d.id),
+                    "created",
+                )
+                .await?;
+                tx.commit().await?;
+                None
+            }
+            Err(StoreError::Conflict) => Some("places-name-taken"),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    match error {
+        None => Ok(Redirect::to("/places?done=1").into_response()),
+        Some(key) => {
+            let page = render_list(
+                &state,
+                &principal,
+                &editor,
+                vec![tr.t(key)],
+                None,
+                PlaceForm::default(),
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+fn parse_id<T: std::str::FromStr>(id: &str) -> AppResult<T> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn edit(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let place = {
+        let mut conn = state.store.conn().await?;
+        places::get_place(&mut conn, editor.service, parse_id(&id)?).await?
+    };
+    let form = PlaceForm {
+        district: place.district_id.to_string(),
+        name: place.name.clone(),
+        kind: place.kind.as_str().to_owned(),
+        school_level: place
+            .school_level
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
+        lat: place.lat.map(|v| v.to_string()).unwrap_or_default(),
+        lon: place.lon.map(|v| v.to_string()).unwrap_or_default(),
+    };
+    Ok(
+        edit_page(&state, &principal, &editor, &tr, id, vec![], form)
+            .await?
+            .into_response(),
+    )
+}
+
+async fn edit_page(
+    state: &AppState,
+    principal: &Principal,
+    editor: &PlaceEditor,
+    tr: &Tr,
+    id: String,
+    errors: Vec<String>,
+    form: PlaceForm,
+) -> AppResult<EditPage> {
+    Ok(EditPage {
+        layout: Layout::for_principal(
+            principal,
+            "places-edit-title",
+            "places",
+            &format!("/places/{id}/edit"),
+        ),
+        errors,
+        id,
+        district_options: district_options(state, editor, &form.district).await?,
+        kind_options: kind_options(tr, &form.kind),
+        level_options: level_options(tr, &form.school_level),
+        form,
+    })
+}
+
+async fn update_place(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<PlaceForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let place_id: PlaceId = parse_id(&id)?;
+    let fields = match parse_place(&tr, &form) {
+        Ok(f) => f,
+        Err(errors) => {
+            let page = edit_page(&state, &principal, &editor, &tr, id, errors, form).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = state.store.begin().await?;
+    match places::update_place(&mut tx, editor.service, place_id, &fields).await {
+        Ok(_) => {
+            log(
+                &state,
+                &editor,
+                &mut tx,
+                format!("place:{place_id}"),
+                "changed",
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(Redirect::to("/places?done=1").into_response())
+        }
+        Err(StoreError::Conflict) => {
+            tx.rollback().await?;
+            let page = edit_page(
+                &state,
+                &principal,
+                &editor,
+                &tr,
+                id,
+                vec![tr.t("places-name-taken")],
+                form,
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    direction: String,
+}
+
+async fn move_place(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let step = match form.direction.as_str() {
+        "up" => -1,
+        "down" => 1,
+        _ => return Err(AppError::BadRequest("error-bad-form")),
+    };
+    let place_id: PlaceId = parse_id(&id)?;
+    let mut tx = state.store.begin().await?;
+    places::move_place(&mut tx, editor.service, place_id, step).await?;
+    log(
+        &state,
+        &editor,
+        &mut tx,
+        format!("place:{place_id}"),
+        &format!("moved {}", form.direction),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/places").into_response())
+}
+
+#[derive(Deserialize)]
+struct ArchiveForm {
+    archived: String,
+}
+
+async fn archive_place(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<ArchiveForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let archived = form.archived == "true";
+    let place_id: PlaceId = parse_id(&id)?;
+    let mut tx = state.store.begin().await?;
+    places::set_place_archived(&mut tx, editor.service, place_id, archived).await?;
+    log(
+        &state,
+        &editor,
+        &mut tx,
+        format!("place:{place_id}"),
+        if archived { "archived" } else { "restored" },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/places?done=1").into_response())
+}
+
+async fn archive_district(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<ArchiveForm>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let archived = form.archived == "true";
+    let district_id: DistrictId = parse_id(&id)?;
+    let mut tx = state.store.begin().await?;
+    places::set_district_archived(&mut tx, editor.service, district_id, archived).await?;
+    log(
+        &state,
+        &editor,
+        &mut tx,
+        format!("district:{district_id}"),
+        if archived { "archived" } else { "restored" },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/places?done=1").into_response())
+}
+
+async fn delete_place(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(&principal)?;
+    let tr = principal.tr();
+    let place_id: PlaceId = parse_id(&id)?;
+    let mut tx = state.store.begin().await?;
+    match places::delete_place(&mut tx, editor.service, place_id).await {
+        Ok(()) => {
+            log(
+                &state,
+                &editor,
+                &mut tx,
+                format!("place:{place_id}"),
+                "deleted",
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(Redirect::to("/places?done=1").into_response())
+        }
+        Err(StoreError::Conflict) => {
+            tx.rollback().await?;
+            let page = render_list(
+                &state,
+                &principal,
+                &editor,
+                vec![tr.t("places-has-contacts")],
+                None,
+                PlaceForm::default(),
+            )
+            .await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
