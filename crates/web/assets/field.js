@@ -11,7 +11,7 @@
   if (!form) return;
   const user = form.dataset.user;
   const undoMs = Number(form.dataset.undoMinutes) * 60_000;
-  const msg = (name, count) => (form.dataset[name] || '').replace('{ $count }', String(count)).replace('{$count}', String(count));
+  const msg = (name, count) => (form.dataset[name] || '').replace('__COUNT__', String(count));
   const status = document.getElementById('sync-status');
   const list = document.getElementById('shift-list');
   const placeSelect = document.getElementById('place');
