@@ -236,3 +236,52 @@ places-bad-kind = Choose a kind and, if any, a school level from the list.
 places-bad-coordinates = Write coordinates as decimal numbers, for example 59.955 and 11.049 – both or neither.
 places-name-taken = The name is already used in the service.
 places-has-contacts = The place has registered contacts and cannot be deleted. Archive it instead.
+
+contacts-title = Contacts
+contacts-any = All
+contacts-staff = Registered by
+contacts-age = Age
+contacts-gender = Gender
+contacts-number = Number
+contacts-topics = Topics (codes separated by ;)
+contacts-delete = Delete
+contacts-back = Back to contacts
+contacts-count = { $count ->
+    [one] One registration.
+   *[other] { $count } registrations.
+}
+contacts-total = { $total } young people in all.
+contacts-saved = { $count ->
+    [0] Saved.
+    [one] Saved: one young person.
+   *[other] Saved: { $count } young people.
+}
+contact-edit-title = Correct a contact
+contact-edit-invalid = Check the date, time, place and number.
+shift-title = Enter a shift
+shift-intro = Enter the number of young people per age and gender for a place and a time. Empty fields count as zero.
+shift-date = Date
+shift-time = Time
+shift-caption = Number of young people by age and gender
+shift-submit = Save the shift
+shift-channel-from-place = From the place
+shift-bad-time = Enter the date and time.
+shift-empty = Enter at least one number.
+
+report-title = Report: outreach field work
+report-year = Year
+report-bad-year = Enter a year, for example 2024.
+report-summary = Contacts in all: { $total }.
+report-previous = The year before: { $previous }.
+report-places = Contacts per district and place
+report-channels = Street and school against digital
+report-street-school = On the street or at schools: { $count }.
+report-digital = Digital: { $count }.
+report-age-gender = Contacts by age and gender
+report-age-gender-desc = Horizontal bars, one per combination of age group and gender, with the number written beside the bar.
+report-months = Contacts per month
+report-months-desc = Horizontal bars, one per month, with the number written beside the bar.
+report-heat = Weekday and time of day
+report-heat-desc = Contacts per weekday and time band. Darker cells have more contacts; the number is in every cell.
+report-download = Download
+report-month = Month

@@ -236,3 +236,52 @@ places-bad-kind = Velg type og eventuelt skoletrinn fra listen.
 places-bad-coordinates = Koordinater skrives som desimaltall, for eksempel 59.955 og 11.049 – begge eller ingen.
 places-name-taken = Navnet er allerede i bruk i tjenesten.
 places-has-contacts = Stedet har registrerte treff og kan ikke slettes. Arkiver det i stedet.
+
+contacts-title = Treff
+contacts-any = Alle
+contacts-staff = Registrert av
+contacts-age = Alder
+contacts-gender = Kjønn
+contacts-number = Antall
+contacts-topics = Tema (koder, adskilt med ;)
+contacts-delete = Slett
+contacts-back = Tilbake til treff
+contacts-count = { $count ->
+    [one] Én registrering.
+   *[other] { $count } registreringer.
+}
+contacts-total = Til sammen { $total } ungdommer.
+contacts-saved = { $count ->
+    [0] Lagret.
+    [one] Lagret: én ungdom.
+   *[other] Lagret: { $count } ungdommer.
+}
+contact-edit-title = Rett et treff
+contact-edit-invalid = Sjekk dato, tid, sted og antall.
+shift-title = Før inn en vakt
+shift-intro = Skriv antall ungdommer per alder og kjønn for et sted og et tidspunkt. Tomme felt teller som null.
+shift-date = Dato
+shift-time = Klokkeslett
+shift-caption = Antall ungdommer etter alder og kjønn
+shift-submit = Lagre vakten
+shift-channel-from-place = Etter stedet
+shift-bad-time = Skriv dato og klokkeslett.
+shift-empty = Skriv minst ett antall.
+
+report-title = Rapport: oppsøkende feltarbeid
+report-year = År
+report-bad-year = Skriv et årstall, for eksempel 2024.
+report-summary = Treff i alt: { $total }.
+report-previous = Året før: { $previous }.
+report-places = Treff per område og sted
+report-channels = Gate og skole mot digitalt
+report-street-school = På gata eller på skolene: { $count }.
+report-digital = Digitalt: { $count }.
+report-age-gender = Treff etter alder og kjønn
+report-age-gender-desc = Liggende søyler, én per kombinasjon av aldersgruppe og kjønn, med antallet skrevet ved søylen.
+report-months = Treff per måned
+report-months-desc = Liggende søyler, én per måned, med antallet skrevet ved søylen.
+report-heat = Ukedag og tidsrom
+report-heat-desc = Antall treff per ukedag og tidsrom. Mørkere felt har flere treff; tallet står i hvert felt.
+report-download = Last ned
+report-month = Måned

@@ -1,6 +1,8 @@
 //! The HTML pages, one module per resource.
 
 pub mod audit_log;
+mod charts;
+mod contacts;
 mod field;
 mod health;
 mod home;
@@ -9,6 +11,7 @@ mod language;
 pub mod layout;
 mod login;
 mod places;
+mod report;
 mod setup;
 mod two_factor;
 
@@ -22,7 +25,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
         .merge(field::router())
+        .merge(contacts::router())
         .merge(places::router())
+        .merge(report::router())
         .merge(login::router())
         .merge(two_factor::router())
         .merge(setup::router())

@@ -1,0 +1,286 @@
+//! The field-contact part of the annual report in the browser (reference report 2.1–2.2):
+//! contacts per district and place with last year beside them, street and school against
+//! digital, age group × gender, months, and a weekday × time-band heat map — each as a table and
+//! downloadable as CSV, the breakdowns also as charts.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use gatelangs_domain::field::{AgeGroup, Gender, TimeBand};
+use gatelangs_report::annual::{field_contacts_of, place_infos};
+use gatelangs_report::csv_tables;
+use gatelangs_report::field_contacts::{FieldContacts, WEEKDAYS};
+use gatelangs_storage::services;
+use serde::Deserialize;
+
+use super::charts::BarChart;
+use super::labels;
+use super::layout::Layout;
+use crate::auth::{Principal, ReportReader};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/report", get(show))
+        .route("/report/field-contacts/{table}", get(download))
+}
+
+#[derive(Deserialize, Default)]
+struct YearQuery {
+    year: Option<String>,
+}
+
+fn year_of(q: &YearQuery, principal: &Principal) -> AppResult<i32> {
+    match q.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
+        None => Ok(i32::from(
+            jiff::Timestamp::now().to_zoned(principal.tz()).year(),
+        )),
+        Some(y) => y
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=9999).contains(y))
+            .ok_or(AppError::BadRequest("report-bad-year")),
+    }
+}
+
+async fn load(
+    state: &AppState,
+    reader: &ReportReader,
+    year: i32,
+) -> AppResult<(FieldContacts, FieldContacts)> {
+    let mut conn = state.store.conn().await?;
+    let service = services::get(&mut conn, reader.service).await?;
+    let places = place_infos(&mut conn, &service).await?;
+    let this = field_contacts_of(&mut conn, &service, &places, year).await?;
+    let last = field_contacts_of(&mut conn, &service, &places, year - 1).await?;
+    Ok((this, last))
+}
+
+pub struct PlaceLine {
+    pub district: String,
+    pub place: String,
+    pub count: i64,
+    pub previous: i64,
+}
+
+pub struct HeatCell {
+    pub count: i64,
+    /// 0–4: the share of the largest cell, for shading (the number is always printed too).
+    pub level: i64,
+}
+
+pub struct HeatRow {
+    pub day: String,
+    pub cells: Vec<HeatCell>,
+}
+
+pub struct Pair {
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "report.html")]
+struct ReportPage {
+    layout: Layout,
+    year: i32,
+    total: i64,
+    previous: String,
+    places: Vec<PlaceLine>,
+    street_school: i64,
+    digital: i64,
+    channels: Vec<Pair>,
+    age_gender_chart: String,
+    age_gender_header: Vec<String>,
+    age_gender_rows: Vec<(String, Vec<i64>)>,
+    month_chart: String,
+    months: Vec<Pair>,
+    bands: Vec<String>,
+    heat: Vec<HeatRow>,
+}
+
+fn age_gender(tr: &Tr, fc: &FieldContacts) -> (String, Vec<(String, Vec<i64>)>) {
+    let mut bars = vec![];
+    let mut rows = vec![];
+    for age in AgeGroup::ALL {
+        let by_gender = fc.by_age_group_and_gender.get(age.as_str());
+        let counts: Vec<i64> = Gender::ALL
+            .iter()
+            .map(|g| {
+                by_gender
+                    .and_then(|m| m.get(g.as_str()))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for (g, n) in Gender::ALL.iter().zip(&counts) {
+            bars.push((
+                format!(
+                    "{} · {}",
+                    labels::age_group(tr, *age),
+                    labels::gender(tr, *g)
+                ),
+                *n,
+            ));
+        }
+        rows.push((labels::age_group(tr, *age), counts));
+    }
+    let chart = BarChart::new(
+        "age-gender",
+        tr.t("report-age-gender"),
+        tr.t("report-age-gender-desc"),
+        bars,
+    );
+    (chart.svg(), rows)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    principal: Principal,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let reader = ReportReader::for_principal(&principal)?;
+    let tr = principal.tr();
+    let year = year_of(&q, &principal)?;
+    let (fc, last) = load(&state, &reader, year).await?;
+    let places = fc
+        .by_district
+        .iter()
+        .flat_map(|(district, d)| {
+            let last = &last;
+            d.places.iter().map(move |(place, n)| PlaceLine {
+                district: district.clone(),
+                place: place.clone(),
+                count: *n,
+                previous: last
+                    .by_district
+                    .get(district)
+                    .and_then(|d| d.places.get(place))
+                    .copied()
+                    .unwrap_or(0),
+            })
+        })
+        .collect();
+    let (age_gender_chart, age_gender_rows) = age_gender(&tr, &fc);
+    let months: Vec<Pair> = fc
+        .by_month
+        .iter()
+        .map(|(m, n)| Pair {
+            label: labels::month(&tr, m),
+            count: *n,
+        })
+        .collect();
+    let month_chart = BarChart::new(
+        "months",
+        tr.t("report-months"),
+        tr.t("report-months-desc"),
+        months.iter().map(|p| (p.label.clone(), p.count)).collect(),
+    )
+    .svg();
+    let max = fc
+        .by_weekday_and_time_band
+        .values()
+        .flat_map(|m| m.values())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let heat = WEEKDAYS
+        .iter()
+        .map(|day| HeatRow {
+            day: labels::weekday(&tr, day),
+            cells: TimeBand::ALL
+                .iter()
+                .map(|band| {
+                    let count = fc
+                        .by_weekday_and_time_band
+                        .get(*day)
+                        .and_then(|m| m.get(band.as_str()))
+                        .copied()
+                        .unwrap_or(0);
+                    HeatCell {
+                        count,
+                        level: if count == 0 { 0 } else { 1 + count * 3 / max },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let c = &fc.by_channel;
+    let page = ReportPage {
+        year,
+        total: fc.total,
+        previous: fc
+            .previous_year_total
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "–".to_owned()),
+        places,
+        street_school: c.street + c.school,
+        digital: c.digital,
+        channels: vec![
+            Pair {
+                label: labels::channel(&tr, gatelangs_domain::field::Channel::Street),
+                count: c.street,
+            },
+            Pair {
+                label: labels::channel(&tr, gatelangs_domain::field::Channel::School),
+                count: c.school,
+            },
+            Pair {
+                label: labels::channel(&tr, gatelangs_domain::field::Channel::Digital),
+                count: c.digital,
+            },
+        ],
+        age_gender_chart,
+        age_gender_header: Gender::ALL
+            .iter()
+            .map(|g| labels::gender(&tr, *g))
+            .collect(),
+        age_gender_rows,
+        month_chart,
+        months,
+        bands: TimeBand::ALL
+            .iter()
+            .map(|b| labels::time_band(&tr, *b))
+            .collect(),
+        heat,
+        layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
+    };
+    Ok(page.into_response())
+}
+
+async fn download(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(table): Path<String>,
+    Query(q): Query<YearQuery>,
+) -> AppResult<Response> {
+    let reader = ReportReader::for_principal(&principal)?;
+    let year = year_of(&q, &principal)?;
+    let (fc, last) = load(&state, &reader, year).await?;
+    let name = table.strip_suffix(".csv").ok_or(AppError::NotFound)?;
+    let t = match name {
+        "districts" => csv_tables::districts(&fc, &last),
+        "channels" => csv_tables::channels(&fc),
+        "age-gender" => csv_tables::age_gender(&fc),
+        "months" => csv_tables::months(&fc),
+        "weekday-time-band" => csv_tables::weekday_time_band(&fc),
+        _ => return Err(AppError::NotFound),
+    };
+    let body = t.to_csv().map_err(AppError::internal)?;
+    let disposition = format!("attachment; filename=\"field-contacts-{name}-{year}.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
