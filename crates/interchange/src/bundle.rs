@@ -46,26 +46,35 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, Problem> {
     } else {
         let file =
             std::fs::File::open(path).map_err(|e| problem(path, format!("cannot open: {e}")))?;
-        let mut zip = zip::ZipArchive::new(file)
-            .map_err(|e| problem(path, format!("not a readable .zip file: {e}")))?;
-        for i in 0..zip.len() {
-            let mut entry = zip
-                .by_index(i)
-                .map_err(|e| problem(path, format!("broken .zip entry: {e}")))?;
-            if entry.is_dir() {
-                continue;
-            }
-            let full = entry.name().replace('\\', "/");
-            let name = full.rsplit('/').next().unwrap_or_default().to_owned();
-            if name.starts_with("._") || !name.to_ascii_lowercase().ends_with(".csv") {
-                continue;
-            }
-            let mut bytes = vec![];
-            entry
-                .read_to_end(&mut bytes)
-                .map_err(|e| problem(path, format!("cannot unpack {full}: {e}")))?;
-            bundle.files.push((name, bytes));
+        bundle = read_zip(file, &path.display().to_string())?;
+    }
+    bundle.files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(bundle)
+}
+
+/// Reads the `.csv` files of a .zip (an upload, or a file); `label` names it in problems.
+pub fn read_zip<R: Read + std::io::Seek>(reader: R, label: &str) -> Result<Bundle, Problem> {
+    let fail = |message: String| Problem::new(label, 1, "file", message);
+    let mut zip =
+        zip::ZipArchive::new(reader).map_err(|e| fail(format!("not a readable .zip file: {e}")))?;
+    let mut bundle = Bundle::default();
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| fail(format!("broken .zip entry: {e}")))?;
+        if entry.is_dir() {
+            continue;
         }
+        let full = entry.name().replace('\\', "/");
+        let name = full.rsplit('/').next().unwrap_or_default().to_owned();
+        if name.starts_with("._") || !name.to_ascii_lowercase().ends_with(".csv") {
+            continue;
+        }
+        let mut bytes = vec![];
+        entry
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(format!("cannot unpack {full}: {e}")))?;
+        bundle.files.push((name, bytes));
     }
     bundle.files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(bundle)

@@ -54,6 +54,31 @@ pub async fn export(
     path: &Path,
     actor: Option<UserId>,
 ) -> Result<Vec<(String, usize)>, ExportError> {
+    export_with(store, slug, year, actor, |files| write_files(path, files)).await
+}
+
+/// Exports the service `slug` as the bytes of a .zip bundle (a download).
+pub async fn export_zip(
+    store: &Store,
+    slug: &str,
+    year: Option<i32>,
+    actor: Option<UserId>,
+) -> Result<Vec<u8>, ExportError> {
+    let mut out = std::io::Cursor::new(vec![]);
+    export_with(store, slug, year, actor, |files| write_zip(&mut out, files)).await?;
+    Ok(out.into_inner())
+}
+
+type Files<'a> = [(&'a str, Vec<u8>, usize)];
+
+/// Collects the files, hands them to `write`, and logs the export in the same transaction.
+async fn export_with(
+    store: &Store,
+    slug: &str,
+    year: Option<i32>,
+    actor: Option<UserId>,
+    write: impl FnOnce(&Files<'_>) -> Result<(), ExportError>,
+) -> Result<Vec<(String, usize)>, ExportError> {
     let mut tx = store.begin().await?;
     let service = services::find_by_slug(&mut tx, slug)
         .await?
@@ -151,7 +176,7 @@ pub async fn export(
         rows.len(),
     ));
 
-    write_files(path, &files)?;
+    write(&files)?;
     let summary: Vec<(String, usize)> = files
         .iter()
         .map(|(n, _, c)| ((*n).to_owned(), *c))
@@ -179,20 +204,28 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
     }
 }
 
-fn write_files(path: &Path, files: &[(&str, Vec<u8>, usize)]) -> Result<(), ExportError> {
+fn write_zip<W: Write + std::io::Seek>(writer: W, files: &Files<'_>) -> Result<(), ExportError> {
+    let mut zip = zip::ZipWriter::new(writer);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes, _) in files {
+        zip.start_file(*name, options)?;
+        zip.write_all(bytes).map_err(|source| ExportError::Io {
+            path: (*name).to_owned(),
+            source,
+        })?;
+    }
+    zip.finish()?;
+    Ok(())
+}
+
+fn write_files(path: &Path, files: &Files<'_>) -> Result<(), ExportError> {
     let is_zip = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
         let file = std::fs::File::create(path).map_err(io(path))?;
-        let mut zip = zip::ZipWriter::new(file);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (name, bytes, _) in files {
-            zip.start_file(*name, options)?;
-            zip.write_all(bytes).map_err(io(path))?;
-        }
-        zip.finish()?;
+        write_zip(file, files)?;
     } else {
         std::fs::create_dir_all(path).map_err(io(path))?;
         for (name, bytes, _) in files {

@@ -421,13 +421,13 @@ async fn check_contacts(
                 ),
             );
         }
-        if let Some(staff) = &row.staff {
-            if !known_staff.contains(staff) {
-                fail(
-                    "staff",
-                    format!("unknown staff {staff:?} (not in staff.csv or the service)"),
-                );
-            }
+        if let Some(staff) = &row.staff
+            && !known_staff.contains(staff)
+        {
+            fail(
+                "staff",
+                format!("unknown staff {staff:?} (not in staff.csv or the service)"),
+            );
         }
         let at = match row.occurred_at.to_zoned(tz.clone()) {
             Ok(z) => Some(z.timestamp()),
@@ -439,10 +439,10 @@ async fn check_contacts(
                 None
             }
         };
-        if let Some(id) = row.id.filter(|_| row.id_given) {
-            if !seen_ids.insert(id) {
-                fail("id", "the id appears twice in the file".to_owned());
-            }
+        if let Some(id) = row.id.filter(|_| row.id_given)
+            && !seen_ids.insert(id)
+        {
+            fail("id", "the id appears twice in the file".to_owned());
         }
         let Some(at) = at else { continue };
         if !ok {

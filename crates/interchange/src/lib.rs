@@ -11,8 +11,8 @@ pub mod import;
 mod problem;
 mod rows;
 
-pub use bundle::{Bundle, read_bundle};
-pub use export::export;
+pub use bundle::{Bundle, read_bundle, read_zip};
+pub use export::{ExportError, export, export_zip};
 pub use import::{ImportError, ImportSummary, import};
 pub use problem::Problem;
 

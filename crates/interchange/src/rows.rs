@@ -190,13 +190,13 @@ pub fn places(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Plac
         let school_level = c.optional("school_level", code);
         let lat = c.optional("lat", coordinate(90.0));
         let lon = c.optional("lon", coordinate(180.0));
-        if let (Some(lat), Some(lon)) = (lat, lon) {
-            if lat.is_some() != lon.is_some() {
-                c.fail(
-                    if lat.is_some() { "lon" } else { "lat" },
-                    "give both lat and lon, or neither".to_owned(),
-                );
-            }
+        if let (Some(lat), Some(lon)) = (lat, lon)
+            && lat.is_some() != lon.is_some()
+        {
+            c.fail(
+                if lat.is_some() { "lon" } else { "lat" },
+                "give both lat and lon, or neither".to_owned(),
+            );
         }
         if let (
             Some(id),

@@ -105,8 +105,11 @@ async fn a_good_bundle_imports_and_importing_it_again_changes_nothing() {
     }
 }
 
-/// Each bad bundle: the files, and the problem lines expected (prefixes of `FILE:LINE: COLUMN`).
-fn bad_cases() -> Vec<(&'static str, Vec<(&'static str, String)>, Vec<&'static str>)> {
+/// A bad bundle: its name, its files, and the problem lines expected (prefixes of
+/// `FILE:LINE: COLUMN`).
+type BadCase = (&'static str, Vec<(&'static str, String)>, Vec<&'static str>);
+
+fn bad_cases() -> Vec<BadCase> {
     let contacts_with = |row: &str| {
         format!(
             "occurred_at,place,channel,age_group,gender,count\n2024-05-01T10:00,Torget,street,lower_secondary,female,1\n{row}\n"

@@ -1,9 +1,9 @@
 //! No route, as any role, returns or changes another service's data.
 //!
-//! Two services with users and log entries; every page and every API path (read from the
-//! OpenAPI document, so new API routes are covered without editing this test) is requested by
-//! every role of service A, also with B's ids in the query. Nothing of B may show, and B's data
-//! must be unchanged afterwards.
+//! Two services with users, places, contacts and log entries. Every page and every API path
+//! (read from the OpenAPI document, so a new API route cannot be forgotten here) is requested by
+//! every role of service A, also with service B's ids in the path, the query and the form.
+//! Nothing of B may show, and B's records must be unchanged afterwards.
 
 #![allow(clippy::unwrap_used)]
 
@@ -12,36 +12,87 @@ mod common;
 use axum::http::Method;
 use common::each_app;
 use gatelangs_domain::Role;
+use gatelangs_domain::field::PlaceKind;
+use serde_json::json;
 
-/// Pages of the web interface, with `{other_user}` standing for an id from the other service.
+/// Pages, with `{user}`, `{place}`, `{district}`, `{contact}` standing for B's ids.
 const PAGES: &[&str] = &[
     "/",
     "/audit",
-    "/audit?user={other_user}",
+    "/audit?user={user}",
     "/account/two-factor",
     "/login",
     "/healthz",
+    "/field/",
+    "/contacts",
+    "/contacts?place={place}&district={district}&staff={user}",
+    "/contacts/shift",
+    "/contacts/{contact}/edit",
+    "/places",
+    "/places/{place}/edit",
+    "/report",
+    "/report/field-contacts/districts.csv",
+    "/admin/import",
+    "/admin/export",
 ];
 
-const POSTS: &[(&str, &str)] = &[("/language", "lang=en&next=%2F")];
+/// Form posts that would change B's records if the wall had a hole.
+const POSTS: &[(&str, &str)] = &[
+    ("/language", "lang=en&next=%2F"),
+    ("/places/{place}/delete", ""),
+    ("/places/{place}/archive", "archived=true"),
+    ("/places/{place}/move", "direction=down"),
+    (
+        "/places/{place}",
+        "district={district}&name=Renamed&kind=street",
+    ),
+    ("/places", "district={district}&name=Sneaky&kind=street"),
+    ("/places/districts/{district}/archive", "archived=true"),
+    ("/contacts/{contact}/undo", ""),
+    (
+        "/contacts/{contact}/edit",
+        "date=2024-05-01&time=10%3A00&place={place}&channel=street&age_group=unknown&gender=unknown&count=99",
+    ),
+    (
+        "/contacts/shift",
+        "token=6f1e0c1e-58a4-4a31-9d0e-8f1a9b7c2d3e&date=2024-05-01&time=10%3A00&place={place}&n_unknown_unknown=7",
+    ),
+    (
+        "/field/",
+        "place={place}&channel=street&count=5&cell=unknown%3Aunknown",
+    ),
+];
 
-fn api_paths() -> Vec<String> {
+/// API writes, by path: the OpenAPI document must list no other non-GET operation.
+const API_WRITES: &[&str] = &["/api/v1/contacts/sync"];
+
+fn api_gets() -> Vec<String> {
     let doc = serde_json::to_value(gatelangs_web::api::openapi()).unwrap();
-    let paths = doc["paths"].as_object().unwrap();
-    assert!(!paths.is_empty());
     let mut out = vec![];
-    for (path, item) in paths {
-        assert!(
-            item.as_object()
-                .unwrap()
-                .keys()
-                .all(|m| m == "get" || m == "parameters"),
-            "{path}: a new API method needs a tenant-wall case here"
-        );
-        out.push(path.clone());
-        out.push(format!("{path}?user={{other_user}}"));
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            match method.as_str() {
+                "get" => {
+                    out.push(format!("{path}?year=2024"));
+                    out.push(format!("{path}?user={{user}}&year=2024&from=2024-01-01"));
+                }
+                "parameters" => {}
+                _ => assert!(
+                    API_WRITES.contains(&path.as_str()),
+                    "{method} {path}: add a tenant-wall case"
+                ),
+            }
+        }
     }
     out
+}
+
+/// What B's leader sees of B: its log, its contacts and its places.
+async fn snapshot(app: &common::TestApp, b_token: &str) -> (String, String, String) {
+    let log = app.get("/api/v1/audit", Some(b_token)).await.body;
+    let contacts = app.get("/api/v1/contacts", Some(b_token)).await.body;
+    let places = app.get("/places", Some(b_token)).await.body;
+    (log, contacts, places)
 }
 
 #[tokio::test]
@@ -49,6 +100,7 @@ async fn nothing_crosses_from_one_service_to_another() {
     for app in each_app().await {
         let a = app.service("team-a", false).await;
         let b = app.service("team-b", false).await;
+        let a_place = app.place(&a, "Torget", PlaceKind::Street).await;
         let mut a_users = vec![];
         for role in Role::ALL {
             a_users.push(
@@ -58,55 +110,93 @@ async fn nothing_crosses_from_one_service_to_another() {
         }
         let b_leader = app.user(&b, "secret-b-leader", Role::Leader).await;
         let b_worker = app.user(&b, "secret-b-worker", Role::FieldWorker).await;
-        // B's own activity puts entries in B's log.
+        let b_place = app.place(&b, "Secret-b-place", PlaceKind::Street).await;
         let b_token = app.session_for(&b_leader).await;
+        let b_worker_token = app.session_for(&b_worker).await;
+        let b_contact = uuid::Uuid::new_v4();
+        let op = json!({"op": "register", "id": b_contact, "occurred_at": jiff::Timestamp::now().to_string(), "place": b_place.id, "channel": "street", "age_group": "unknown", "gender": "male", "count": 4});
+        app.post_json(
+            "/api/v1/contacts/sync",
+            Some(&b_worker_token),
+            json!({"ops": [op]}),
+        )
+        .await;
         app.post("/language", Some(&b_token), "lang=en&next=%2F")
             .await;
-        let b_log_before = app.get("/api/v1/audit", Some(&b_token)).await.body;
-        assert!(b_log_before.contains("secret-b-leader"));
 
+        let before = snapshot(&app, &b_token).await;
+        assert!(before.1.contains("Secret-b-place") && before.0.contains("secret-b-leader"));
+
+        let fill = |s: &str| {
+            s.replace("{user}", &b_worker.id.to_string())
+                .replace("{place}", &b_place.id.to_string())
+                .replace("{district}", &b_place.district_id.to_string())
+                .replace("{contact}", &b_contact.to_string())
+        };
+        let secrets = ["secret-b", "Secret-b", "Team team-b"];
         let mut targets: Vec<String> = PAGES.iter().map(|p| p.to_string()).collect();
-        targets.extend(api_paths());
+        targets.extend(api_gets());
         for user in &a_users {
             let token = app.session_for(user).await;
+            let who = format!("{} as {:?}", app.name(), user.role);
             for target in &targets {
-                let path = target.replace("{other_user}", &b_worker.id.to_string());
+                let path = fill(target);
                 let reply = app.get(&path, Some(&token)).await;
                 assert!(
                     reply.status.as_u16() < 500,
-                    "{} {path}: {}",
-                    app.name(),
+                    "{who} {path}: {}",
                     reply.status
                 );
-                for secret in ["secret-b", "Team team-b", &b_worker.id.to_string()] {
-                    if path.contains(secret) {
-                        continue;
-                    }
-                    assert!(
-                        !reply.body.contains(secret),
-                        "{} as {:?} saw {secret} at {path}",
-                        app.name(),
-                        user.role
-                    );
+                for secret in secrets {
+                    assert!(!reply.body.contains(secret), "{who} saw {secret} at {path}");
                 }
             }
             for (path, form) in POSTS {
-                app.send(Method::POST, path, Some(&token), Some(form)).await;
+                let reply = app
+                    .send(Method::POST, &fill(path), Some(&token), Some(&fill(form)))
+                    .await;
+                assert!(
+                    reply.status.as_u16() < 500,
+                    "{who} POST {path}: {}",
+                    reply.status
+                );
+                for secret in secrets {
+                    assert!(
+                        !reply.body.contains(secret),
+                        "{who} saw {secret} after POST {path}"
+                    );
+                }
             }
+            let ops = json!({"ops": [
+                {"op": "undo", "id": b_contact},
+                {"op": "register", "id": uuid::Uuid::new_v4(), "occurred_at": jiff::Timestamp::now().to_string(), "place": b_place.id, "channel": "street", "age_group": "unknown", "gender": "male"},
+                {"op": "register", "id": b_contact, "occurred_at": jiff::Timestamp::now().to_string(), "place": a_place.id, "channel": "street", "age_group": "unknown", "gender": "male"}
+            ]});
+            let reply = app
+                .post_json("/api/v1/contacts/sync", Some(&token), ops)
+                .await;
+            assert!(
+                reply.status == 403 || reply.body.matches("\"rejected\"").count() == 2,
+                "{who}: {}",
+                reply.body
+            );
         }
-        // B's users and log are as they were.
-        let b_log_after = app.get("/api/v1/audit", Some(&b_token)).await.body;
-        assert_eq!(b_log_before, b_log_after, "{}", app.name());
-        let mut conn = app.store().conn().await.unwrap();
-        let b_users = gatelangs_storage::users::list(&mut conn, b.id)
-            .await
-            .unwrap();
-        assert_eq!(b_users.len(), 2);
-        assert!(
-            b_users
-                .iter()
-                .all(|u| u.language != "en" || u.id == b_leader.id)
+        let after = snapshot(&app, &b_token).await;
+        assert_eq!(
+            before,
+            after,
+            "{}: B's log, contacts or places changed",
+            app.name()
         );
+        let b_total = app.count(&format!("SELECT CAST(SUM(count) AS BIGINT) FROM contacts WHERE service_id = '{}' AND undone_at IS NULL", b.id)).await;
+        assert_eq!(b_total, 4, "{}", app.name());
+        let a_on_b = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM contacts WHERE service_id = '{}' AND place_id = '{}'",
+                a.id, b_place.id
+            ))
+            .await;
+        assert_eq!(a_on_b, 0);
     }
 }
 

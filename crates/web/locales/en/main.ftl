@@ -285,3 +285,20 @@ report-heat = Weekday and time of day
 report-heat-desc = Contacts per weekday and time band. Darker cells have more contacts; the number is in every cell.
 report-download = Download
 report-month = Month
+
+import-title = Import and export
+import-intro = Upload a .zip of CSV files (services.csv, staff.csv, places.csv, contacts.csv) as the interchange contract describes. If anything is wrong, every problem is shown with its file and line, and nothing is saved.
+import-file = File (.zip)
+import-submit = Import
+import-no-file = Choose a .zip file.
+import-nothing-written = Nothing was imported.
+import-problems = { $count ->
+    [one] One problem
+   *[other] { $count } problems
+}
+import-done = Imported:
+import-counts = new / already present: { $counts }
+import-skipped = not imported – this version does not read the file yet
+export-title = Export
+export-year = Only this year (optional)
+export-submit = Download .zip

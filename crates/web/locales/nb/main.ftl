@@ -285,3 +285,20 @@ report-heat = Ukedag og tidsrom
 report-heat-desc = Antall treff per ukedag og tidsrom. Mørkere felt har flere treff; tallet står i hvert felt.
 report-download = Last ned
 report-month = Måned
+
+import-title = Import og eksport
+import-intro = Last opp en .zip med CSV-filer (services.csv, staff.csv, places.csv, contacts.csv) slik grensesnittbeskrivelsen sier. Er noe galt, vises hver feil med fil og linje, og ingenting blir lagret.
+import-file = Fil (.zip)
+import-submit = Importer
+import-no-file = Velg en .zip-fil.
+import-nothing-written = Ingenting ble importert.
+import-problems = { $count ->
+    [one] Én feil
+   *[other] { $count } feil
+}
+import-done = Importert:
+import-counts = nye / fantes fra før: { $counts }
+import-skipped = ikke importert – denne versjonen leser ikke filen ennå
+export-title = Eksporter
+export-year = Bare dette året (valgfritt)
+export-submit = Last ned .zip

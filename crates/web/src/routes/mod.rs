@@ -6,6 +6,7 @@ mod contacts;
 mod field;
 mod health;
 mod home;
+mod import;
 pub mod labels;
 mod language;
 pub mod layout;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(contacts::router())
         .merge(places::router())
         .merge(report::router())
+        .merge(import::router())
         .merge(login::router())
         .merge(two_factor::router())
         .merge(setup::router())

@@ -132,7 +132,7 @@ fn age_gender(tr: &Tr, fc: &FieldContacts) -> (String, Vec<(String, Vec<i64>)>) 
         rows.push((labels::age_group(tr, *age), counts));
     }
     let chart = BarChart::new(
-        "age-gender",
+        "chart-age-gender",
         tr.t("report-age-gender"),
         tr.t("report-age-gender-desc"),
         bars,
@@ -268,9 +268,9 @@ async fn download(
     let t = match name {
         "districts" => csv_tables::districts(&fc, &last),
         "channels" => csv_tables::channels(&fc),
-        "age-gender" => csv_tables::age_gender(&fc),
+        "age_gender" => csv_tables::age_gender(&fc),
         "months" => csv_tables::months(&fc),
-        "weekday-time-band" => csv_tables::weekday_time_band(&fc),
+        "weekday_time_band" => csv_tables::weekday_time_band(&fc),
         _ => return Err(AppError::NotFound),
     };
     let body = t.to_csv().map_err(AppError::internal)?;

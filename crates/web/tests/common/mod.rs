@@ -167,6 +167,63 @@ impl TestApp {
         self.post("/login", None, &form).await
     }
 
+    /// A place (in a district named after it) of `kind`.
+    pub async fn place(
+        &self,
+        service: &Service,
+        name: &str,
+        kind: gatelangs_domain::field::PlaceKind,
+    ) -> gatelangs_storage::places::Place {
+        use gatelangs_storage::places::{self, PlaceFields};
+        let mut conn = self.store().conn().await.unwrap();
+        let district = match places::find_district(&mut conn, service.id, "Sentrum")
+            .await
+            .unwrap()
+        {
+            Some(d) => d,
+            None => places::create_district(&mut conn, service.id, "Sentrum")
+                .await
+                .unwrap(),
+        };
+        let fields = PlaceFields {
+            district_id: district.id,
+            name: name.into(),
+            kind,
+            school_level: None,
+            lat: None,
+            lon: None,
+        };
+        places::create_place(&mut conn, service.id, &fields)
+            .await
+            .unwrap()
+    }
+
+    /// Posts JSON as the field page does.
+    pub async fn post_json(
+        &self,
+        path: &str,
+        session: Option<&str>,
+        json: serde_json::Value,
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
+            .header("sec-fetch-site", "same-origin")
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(token) = session {
+            req = req.header(header::COOKIE, format!("gl_session={token}"));
+        }
+        self.raw(req.body(Body::from(json.to_string())).unwrap())
+            .await
+    }
+
+    /// Counts rows of a table (for "nothing changed" checks).
+    pub async fn count(&self, sql: &str) -> i64 {
+        let mut conn = self.store().conn().await.unwrap();
+        gatelangs_testkit::fetch_i64(&mut conn, sql).await
+    }
+
     /// The action codes of the audit log, oldest first.
     pub async fn audit_codes(&self) -> Vec<String> {
         let mut conn = self.store().conn().await.unwrap();

@@ -1,0 +1,477 @@
+//! Field work through the web and the API on both backends: registration exactly once, undo and
+//! correction rules, the shift table, places, the report page and the admin import.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{TestApp, each_app};
+use gatelangs_domain::Role;
+use gatelangs_domain::field::PlaceKind;
+use serde_json::{Value, json};
+
+fn register(id: &str, place: &str, at: &str) -> Value {
+    json!({"op": "register", "id": id, "occurred_at": at, "place": place, "channel": "street", "age_group": "lower_secondary", "gender": "female", "count": 2})
+}
+
+fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+fn statuses(reply: &common::Reply) -> Vec<String> {
+    let v: Value = serde_json::from_str(&reply.body).unwrap();
+    v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn team(
+    app: &TestApp,
+) -> (
+    gatelangs_storage::services::Service,
+    String,
+    String,
+    String,
+    String,
+) {
+    let service = app.service("team-a", false).await;
+    let place = app.place(&service, "Torget", PlaceKind::Street).await;
+    let kari = app.user(&service, "kari", Role::FieldWorker).await;
+    let ola = app.user(&service, "ola", Role::FieldWorker).await;
+    let lise = app.user(&service, "lise", Role::Leader).await;
+    (
+        service,
+        place.id.to_string(),
+        app.session_for(&kari).await,
+        app.session_for(&ola).await,
+        app.session_for(&lise).await,
+    )
+}
+
+#[tokio::test]
+async fn a_registration_is_stored_once_and_undone_only_by_its_author_or_a_leader() {
+    for app in each_app().await {
+        let (_, place, kari, ola, lise) = team(&app).await;
+        let id = uuid::Uuid::new_v4().to_string();
+        let first = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [register(&id, &place, &now())]}),
+            )
+            .await;
+        assert_eq!(statuses(&first), vec!["stored"], "{}", app.name());
+        let again = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [register(&id, &place, &now())]}),
+            )
+            .await;
+        assert_eq!(statuses(&again), vec!["already_stored"]);
+        assert_eq!(
+            app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+                .await,
+            2
+        );
+
+        // Someone else's registration cannot be undone by a field worker; the leader can.
+        let by_ola = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&ola),
+                json!({"ops": [{"op": "undo", "id": id}]}),
+            )
+            .await;
+        assert_eq!(statuses(&by_ola), vec!["rejected"]);
+        let by_kari = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [{"op": "undo", "id": id}]}),
+            )
+            .await;
+        assert_eq!(statuses(&by_kari), vec!["undone"]);
+        // A late retry of the undone registration does not bring it back.
+        let late = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [register(&id, &place, &now())]}),
+            )
+            .await;
+        assert_eq!(statuses(&late), vec!["already_stored"]);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM contacts WHERE undone_at IS NULL")
+                .await,
+            0
+        );
+
+        let other = uuid::Uuid::new_v4().to_string();
+        app.post_json(
+            "/api/v1/contacts/sync",
+            Some(&ola),
+            json!({"ops": [register(&other, &place, &now())]}),
+        )
+        .await;
+        let by_leader = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&lise),
+                json!({"ops": [{"op": "undo", "id": other}]}),
+            )
+            .await;
+        assert_eq!(statuses(&by_leader), vec!["undone"]);
+        assert!(
+            app.audit_codes()
+                .await
+                .iter()
+                .filter(|c| *c == "contact_undone")
+                .count()
+                == 2
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_operations_are_rejected_alone_and_the_rest_is_stored() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        let future = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(2)).to_string();
+        let unknown_place = uuid::Uuid::new_v4().to_string();
+        let mut bad_code = register(&uuid::Uuid::new_v4().to_string(), &place, &now());
+        bad_code["age_group"] = json!("teen");
+        let ops = json!({"ops": [
+            register(&uuid::Uuid::new_v4().to_string(), &place, &now()),
+            register(&uuid::Uuid::new_v4().to_string(), &place, &future),
+            register(&uuid::Uuid::new_v4().to_string(), &unknown_place, &now()),
+            bad_code,
+            register(&uuid::Uuid::new_v4().to_string(), &place, &now()),
+        ]});
+        let reply = app
+            .post_json("/api/v1/contacts/sync", Some(&kari), ops)
+            .await;
+        assert_eq!(
+            statuses(&reply),
+            vec!["stored", "rejected", "rejected", "rejected", "stored"],
+            "{}",
+            app.name()
+        );
+        assert!(reply.body.contains("fremtiden"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 2);
+        // Not JSON at all: a clear 4xx, not a 500.
+        let garbage = app
+            .post("/api/v1/contacts/sync", Some(&kari), "ops=1")
+            .await;
+        assert_eq!(garbage.status, 415);
+        let wrong = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [{"op": "fly"}]}),
+            )
+            .await;
+        assert!(wrong.status.is_client_error());
+    }
+}
+
+#[tokio::test]
+async fn only_field_workers_and_leaders_register() {
+    for app in each_app().await {
+        let (service, place, _, _, _) = team(&app).await;
+        for role in [Role::Admin, Role::Analyst] {
+            let user = app
+                .user(&service, &format!("x-{}", role.as_str()), role)
+                .await;
+            let token = app.session_for(&user).await;
+            let reply = app
+                .post_json(
+                    "/api/v1/contacts/sync",
+                    Some(&token),
+                    json!({"ops": [register(&uuid::Uuid::new_v4().to_string(), &place, &now())]}),
+                )
+                .await;
+            assert_eq!(reply.status, 403, "{role:?}");
+            assert_eq!(app.get("/field/", Some(&token)).await.status, 403);
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        let page = app.get("/field/", Some(&kari)).await;
+        assert!(page.body.contains("Torget") && page.body.contains("aria-label=\"Jente, 13–15\""));
+        let reply = app.post("/field/", Some(&kari), &format!("place={place}&channel=street&count=3&cell=lower_secondary%3Afemale&topic=school")).await;
+        assert_eq!(reply.location(), "/field/?registered=1", "{}", app.name());
+        assert_eq!(
+            app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+                .await,
+            3
+        );
+
+        let form = app.get("/contacts/shift", Some(&kari)).await;
+        let token = form
+            .body
+            .split("name=\"token\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let date = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+            .date();
+        let body = format!(
+            "token={token}&date={date}&time=00%3A05&place={place}&channel=&n_upper_secondary_male=4&n_unknown_unknown=2"
+        );
+        for _ in 0..2 {
+            let saved = app.post("/contacts/shift", Some(&kari), &body).await;
+            assert!(
+                saved.location().starts_with("/contacts?from="),
+                "{}",
+                saved.body
+            );
+        }
+        assert_eq!(
+            app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+                .await,
+            9,
+            "{}",
+            app.name()
+        );
+        let bad = app
+            .post(
+                "/contacts/shift",
+                Some(&kari),
+                &format!(
+                    "token={token}&date=31.02.2026&time=10%3A00&place={place}&n_unknown_male=0"
+                ),
+            )
+            .await;
+        assert_eq!(bad.status, 422);
+        let list = app
+            .get(&format!("/contacts?from={date}&to={date}"), Some(&kari))
+            .await;
+        assert!(
+            list.body.contains("Til sammen 9 ungdommer."),
+            "{}",
+            app.name()
+        );
+    }
+}
+
+#[tokio::test]
+async fn corrections_follow_the_rules_and_are_logged() {
+    for app in each_app().await {
+        let (_, place, kari, ola, lise) = team(&app).await;
+        let id = uuid::Uuid::new_v4().to_string();
+        app.post_json(
+            "/api/v1/contacts/sync",
+            Some(&kari),
+            json!({"ops": [register(&id, &place, &now())]}),
+        )
+        .await;
+        assert_eq!(
+            app.get(&format!("/contacts/{id}/edit"), Some(&ola))
+                .await
+                .status,
+            403,
+            "{}",
+            app.name()
+        );
+        let form = app.get(&format!("/contacts/{id}/edit"), Some(&kari)).await;
+        assert_eq!(form.status, 200);
+        let date = form
+            .body
+            .split("name=\"date\" type=\"date\" required value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let body = format!(
+            "date={date}&time=00%3A10&place={place}&channel=school&age_group=young_adult&gender=male&count=5&topics="
+        );
+        assert!(
+            app.post(&format!("/contacts/{id}/edit"), Some(&kari), &body)
+                .await
+                .location()
+                .starts_with("/contacts")
+        );
+        assert_eq!(
+            app.post(&format!("/contacts/{id}/edit"), Some(&ola), &body)
+                .await
+                .status,
+            403
+        );
+        assert_eq!(
+            app.count(
+                "SELECT CAST(SUM(count) AS BIGINT) FROM contacts WHERE age_group = 'young_adult'"
+            )
+            .await,
+            5
+        );
+        // The leader may correct anyone's; a bad count is refused with the form shown again.
+        let bad = app
+            .post(
+                &format!("/contacts/{id}/edit"),
+                Some(&lise),
+                &body.replace("count=5", "count=0"),
+            )
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(
+            app.audit_codes()
+                .await
+                .contains(&"contact_corrected".to_owned())
+        );
+    }
+}
+
+#[tokio::test]
+async fn places_are_managed_by_leaders_and_kept_while_used() {
+    for app in each_app().await {
+        let (service, place, kari, _, lise) = team(&app).await;
+        assert_eq!(
+            app.get("/places", Some(&kari)).await.status,
+            403,
+            "{}",
+            app.name()
+        );
+        assert_eq!(
+            app.post("/places/districts", Some(&lise), "name=Nord")
+                .await
+                .location(),
+            "/places?done=1"
+        );
+        let page = app.get("/places", Some(&lise)).await;
+        let district = page
+            .body
+            .split("<option value=\"")
+            .skip(1)
+            .find(|s| s.contains(">Nord<"))
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let created = app
+            .post(
+                "/places",
+                Some(&lise),
+                &format!("district={district}&name=Snapchat&kind=digital&school_level=&lat=&lon="),
+            )
+            .await;
+        assert_eq!(created.location(), "/places?done=1");
+        let dup = app
+            .post(
+                "/places",
+                Some(&lise),
+                &format!("district={district}&name=Snapchat&kind=digital"),
+            )
+            .await;
+        assert_eq!(dup.status, 422);
+        let bad = app
+            .post(
+                "/places",
+                Some(&lise),
+                &format!("district={district}&name=X&kind=street&lat=91&lon=10"),
+            )
+            .await;
+        assert!(bad.body.contains("Koordinater"));
+
+        app.post_json(
+            "/api/v1/contacts/sync",
+            Some(&kari),
+            json!({"ops": [register(&uuid::Uuid::new_v4().to_string(), &place, &now())]}),
+        )
+        .await;
+        let refused = app
+            .post(&format!("/places/{place}/delete"), Some(&lise), "")
+            .await;
+        assert_eq!(refused.status, 409);
+        assert!(refused.body.contains("kan ikke slettes"));
+        app.post(
+            &format!("/places/{place}/archive"),
+            Some(&lise),
+            "archived=true",
+        )
+        .await;
+        assert!(
+            !app.get("/field/", Some(&kari))
+                .await
+                .body
+                .contains(">Torget<"),
+            "archived places leave the field page"
+        );
+        let mut conn = app.store().conn().await.unwrap();
+        let snapchat = gatelangs_storage::places::find_place(&mut conn, service.id, "Snapchat")
+            .await
+            .unwrap()
+            .unwrap();
+        drop(conn);
+        assert_eq!(
+            app.post(&format!("/places/{}/delete", snapchat.id), Some(&lise), "")
+                .await
+                .location(),
+            "/places?done=1"
+        );
+        assert!(
+            app.audit_codes()
+                .await
+                .iter()
+                .filter(|c| *c == "place_changed")
+                .count()
+                >= 4
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_report_page_and_its_csv_agree_with_the_records() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        let ops: Vec<Value> = (0..3)
+            .map(|_| register(&uuid::Uuid::new_v4().to_string(), &place, &now()))
+            .collect();
+        app.post_json("/api/v1/contacts/sync", Some(&kari), json!({ "ops": ops }))
+            .await;
+        let year = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+            .year();
+        let page = app.get(&format!("/report?year={year}"), Some(&kari)).await;
+        assert!(page.body.contains("Treff i alt: 6."), "{}", app.name());
+        assert!(page.body.contains("<svg role=\"img\""));
+        let csv = app
+            .get(
+                &format!("/report/field-contacts/districts.csv?year={year}"),
+                Some(&kari),
+            )
+            .await;
+        assert_eq!(
+            csv.body,
+            "district,place,contacts,previous_year\nSentrum,Torget,6,0\n"
+        );
+        let json: Value = serde_json::from_str(
+            &app.get(&format!("/api/v1/reports/annual?year={year}"), Some(&kari))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(json["field_contacts"]["by_gender"]["female"], 6);
+        assert_eq!(app.get("/report?year=abc", Some(&kari)).await.status, 400);
+        assert_eq!(
+            app.get("/report/field-contacts/nope.csv", Some(&kari))
+                .await
+                .status,
+            404
+        );
+    }
+}
