@@ -112,6 +112,9 @@ pub struct ServeArgs {
     /// End a session this long after login however active, e.g. 12h.
     #[arg(long, env = "GATELANGS_SESSION_MAX", default_value = "12h", value_parser = parse_duration)]
     pub session_max: std::time::Duration,
+    /// How long field workers may correct or undo their own contacts, e.g. 7d (leaders always may).
+    #[arg(long, env = "GATELANGS_CORRECTION_WINDOW", default_value = "7d", value_parser = parse_duration)]
+    pub correction_window: std::time::Duration,
     /// Mark cookies Secure and send HSTS: set this when users reach the service over HTTPS.
     #[arg(long, env = "GATELANGS_SECURE_COOKIES")]
     pub secure_cookies: bool,

@@ -94,20 +94,14 @@ pub async fn register(
     contact: &NewContact,
     created_by: Option<UserId>,
 ) -> Result<Registered> {
-    let place_ok: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM places WHERE id = $1 AND service_id = $2")
-            .bind(contact.place.to_string())
-            .bind(service.to_string())
-            .fetch_one(&mut *conn)
-            .await?;
-    if place_ok == 0 {
-        return Err(StoreError::NotFound);
-    }
     let local = LocalMoment::of(contact.occurred_at, tz);
+    // One statement on the hot path: the place check rides along as `WHERE EXISTS`, and only
+    // when nothing was inserted do we look at why.
     let done = sqlx::query(
         "INSERT INTO contacts (id, service_id, occurred_at, place_id, channel, age_group, gender, count, \
             staff_id, topics, local_year, local_month, local_weekday, local_hour, time_band, created_at, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 \
+         WHERE EXISTS (SELECT 1 FROM places WHERE id = $4 AND service_id = $2) \
          ON CONFLICT (id) DO NOTHING",
     )
     .bind(contact.id.to_string())
@@ -129,11 +123,18 @@ pub async fn register(
     .bind(created_by.map(|u| u.to_string()))
     .execute(&mut *conn)
     .await?;
-    Ok(if done.rows_affected() == 1 {
-        Registered::Stored
+    if done.rows_affected() == 1 {
+        return Ok(Registered::Stored);
+    }
+    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE id = $1")
+        .bind(contact.id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    if known > 0 {
+        Ok(Registered::AlreadyStored)
     } else {
-        Registered::AlreadyStored
-    })
+        Err(StoreError::NotFound)
+    }
 }
 
 pub async fn get(conn: &mut AnyConnection, service: ServiceId, id: ContactId) -> Result<Contact> {
@@ -290,58 +291,87 @@ pub async fn year_aggregates(
     service: ServiceId,
     year: i32,
 ) -> Result<YearAggregates> {
+    if conn.backend_name() == "PostgreSQL" {
+        return year_aggregates_grouping_sets(conn, service, year).await;
+    }
     let svc = service.to_string();
     let year = i64::from(year);
-    // SUM over BIGINT is NUMERIC on PostgreSQL: cast back so both backends give an integer.
+    let mut out = YearAggregates::default();
+    for sql in [BY_PLACE_CHANNEL, BY_AGE_GENDER, BY_MONTH_WEEKDAY_BAND] {
+        let rows = sqlx::query(sql)
+            .bind(&svc)
+            .bind(year)
+            .fetch_all(&mut *conn)
+            .await?;
+        for r in &rows {
+            add_aggregate_row(&mut out, r)?;
+        }
+    }
+    Ok(out)
+}
+
+// SUM over BIGINT is NUMERIC on PostgreSQL: cast back so both backends give an integer. Columns a
+// grouping does not use are NULL, which is how a row says which breakdown it belongs to.
+const BY_PLACE_CHANNEL: &str = "SELECT place_id, channel, NULL AS age_group, NULL AS gender, \
+    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY place_id, channel";
+const BY_AGE_GENDER: &str = "SELECT NULL AS place_id, NULL AS channel, age_group, gender, \
+    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY age_group, gender";
+const BY_MONTH_WEEKDAY_BAND: &str = "SELECT NULL AS place_id, NULL AS channel, NULL AS age_group, NULL AS gender, \
+    local_month, local_weekday, time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL \
+    GROUP BY local_month, local_weekday, time_band";
+
+/// PostgreSQL sums all three breakdowns in one scan with `GROUPING SETS` (SQLite has none).
+async fn year_aggregates_grouping_sets(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: i32,
+) -> Result<YearAggregates> {
     let rows = sqlx::query(
-        "SELECT place_id, channel, CAST(SUM(count) AS BIGINT) AS n FROM contacts \
-         WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY place_id, channel",
+        "SELECT place_id, channel, age_group, gender, local_month, local_weekday, time_band, \
+            CAST(SUM(count) AS BIGINT) AS n \
+         FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL \
+         GROUP BY GROUPING SETS ((place_id, channel), (age_group, gender), (local_month, local_weekday, time_band))",
     )
-    .bind(&svc)
-    .bind(year)
+    .bind(service.to_string())
+    .bind(i64::from(year))
     .fetch_all(&mut *conn)
     .await?;
     let mut out = YearAggregates::default();
     for r in &rows {
-        out.by_place_channel.push((
-            parse("contacts.place_id", &r.try_get::<String, _>("place_id")?)?,
-            parse("contacts.channel", &r.try_get::<String, _>("channel")?)?,
-            r.try_get("n")?,
-        ));
-    }
-    let rows = sqlx::query(
-        "SELECT age_group, gender, CAST(SUM(count) AS BIGINT) AS n FROM contacts \
-         WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY age_group, gender",
-    )
-    .bind(&svc)
-    .bind(year)
-    .fetch_all(&mut *conn)
-    .await?;
-    for r in &rows {
-        out.by_age_gender.push((
-            parse("contacts.age_group", &r.try_get::<String, _>("age_group")?)?,
-            parse("contacts.gender", &r.try_get::<String, _>("gender")?)?,
-            r.try_get("n")?,
-        ));
-    }
-    let rows = sqlx::query(
-        "SELECT local_month, local_weekday, time_band, CAST(SUM(count) AS BIGINT) AS n FROM contacts \
-         WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL \
-         GROUP BY local_month, local_weekday, time_band",
-    )
-    .bind(&svc)
-    .bind(year)
-    .fetch_all(&mut *conn)
-    .await?;
-    for r in &rows {
-        out.by_month_weekday_band.push((
-            r.try_get("local_month")?,
-            r.try_get("local_weekday")?,
-            parse("contacts.time_band", &r.try_get::<String, _>("time_band")?)?,
-            r.try_get("n")?,
-        ));
+        add_aggregate_row(&mut out, r)?;
     }
     Ok(out)
+}
+
+fn add_aggregate_row(out: &mut YearAggregates, r: &AnyRow) -> Result<()> {
+    let n: i64 = r.try_get("n")?;
+    let text = |c: &str| r.try_get::<Option<String>, _>(c);
+    if let (Some(place), Some(channel)) = (text("place_id")?, text("channel")?) {
+        out.by_place_channel.push((
+            parse("contacts.place_id", &place)?,
+            parse("contacts.channel", &channel)?,
+            n,
+        ));
+    } else if let (Some(age), Some(gender)) = (text("age_group")?, text("gender")?) {
+        out.by_age_gender.push((
+            parse("contacts.age_group", &age)?,
+            parse("contacts.gender", &gender)?,
+            n,
+        ));
+    } else if let Some(band) = text("time_band")? {
+        let month: Option<i64> = r.try_get("local_month")?;
+        let weekday: Option<i64> = r.try_get("local_weekday")?;
+        out.by_month_weekday_band.push((
+            month.unwrap_or(0),
+            weekday.unwrap_or(0),
+            parse("contacts.time_band", &band)?,
+            n,
+        ));
+    }
+    Ok(())
 }
 
 /// The total of a service-year, or None when the year has no contacts at all.

@@ -37,18 +37,25 @@ pub struct NewService {
     pub is_demo: bool,
 }
 
-const COLUMNS: &str = "id, slug, name, municipality, time_zone, require_two_factor, is_demo";
+pub(crate) const COLUMNS: &str =
+    "id, slug, name, municipality, time_zone, require_two_factor, is_demo";
 
 fn from_row(row: &AnyRow) -> Result<Service> {
-    let id: String = row.try_get("id")?;
+    from_row_prefixed(row, "")
+}
+
+/// Reads a service from columns named with `prefix` (for joins).
+pub(crate) fn from_row_prefixed(row: &AnyRow, prefix: &str) -> Result<Service> {
+    let col = |c: &str| format!("{prefix}{c}");
+    let id: String = row.try_get(col("id").as_str())?;
     Ok(Service {
         id: parse("services.id", &id)?,
-        slug: row.try_get("slug")?,
-        name: row.try_get("name")?,
-        municipality: row.try_get("municipality")?,
-        time_zone: row.try_get("time_zone")?,
-        require_two_factor: row.try_get::<i64, _>("require_two_factor")? != 0,
-        is_demo: row.try_get::<i64, _>("is_demo")? != 0,
+        slug: row.try_get(col("slug").as_str())?,
+        name: row.try_get(col("name").as_str())?,
+        municipality: row.try_get(col("municipality").as_str())?,
+        time_zone: row.try_get(col("time_zone").as_str())?,
+        require_two_factor: row.try_get::<i64, _>(col("require_two_factor").as_str())? != 0,
+        is_demo: row.try_get::<i64, _>(col("is_demo").as_str())? != 0,
     })
 }
 

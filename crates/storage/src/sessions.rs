@@ -88,11 +88,14 @@ pub async fn find(conn: &mut AnyConnection, token: &str) -> Result<Option<Sessio
     .bind(hash_token(token))
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(row) = row else { return Ok(None) };
+    row.as_ref().map(session_from_row).transpose()
+}
+
+fn session_from_row(row: &sqlx::any::AnyRow) -> Result<Session> {
     let user: String = row.try_get("user_id")?;
     let service: String = row.try_get("service_id")?;
     let stage: String = row.try_get("stage")?;
-    Ok(Some(Session {
+    Ok(Session {
         token_hash: row.try_get("token_hash")?,
         user_id: parse("sessions.user_id", &user)?,
         service_id: parse("sessions.service_id", &service)?,
@@ -101,7 +104,40 @@ pub async fn find(conn: &mut AnyConnection, token: &str) -> Result<Option<Sessio
         pending_totp_secret: row.try_get("pending_totp_secret")?,
         created_at: row.try_get("created_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
-    }))
+    })
+}
+
+/// `table.column AS prefixcolumn, …` for every column of a `COLUMNS` list.
+fn aliased(table: &str, prefix: &str, columns: &str) -> String {
+    columns
+        .split(',')
+        .map(str::trim)
+        .map(|c| format!("{table}.{c} AS {prefix}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The session with its user and service in one query: what every authenticated request needs.
+pub async fn find_active(
+    conn: &mut AnyConnection,
+    token: &str,
+) -> Result<Option<(Session, crate::users::User, crate::services::Service)>> {
+    let sql = format!(
+        "SELECT s.token_hash, s.user_id, s.service_id, s.stage, s.pending_totp_secret, s.created_at, s.last_seen_at, {}, {} \
+         FROM sessions s JOIN users u ON u.id = s.user_id AND u.service_id = s.service_id \
+         JOIN services v ON v.id = s.service_id WHERE s.token_hash = $1",
+        aliased("u", "u_", crate::users::COLUMNS),
+        aliased("v", "v_", crate::services::COLUMNS)
+    );
+    let row = sqlx::query(&sql)
+        .bind(hash_token(token))
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let session = session_from_row(&row)?;
+    let user = crate::users::from_row_prefixed(&row, "u_")?;
+    let service = crate::services::from_row_prefixed(&row, "v_")?;
+    Ok(Some((session, user, service)))
 }
 
 pub async fn touch(conn: &mut AnyConnection, token_hash: &str, at: i64) -> Result<()> {

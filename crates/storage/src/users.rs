@@ -30,26 +30,32 @@ impl User {
     }
 }
 
-const COLUMNS: &str = "id, service_id, username, name, role, password_hash, disabled, language, \
+pub(crate) const COLUMNS: &str = "id, service_id, username, name, role, password_hash, disabled, language, \
                        totp_secret, totp_last_step, failed_logins, locked_until";
 
 fn from_row(row: &AnyRow) -> Result<User> {
-    let id: String = row.try_get("id")?;
-    let service_id: String = row.try_get("service_id")?;
-    let role: String = row.try_get("role")?;
+    from_row_prefixed(row, "")
+}
+
+/// Reads a user from columns named with `prefix` (for joins).
+pub(crate) fn from_row_prefixed(row: &AnyRow, prefix: &str) -> Result<User> {
+    let col = |c: &str| format!("{prefix}{c}");
+    let id: String = row.try_get(col("id").as_str())?;
+    let service_id: String = row.try_get(col("service_id").as_str())?;
+    let role: String = row.try_get(col("role").as_str())?;
     Ok(User {
         id: parse("users.id", &id)?,
         service_id: parse("users.service_id", &service_id)?,
-        username: row.try_get("username")?,
-        name: row.try_get("name")?,
+        username: row.try_get(col("username").as_str())?,
+        name: row.try_get(col("name").as_str())?,
         role: parse("users.role", &role)?,
-        password_hash: row.try_get("password_hash")?,
-        disabled: row.try_get::<i64, _>("disabled")? != 0,
-        language: row.try_get("language")?,
-        totp_secret: row.try_get("totp_secret")?,
-        totp_last_step: row.try_get("totp_last_step")?,
-        failed_logins: row.try_get("failed_logins")?,
-        locked_until: row.try_get("locked_until")?,
+        password_hash: row.try_get(col("password_hash").as_str())?,
+        disabled: row.try_get::<i64, _>(col("disabled").as_str())? != 0,
+        language: row.try_get(col("language").as_str())?,
+        totp_secret: row.try_get(col("totp_secret").as_str())?,
+        totp_last_step: row.try_get(col("totp_last_step").as_str())?,
+        failed_logins: row.try_get(col("failed_logins").as_str())?,
+        locked_until: row.try_get(col("locked_until").as_str())?,
     })
 }
 

@@ -66,16 +66,23 @@ pub fn check_time(at: jiff::Timestamp) -> Result<(), &'static str> {
     }
 }
 
-/// Applies `ops` in order, in one transaction (one durable write for a whole batch). A bad
+/// Applies `ops` in order, in one transaction (one durable write for a whole batch) unless it is
+/// a single registration, which is one statement. A bad
 /// operation is rejected on its own; it does not stop the others.
 pub async fn apply(
     state: &AppState,
     recorder: &FieldRecorder,
+    tz: &jiff::tz::TimeZone,
     ops: Vec<Op>,
 ) -> AppResult<Vec<(ContactId, Outcome)>> {
-    let mut tx = state.store.begin().await?;
-    let service = services::get(&mut tx, recorder.service).await?;
-    let tz = service.tz();
+    // A single registration is one INSERT, atomic and durable on its own: no transaction needed
+    // around it (this is the hot path of the field page).
+    let single = matches!(ops.as_slice(), [Op::Register(_)]);
+    let mut tx = if single {
+        Unit::Single(state.store.conn().await?)
+    } else {
+        Unit::Batch(state.store.begin().await?)
+    };
     let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
     let mut results = Vec::with_capacity(ops.len());
     for op in ops {
@@ -98,7 +105,7 @@ pub async fn apply(
                         match contacts::register(
                             &mut tx,
                             recorder.service,
-                            &tz,
+                            tz,
                             &contact,
                             Some(recorder.user),
                         )
@@ -117,8 +124,35 @@ pub async fn apply(
         };
         results.push(result);
     }
-    tx.commit().await?;
+    if let Unit::Batch(tx) = tx {
+        tx.commit().await?;
+    }
     Ok(results)
+}
+
+/// The connection a batch runs on: a transaction, or a plain connection for one statement.
+enum Unit {
+    Single(gatelangs_storage::PoolConnection),
+    Batch(gatelangs_storage::Tx),
+}
+
+impl std::ops::Deref for Unit {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        match self {
+            Unit::Single(c) => c,
+            Unit::Batch(t) => t,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Unit {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        match self {
+            Unit::Single(c) => c,
+            Unit::Batch(t) => t,
+        }
+    }
 }
 
 async fn undo(

@@ -45,6 +45,7 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         session_idle: args.session_idle,
         session_max: args.session_max,
         secure_cookies: args.secure_cookies,
+        correction_window: args.correction_window,
         ..WebConfig::default()
     };
     let sweeper = tokio::spawn(sweep_sessions(

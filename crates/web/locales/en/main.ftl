@@ -302,3 +302,7 @@ import-skipped = not imported – this version does not read the file yet
 export-title = Export
 export-year = Only this year (optional)
 export-submit = Download .zip
+gender-short-male = Boy
+gender-short-female = Girl
+gender-short-other = Other
+gender-short-unknown = Unknown

@@ -302,3 +302,7 @@ import-skipped = ikke importert – denne versjonen leser ikke filen ennå
 export-title = Eksporter
 export-year = Bare dette året (valgfritt)
 export-submit = Last ned .zip
+gender-short-male = Gutt
+gender-short-female = Jente
+gender-short-other = Annet
+gender-short-unknown = Ukjent

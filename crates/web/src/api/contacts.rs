@@ -129,7 +129,7 @@ pub async fn sync(
             )),
         }
     }
-    let mut results: Vec<SyncResult> = field_ops::apply(&state, &recorder, ops)
+    let mut results: Vec<SyncResult> = field_ops::apply(&state, &recorder, &principal.tz(), ops)
         .await?
         .into_iter()
         .map(|(id, outcome)| SyncResult {

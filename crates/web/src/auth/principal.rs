@@ -11,9 +11,9 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use gatelangs_domain::{Role, ServiceId, UserId};
-use gatelangs_storage::services::{self, Service};
+use gatelangs_storage::services::Service;
 use gatelangs_storage::sessions::{self, Session, Stage};
-use gatelangs_storage::users::{self, User};
+use gatelangs_storage::users::User;
 
 use super::cookies;
 use crate::error::{AppError, ErrorKey};
@@ -55,7 +55,7 @@ async fn resolve(parts: &mut Parts, state: &AppState) -> Result<Resolved, AppErr
 
 async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
     let mut conn = state.store.conn().await?;
-    let Some(session) = sessions::find(&mut conn, token).await? else {
+    let Some((session, user, service)) = sessions::find_active(&mut conn, token).await? else {
         return Ok(Resolved::Expired);
     };
     let now = gatelangs_storage::now();
@@ -65,13 +65,14 @@ async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
         sessions::delete(&mut conn, &session.token_hash).await?;
         return Ok(Resolved::Expired);
     }
-    let user = users::get(&mut conn, session.service_id, session.user_id).await?;
     if user.disabled {
         sessions::delete(&mut conn, &session.token_hash).await?;
         return Ok(Resolved::Anonymous);
     }
-    let service = services::get(&mut conn, session.service_id).await?;
-    if session.last_seen_at < now {
+    // Recording every request would make each one a durable write; a step of at most a minute
+    // (a quarter of the idle timeout when that is shorter) is precise enough for expiry.
+    let step = (idle / 4).min(60);
+    if now - session.last_seen_at > step {
         sessions::touch(&mut conn, &session.token_hash, now).await?;
     }
     Ok(Resolved::Active(Arc::new(ActiveSession {

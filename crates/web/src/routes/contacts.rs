@@ -439,7 +439,7 @@ async fn shift_submit(
         })
         .collect();
     let total: u32 = cells.iter().map(|(_, _, n)| n.get()).sum();
-    field_ops::apply(&state, &recorder, ops).await?;
+    field_ops::apply(&state, &recorder, &principal.tz(), ops).await?;
     let date = get("date");
     Ok(Redirect::to(&format!("/contacts?from={date}&to={date}&done={total}")).into_response())
 }
@@ -616,6 +616,6 @@ async fn undo(
 ) -> AppResult<Response> {
     let recorder = FieldRecorder::for_principal(&principal)?;
     let c = load_correctable(&state, &recorder, &id).await?;
-    field_ops::apply(&state, &recorder, vec![Op::Undo(c.id)]).await?;
+    field_ops::apply(&state, &recorder, &principal.tz(), vec![Op::Undo(c.id)]).await?;
     Ok(Redirect::to("/contacts?done=0").into_response())
 }

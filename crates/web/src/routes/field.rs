@@ -119,7 +119,7 @@ async fn show(
                         labels::gender(&tr, *g),
                         labels::age_group(&tr, *age)
                     ),
-                    short: labels::gender(&tr, *g),
+                    short: labels::gender_short(&tr, *g),
                 })
                 .collect(),
         })
@@ -139,7 +139,7 @@ async fn show(
             .iter()
             .map(|g| Choice {
                 value: g.as_str(),
-                label: labels::gender(&tr, *g),
+                label: labels::gender_short(&tr, *g),
             })
             .collect(),
         grid,
@@ -185,7 +185,13 @@ async fn register_without_script(
     let Some(registration) = parse_form(&pairs) else {
         return Ok(Redirect::to("/field/?error=form").into_response());
     };
-    let outcome = field_ops::apply(&state, &recorder, vec![Op::Register(registration)]).await?;
+    let outcome = field_ops::apply(
+        &state,
+        &recorder,
+        &principal.tz(),
+        vec![Op::Register(registration)],
+    )
+    .await?;
     Ok(match outcome.first().map(|(_, o)| o) {
         Some(Outcome::Stored | Outcome::AlreadyStored) => {
             Redirect::to("/field/?registered=1").into_response()

@@ -24,6 +24,16 @@ pub fn gender(tr: &Tr, g: Gender) -> String {
     })
 }
 
+/// The short form on the field page's buttons, where the row already says the age.
+pub fn gender_short(tr: &Tr, g: Gender) -> String {
+    tr.t(match g {
+        Gender::Male => "gender-short-male",
+        Gender::Female => "gender-short-female",
+        Gender::Other => "gender-short-other",
+        Gender::Unknown => "gender-short-unknown",
+    })
+}
+
 pub fn channel(tr: &Tr, c: Channel) -> String {
     tr.t(match c {
         Channel::Street => "channel-street",
