@@ -374,6 +374,29 @@ fn add_aggregate_row(out: &mut YearAggregates, r: &AnyRow) -> Result<()> {
     Ok(())
 }
 
+/// The districts a staff member has registered most contacts in since `since` (Unix seconds),
+/// most first: the worker's own districts, shown first on the field page.
+pub async fn districts_of_staff(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    staff: UserId,
+    since: i64,
+) -> Result<Vec<gatelangs_domain::DistrictId>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT p.district_id FROM contacts c JOIN places p ON p.id = c.place_id \
+         WHERE c.service_id = $1 AND c.staff_id = $2 AND c.occurred_at >= $3 AND c.undone_at IS NULL \
+         GROUP BY p.district_id ORDER BY CAST(SUM(c.count) AS BIGINT) DESC, p.district_id",
+    )
+    .bind(service.to_string())
+    .bind(staff.to_string())
+    .bind(since)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|d| parse("places.district_id", d))
+        .collect()
+}
+
 /// The total of a service-year, or None when the year has no contacts at all.
 pub async fn year_total(
     conn: &mut AnyConnection,

@@ -28,9 +28,6 @@ pub use error::StoreError;
 pub use sqlx::AnyConnection;
 pub use sqlx::Error as DbError;
 
-/// A connection from the pool, outside any transaction.
-pub type PoolConnection = sqlx::pool::PoolConnection<sqlx::Any>;
-
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The current time as Unix seconds, the storage representation of every timestamp.

@@ -66,23 +66,34 @@ pub fn check_time(at: jiff::Timestamp) -> Result<(), &'static str> {
     }
 }
 
-/// Applies `ops` in order, in one transaction (one durable write for a whole batch) unless it is
-/// a single registration, which is one statement. A bad
-/// operation is rejected on its own; it does not stop the others.
+/// Applies `ops` in order. A single registration (a tap) goes through group commit, sharing a
+/// durable write with taps from other phones; a batch (a queue flushed after being offline) runs
+/// in one transaction. A bad operation is rejected on its own; it does not stop the others.
 pub async fn apply(
     state: &AppState,
     recorder: &FieldRecorder,
     tz: &jiff::tz::TimeZone,
     ops: Vec<Op>,
 ) -> AppResult<Vec<(ContactId, Outcome)>> {
-    // A single registration is one INSERT, atomic and durable on its own: no transaction needed
-    // around it (this is the hot path of the field page).
-    let single = matches!(ops.as_slice(), [Op::Register(_)]);
-    let mut tx = if single {
-        Unit::Single(state.store.conn().await?)
-    } else {
-        Unit::Batch(state.store.begin().await?)
-    };
+    if let [Op::Register(r)] = ops.as_slice() {
+        let outcome = match check_time(r.occurred_at) {
+            Err(key) => Outcome::Rejected(key),
+            Ok(()) => {
+                let result = state
+                    .registrations
+                    .register(
+                        recorder.service,
+                        tz,
+                        new_contact(recorder, r),
+                        recorder.user,
+                    )
+                    .await;
+                outcome_of(result)?
+            }
+        };
+        return Ok(vec![(r.id, outcome)]);
+    }
+    let mut tx = state.store.begin().await?;
     let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
     let mut results = Vec::with_capacity(ops.len());
     for op in ops {
@@ -91,31 +102,17 @@ pub async fn apply(
                 let outcome = match check_time(r.occurred_at) {
                     Err(key) => Outcome::Rejected(key),
                     Ok(()) => {
-                        let contact = NewContact {
-                            id: r.id,
-                            occurred_at: r.occurred_at,
-                            place: r.place,
-                            channel: r.channel,
-                            age_group: r.age_group,
-                            gender: r.gender,
-                            count: r.count,
-                            staff: Some(recorder.user),
-                            topics: join_topics(&r.topics),
-                        };
-                        match contacts::register(
-                            &mut tx,
-                            recorder.service,
-                            tz,
-                            &contact,
-                            Some(recorder.user),
-                        )
-                        .await
-                        {
-                            Ok(Registered::Stored) => Outcome::Stored,
-                            Ok(Registered::AlreadyStored) => Outcome::AlreadyStored,
-                            Err(StoreError::NotFound) => Outcome::Rejected("contact-unknown-place"),
-                            Err(e) => return Err(e.into()),
-                        }
+                        let contact = new_contact(recorder, &r);
+                        outcome_of(
+                            contacts::register(
+                                &mut tx,
+                                recorder.service,
+                                tz,
+                                &contact,
+                                Some(recorder.user),
+                            )
+                            .await,
+                        )?
                     }
                 };
                 (r.id, outcome)
@@ -124,34 +121,32 @@ pub async fn apply(
         };
         results.push(result);
     }
-    if let Unit::Batch(tx) = tx {
-        tx.commit().await?;
-    }
+    tx.commit().await?;
     Ok(results)
 }
 
-/// The connection a batch runs on: a transaction, or a plain connection for one statement.
-enum Unit {
-    Single(gatelangs_storage::PoolConnection),
-    Batch(gatelangs_storage::Tx),
-}
-
-impl std::ops::Deref for Unit {
-    type Target = AnyConnection;
-    fn deref(&self) -> &AnyConnection {
-        match self {
-            Unit::Single(c) => c,
-            Unit::Batch(t) => t,
-        }
+/// The contact a registration stores: the staff member is the one logged in, never a value the
+/// client sent.
+fn new_contact(recorder: &FieldRecorder, r: &Registration) -> NewContact {
+    NewContact {
+        id: r.id,
+        occurred_at: r.occurred_at,
+        place: r.place,
+        channel: r.channel,
+        age_group: r.age_group,
+        gender: r.gender,
+        count: r.count,
+        staff: Some(recorder.user),
+        topics: join_topics(&r.topics),
     }
 }
 
-impl std::ops::DerefMut for Unit {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
-        match self {
-            Unit::Single(c) => c,
-            Unit::Batch(t) => t,
-        }
+fn outcome_of(result: Result<Registered, StoreError>) -> AppResult<Outcome> {
+    match result {
+        Ok(Registered::Stored) => Ok(Outcome::Stored),
+        Ok(Registered::AlreadyStored) => Ok(Outcome::AlreadyStored),
+        Err(StoreError::NotFound) => Ok(Outcome::Rejected("contact-unknown-place")),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod field_ops;
 pub mod form;
+pub mod group_commit;
 pub mod i18n;
 pub mod middleware;
 pub mod routes;

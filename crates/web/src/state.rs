@@ -6,12 +6,15 @@ use gatelangs_storage::Store;
 
 use crate::auth::throttle::LoginThrottle;
 use crate::config::WebConfig;
+use crate::group_commit::GroupCommit;
 
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub throttle: Arc<LoginThrottle>,
+    /// Writes single registrations together (see `group_commit`).
+    pub registrations: GroupCommit,
 }
 
 impl AppState {
@@ -21,10 +24,12 @@ impl AppState {
             config.max_failures_per_address,
             config.failure_window,
         );
+        let registrations = GroupCommit::start(store.clone());
         Self {
             store,
             config: Arc::new(config),
             throttle: Arc::new(throttle),
+            registrations,
         }
     }
 }

@@ -475,3 +475,29 @@ async fn the_report_page_and_its_csv_agree_with_the_records() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_taps_are_committed_together_and_each_id_once() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        let ids: Vec<String> = (0..40).map(|_| uuid::Uuid::new_v4().to_string()).collect();
+        // Every id is sent twice at the same time, as two tabs or a retry mid-send would.
+        let sends = ids.iter().chain(ids.iter()).map(|id| {
+            let body = json!({"ops": [register(id, &place, &now())]});
+            app.post_json("/api/v1/contacts/sync", Some(&kari), body)
+        });
+        let replies = futures::future::join_all(sends).await;
+        let mut stored = 0;
+        for reply in &replies {
+            let s = statuses(reply);
+            assert!(
+                s == ["stored"] || s == ["already_stored"],
+                "{}: {s:?}",
+                app.name()
+            );
+            stored += usize::from(s == ["stored"]);
+        }
+        assert_eq!(stored, 40, "{}", app.name());
+        assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 40);
+    }
+}

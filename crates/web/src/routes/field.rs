@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender, Topic};
 use gatelangs_domain::{ContactId, PlaceId};
-use gatelangs_storage::places;
+use gatelangs_storage::{contacts, places};
 use serde::Deserialize;
 
 use super::labels;
@@ -35,6 +35,7 @@ pub struct PlaceOption {
 }
 
 pub struct DistrictGroup {
+    pub id: gatelangs_domain::DistrictId,
     pub name: String,
     pub places: Vec<PlaceOption>,
 }
@@ -99,13 +100,20 @@ async fn show(
             channel: p.kind.default_channel().as_str(),
         };
         match districts.last_mut() {
-            Some(d) if d.name == p.district_name => d.places.push(option),
+            Some(d) if d.id == p.district_id => d.places.push(option),
             _ => districts.push(DistrictGroup {
+                id: p.district_id,
                 name: p.district_name,
                 places: vec![option],
             }),
         }
     }
+    // The worker's own districts (where they registered most in the last 30 days) come first;
+    // the page itself puts recently used places above them.
+    let since = gatelangs_storage::now() - 30 * 24 * 3600;
+    let own =
+        contacts::districts_of_staff(&mut conn, recorder.service, recorder.user, since).await?;
+    districts.sort_by_key(|d| own.iter().position(|o| *o == d.id).unwrap_or(usize::MAX));
     let grid = AgeGroup::ALL
         .iter()
         .map(|age| GridRow {
