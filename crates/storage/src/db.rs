@@ -21,6 +21,9 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// Read-only connections. On SQLite a separate small pool, so reads (session lookups,
+    /// reports) run while the single writer commits; on PostgreSQL the same pool.
+    reader: AnyPool,
     backend: Backend,
     audit_key: AuditKey,
 }
@@ -72,10 +75,25 @@ impl Store {
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10)),
         }
-        .connect_with(options)
+        .connect_with(options.clone())
         .await?;
+        let reader = match backend {
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(Duration::from_secs(30))
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        conn.execute(SQLITE_PRAGMAS).await?;
+                        conn.execute("PRAGMA query_only = ON;").await?;
+                        Ok(())
+                    })
+                })
+                .connect_lazy_with(options),
+            Backend::Postgres => pool.clone(),
+        };
         Ok(Store {
             pool,
+            reader,
             backend,
             audit_key,
         })
@@ -117,7 +135,13 @@ impl Store {
         Ok(())
     }
 
+    /// A read-only connection: for lookups and reports that must not wait for writes.
+    pub async fn read_conn(&self) -> Result<sqlx::pool::PoolConnection<Any>> {
+        Ok(self.reader.acquire().await?)
+    }
+
     pub async fn close(&self) {
+        self.reader.close().await;
         self.pool.close().await;
     }
 }

@@ -216,7 +216,7 @@ pub async fn list(
         limit: 10_000,
         ..ContactFilter::default()
     };
-    let mut conn = state.store.conn().await?;
+    let mut conn = state.store.read_conn().await?;
     let rows = contacts::list(&mut conn, reader.service, &filter).await?;
     let contacts = rows
         .into_iter()

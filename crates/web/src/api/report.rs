@@ -34,7 +34,7 @@ pub async fn annual(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Json<gatelangs_report::AnnualReport>> {
     let reader = ReportReader::for_principal(&principal)?;
-    let mut conn = state.store.conn().await?;
+    let mut conn = state.store.read_conn().await?;
     let service = services::get(&mut conn, reader.service).await?;
     Ok(Json(
         gatelangs_report::build(&mut conn, &service, q.year).await?,

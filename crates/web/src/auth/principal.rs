@@ -54,26 +54,30 @@ async fn resolve(parts: &mut Parts, state: &AppState) -> Result<Resolved, AppErr
 }
 
 async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
-    let mut conn = state.store.conn().await?;
-    let Some((session, user, service)) = sessions::find_active(&mut conn, token).await? else {
+    // Every request reads its session; only expiry and the occasional touch write.
+    let found = {
+        let mut reader = state.store.read_conn().await?;
+        sessions::find_active(&mut reader, token).await?
+    };
+    let Some((session, user, service)) = found else {
         return Ok(Resolved::Expired);
     };
     let now = gatelangs_storage::now();
     let idle = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
     let max = i64::try_from(state.config.session_max.as_secs()).unwrap_or(i64::MAX);
     if now - session.last_seen_at > idle || now - session.created_at > max {
-        sessions::delete(&mut conn, &session.token_hash).await?;
+        sessions::delete(&mut *state.store.conn().await?, &session.token_hash).await?;
         return Ok(Resolved::Expired);
     }
     if user.disabled {
-        sessions::delete(&mut conn, &session.token_hash).await?;
+        sessions::delete(&mut *state.store.conn().await?, &session.token_hash).await?;
         return Ok(Resolved::Anonymous);
     }
     // Recording every request would make each one a durable write; a step of at most a minute
     // (a quarter of the idle timeout when that is shorter) is precise enough for expiry.
     let step = (idle / 4).min(60);
     if now - session.last_seen_at > step {
-        sessions::touch(&mut conn, &session.token_hash, now).await?;
+        sessions::touch(&mut *state.store.conn().await?, &session.token_hash, now).await?;
     }
     Ok(Resolved::Active(Arc::new(ActiveSession {
         session,

@@ -54,7 +54,7 @@ async fn load(
     reader: &ReportReader,
     year: i32,
 ) -> AppResult<(FieldContacts, FieldContacts)> {
-    let mut conn = state.store.conn().await?;
+    let mut conn = state.store.read_conn().await?;
     let service = services::get(&mut conn, reader.service).await?;
     let places = place_infos(&mut conn, &service).await?;
     let this = field_contacts_of(&mut conn, &service, &places, year).await?;
