@@ -115,3 +115,24 @@ test('the same registration id sent twice is stored once', async () => {
     await page.context().close();
   }
 });
+
+test('the field page fits a 360 px phone with large targets', async () => {
+  const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    await login(page, server.base, 'demo-feltarbeider', server.demoLogins['demo-feltarbeider']);
+    await page.getByRole('heading', { name: /Hei, Frida/ }).waitFor();
+    await page.goto(`${server.base}/field/`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the page scrolls sideways (${width} px)`);
+    const sizes = await page.locator('button.tap').evaluateAll((buttons) => buttons.map((b) => {
+      const r = b.getBoundingClientRect();
+      return [r.width, r.height];
+    }));
+    assert.equal(sizes.length, 20);
+    assert.ok(sizes.every(([w, h]) => w >= 44 && h >= 44), JSON.stringify(sizes));
+    await expectAccessible(page, 'field page at 360 px');
+  } finally {
+    await context.close();
+  }
+});
