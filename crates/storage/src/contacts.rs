@@ -6,7 +6,7 @@ use gatelangs_domain::{ContactId, PlaceId, ServiceId, UserId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::row::parse;
+use crate::row::{one_row, parse};
 use crate::{Result, StoreError, now};
 
 /// A registration as it arrives (from a phone, the shift table or an import).
@@ -161,18 +161,14 @@ pub async fn exists(conn: &mut AnyConnection, id: ContactId) -> Result<Option<Se
 
 /// Marks a registration undone; it stops counting but its id stays taken.
 pub async fn undo(conn: &mut AnyConnection, service: ServiceId, id: ContactId) -> Result<()> {
-    let done = sqlx::query(
+    one_row(sqlx::query(
         "UPDATE contacts SET undone_at = $1 WHERE id = $2 AND service_id = $3 AND undone_at IS NULL",
     )
     .bind(now())
     .bind(id.to_string())
     .bind(service.to_string())
     .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    .await?)
 }
 
 /// Replaces the facts of a contact (a correction); its id and author stay.
@@ -192,7 +188,7 @@ pub async fn correct(
         return Err(StoreError::NotFound);
     }
     let local = LocalMoment::of(contact.occurred_at, tz);
-    let done = sqlx::query(
+    one_row(sqlx::query(
         "UPDATE contacts SET occurred_at = $1, place_id = $2, channel = $3, age_group = $4, gender = $5, \
             count = $6, topics = $7, local_year = $8, local_month = $9, local_weekday = $10, local_hour = $11, \
             time_band = $12 \
@@ -213,11 +209,7 @@ pub async fn correct(
     .bind(contact.id.to_string())
     .bind(service.to_string())
     .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    .await?)
 }
 
 /// Filters for the contacts list; all optional.

@@ -4,8 +4,8 @@ use gatelangs_domain::{CounterpartId, ServiceId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::row::{flag, parse};
-use crate::{Result, StoreError};
+use crate::Result;
+use crate::row::{flag, one_row, parse};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Counterpart {
@@ -91,15 +91,11 @@ pub async fn update(
     name: &str,
     archived: bool,
 ) -> Result<()> {
-    let done = sqlx::query("UPDATE counterpart_services SET name = $1, archived = $2 WHERE id = $3 AND service_id = $4")
+    one_row(sqlx::query("UPDATE counterpart_services SET name = $1, archived = $2 WHERE id = $3 AND service_id = $4")
         .bind(name.trim().to_owned())
         .bind(flag(archived))
         .bind(id.to_string())
         .bind(service.to_string())
         .execute(&mut *conn)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+        .await?)
 }

@@ -5,7 +5,7 @@ use gatelangs_domain::{DistrictId, PlaceId, ServiceId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::row::{flag, parse};
+use crate::row::{flag, one_row, parse};
 use crate::{Result, StoreError};
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -141,16 +141,14 @@ pub async fn set_district_archived(
     id: DistrictId,
     archived: bool,
 ) -> Result<()> {
-    let done = sqlx::query("UPDATE districts SET archived = $1 WHERE id = $2 AND service_id = $3")
-        .bind(flag(archived))
-        .bind(id.to_string())
-        .bind(service.to_string())
-        .execute(&mut *conn)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    one_row(
+        sqlx::query("UPDATE districts SET archived = $1 WHERE id = $2 AND service_id = $3")
+            .bind(flag(archived))
+            .bind(id.to_string())
+            .bind(service.to_string())
+            .execute(&mut *conn)
+            .await?,
+    )
 }
 
 pub async fn create_place(
@@ -258,16 +256,14 @@ pub async fn set_place_archived(
     id: PlaceId,
     archived: bool,
 ) -> Result<()> {
-    let done = sqlx::query("UPDATE places SET archived = $1 WHERE id = $2 AND service_id = $3")
-        .bind(flag(archived))
-        .bind(id.to_string())
-        .bind(service.to_string())
-        .execute(&mut *conn)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    one_row(
+        sqlx::query("UPDATE places SET archived = $1 WHERE id = $2 AND service_id = $3")
+            .bind(flag(archived))
+            .bind(id.to_string())
+            .bind(service.to_string())
+            .execute(&mut *conn)
+            .await?,
+    )
 }
 
 /// Moves a place one step up (`-1`) or down (`1`) among its district's places.
@@ -317,13 +313,11 @@ pub async fn delete_place(conn: &mut AnyConnection, service: ServiceId, id: Plac
     if used > 0 {
         return Err(StoreError::Conflict);
     }
-    let done = sqlx::query("DELETE FROM places WHERE id = $1 AND service_id = $2")
-        .bind(id.to_string())
-        .bind(service.to_string())
-        .execute(&mut *conn)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    one_row(
+        sqlx::query("DELETE FROM places WHERE id = $1 AND service_id = $2")
+            .bind(id.to_string())
+            .bind(service.to_string())
+            .execute(&mut *conn)
+            .await?,
+    )
 }

@@ -13,3 +13,12 @@ pub(crate) fn parse<T: FromStr>(column: &str, value: &str) -> Result<T, StoreErr
 pub(crate) fn flag(value: bool) -> i64 {
     i64::from(value)
 }
+
+/// An update or delete of one row by id: no row touched means no such row in that service.
+pub(crate) fn one_row(done: sqlx::any::AnyQueryResult) -> Result<(), StoreError> {
+    if done.rows_affected() == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}

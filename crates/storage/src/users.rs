@@ -5,8 +5,8 @@ use gatelangs_domain::{DisplayName, Role, ServiceId, UserId, Username};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::row::{flag, parse};
-use crate::{Result, StoreError, now};
+use crate::row::{flag, one_row, parse};
+use crate::{Result, now};
 
 #[derive(Debug, Clone)]
 pub struct User {
@@ -134,11 +134,7 @@ async fn update_one<'q>(
     conn: &mut AnyConnection,
     query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
 ) -> Result<()> {
-    let done = query.execute(&mut *conn).await?;
-    if done.rows_affected() == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
+    one_row(query.execute(&mut *conn).await?)
 }
 
 pub async fn set_password(
