@@ -9,8 +9,10 @@
 
 use gatelangs_domain::{ServiceId, UserId};
 use gatelangs_storage::contacts::{self, NewContact, Registered};
-use gatelangs_storage::{Store, StoreError};
-use tokio::sync::{mpsc, oneshot};
+use std::sync::Arc;
+
+use gatelangs_storage::{Backend, Store, StoreError};
+use tokio::sync::{Mutex, mpsc, oneshot};
 
 const MAX_BATCH: usize = 256;
 
@@ -29,10 +31,18 @@ pub struct GroupCommit {
 }
 
 impl GroupCommit {
-    /// Starts the writer task on the current runtime.
+    /// Starts the writer tasks on the current runtime: one for SQLite (it has one writer
+    /// anyway), several for PostgreSQL, whose concurrent commits share log flushes too.
     pub fn start(store: Store) -> Self {
         let (jobs, rx) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(writer(store, rx));
+        let rx = Arc::new(Mutex::new(rx));
+        let writers = match store.backend() {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        };
+        for _ in 0..writers {
+            tokio::spawn(writer(store.clone(), rx.clone()));
+        }
         Self { jobs }
     }
 
@@ -58,9 +68,10 @@ impl GroupCommit {
     }
 }
 
-async fn writer(store: Store, mut rx: mpsc::Receiver<Job>) {
+async fn writer(store: Store, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    while rx.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    // Whoever holds the lock waits for work and takes all that is waiting; the others write.
+    while rx.lock().await.recv_many(&mut batch, MAX_BATCH).await > 0 {
         match write_batch(&store, &batch).await {
             Ok(results) => {
                 for (job, result) in batch.drain(..).zip(results) {
@@ -84,6 +95,14 @@ async fn write_batch(
     store: &Store,
     batch: &[Job],
 ) -> Result<Vec<Result<Registered, StoreError>>, StoreError> {
+    if let [job] = batch {
+        // Alone: one statement commits on its own, without BEGIN and COMMIT round trips.
+        return match write_one(store, job).await {
+            Err(StoreError::NotFound) => Ok(vec![Err(StoreError::NotFound)]),
+            Err(e) => Err(e),
+            Ok(r) => Ok(vec![Ok(r)]),
+        };
+    }
     let mut tx = store.begin().await?;
     let mut results = Vec::with_capacity(batch.len());
     for job in batch {
