@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use gatelangs_storage::Store;
 
+use crate::auth::session_cache::SessionCache;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::WebConfig;
 use crate::group_commit::GroupCommit;
@@ -15,6 +16,7 @@ pub struct AppState {
     pub throttle: Arc<LoginThrottle>,
     /// Writes single registrations together (see `group_commit`).
     pub registrations: GroupCommit,
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -25,11 +27,13 @@ impl AppState {
             config.failure_window,
         );
         let registrations = GroupCommit::start(store.clone());
+        let sessions = Arc::new(SessionCache::new(config.session_idle));
         Self {
             store,
             config: Arc::new(config),
             throttle: Arc::new(throttle),
             registrations,
+            sessions,
         }
     }
 }

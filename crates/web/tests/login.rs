@@ -205,3 +205,44 @@ async fn the_language_follows_the_user() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_user_disabled_elsewhere_is_out_within_the_session_cache_lifetime() {
+    for app in each_app().await {
+        let service = app.service("team-a", false).await;
+        let user = app.user(&service, "kari", Role::FieldWorker).await;
+        let token = app.session_for(&user).await;
+        assert_eq!(app.get("/", Some(&token)).await.status, 200);
+        // Another process (the command line) disables the account behind this server's back.
+        let mut conn = app.store().conn().await.unwrap();
+        gatelangs_storage::users::set_disabled(&mut conn, service.id, user.id, true)
+            .await
+            .unwrap();
+        drop(conn);
+        tokio::time::sleep(gatelangs_web::auth::session_cache::TTL + Duration::from_millis(100))
+            .await;
+        assert_eq!(
+            app.get("/", Some(&token)).await.location(),
+            "/login?expired=1",
+            "{}",
+            app.name()
+        );
+    }
+}
+
+#[tokio::test]
+async fn logging_out_ends_the_session_at_once_despite_the_cache() {
+    for app in each_app().await {
+        let service = app.service("team-a", false).await;
+        let user = app.user(&service, "kari", Role::FieldWorker).await;
+        let token = app.session_for(&user).await;
+        assert_eq!(app.get("/api/v1/me", Some(&token)).await.status, 200);
+        app.post("/logout", Some(&token), "").await;
+        assert_eq!(
+            app.get("/api/v1/me", Some(&token)).await.status,
+            401,
+            "{}",
+            app.name()
+        );
+    }
+}

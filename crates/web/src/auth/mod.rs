@@ -4,6 +4,7 @@ pub mod capabilities;
 pub mod cookies;
 pub mod password;
 mod principal;
+pub mod session_cache;
 pub mod throttle;
 pub mod totp;
 

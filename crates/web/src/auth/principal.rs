@@ -54,22 +54,33 @@ async fn resolve(parts: &mut Parts, state: &AppState) -> Result<Resolved, AppErr
 }
 
 async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
-    // Every request reads its session; only expiry and the occasional touch write.
-    let found = {
-        let mut reader = state.store.read_conn().await?;
-        sessions::find_active(&mut reader, token).await?
+    // Every request needs its session; a burst is served from the short-lived cache, and only
+    // expiry and the occasional touch write.
+    let cached = state.sessions.get(&sessions::hash_token(token));
+    let found = match &cached {
+        Some(active) => Some((
+            active.session.clone(),
+            active.user.clone(),
+            active.service.clone(),
+        )),
+        None => {
+            let mut reader = state.store.read_conn().await?;
+            sessions::find_active(&mut reader, token).await?
+        }
     };
-    let Some((session, user, service)) = found else {
+    let Some((mut session, user, service)) = found else {
         return Ok(Resolved::Expired);
     };
     let now = gatelangs_storage::now();
     let idle = i64::try_from(state.config.session_idle.as_secs()).unwrap_or(i64::MAX);
     let max = i64::try_from(state.config.session_max.as_secs()).unwrap_or(i64::MAX);
     if now - session.last_seen_at > idle || now - session.created_at > max {
+        state.sessions.clear();
         sessions::delete(&mut *state.store.conn().await?, &session.token_hash).await?;
         return Ok(Resolved::Expired);
     }
     if user.disabled {
+        state.sessions.clear();
         sessions::delete(&mut *state.store.conn().await?, &session.token_hash).await?;
         return Ok(Resolved::Anonymous);
     }
@@ -78,12 +89,17 @@ async fn lookup(state: &AppState, token: &str) -> Result<Resolved, AppError> {
     let step = (idle / 4).min(60);
     if now - session.last_seen_at > step {
         sessions::touch(&mut *state.store.conn().await?, &session.token_hash, now).await?;
+        session.last_seen_at = now;
+    } else if let Some(active) = cached {
+        return Ok(Resolved::Active(active));
     }
-    Ok(Resolved::Active(Arc::new(ActiveSession {
+    let active = Arc::new(ActiveSession {
         session,
         user,
         service,
-    })))
+    });
+    state.sessions.put(active.clone());
+    Ok(Resolved::Active(active))
 }
 
 /// Why a request has no principal, and where the user should go instead.

@@ -56,6 +56,8 @@ async fn switch(
         )
         .await?;
         tx.commit().await?;
+        // After the commit, so no request can cache the state from before it.
+        state.sessions.clear();
     }
     let target = local_path(form.next.as_deref()).to_owned();
     Ok((

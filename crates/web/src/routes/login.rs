@@ -187,6 +187,8 @@ async fn logout(State(state): State<AppState>, request_headers: HeaderMap) -> Ap
             .await?;
         }
         tx.commit().await?;
+        // After the commit, so no request can cache the state from before it.
+        state.sessions.clear();
     }
     let headers = [(
         header::SET_COOKIE,

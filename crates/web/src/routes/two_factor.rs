@@ -140,6 +140,8 @@ async fn answer_challenge(
     )
     .await?;
     tx.commit().await?;
+    // After the commit, so no request can cache the state from before it.
+    state.sessions.clear();
     state.throttle.record_success(&user.username);
     Ok(Redirect::to("/").into_response())
 }
@@ -193,6 +195,7 @@ async fn show_enrolment(
             let secret = totp::new_secret();
             let mut conn = state.store.conn().await?;
             sessions::set_pending_totp(&mut conn, &active.session.token_hash, &secret).await?;
+            state.sessions.clear();
             secret
         }
     };
@@ -257,6 +260,8 @@ async fn confirm_enrolment(
     }
     sessions::set_stage(&mut tx, &active.session.token_hash, Stage::Full).await?;
     tx.commit().await?;
+    // After the commit, so no request can cache the state from before it.
+    state.sessions.clear();
     Ok(RecoveryCodesPage {
         layout: layout(&active, "recovery-title", "/account/two-factor"),
         codes,
