@@ -1,15 +1,17 @@
 //! Group commit for single registrations: taps from many phones that arrive together are
 //! written in one transaction, so they share one durable flush instead of paying one each.
 //!
-//! One writer task takes every registration that is waiting (up to a batch limit), inserts them
-//! in one transaction, commits, and then answers each request. With one phone it behaves like a
-//! plain insert; with many it turns the disk's flush rate from the limit into a cost shared by
-//! the batch. If a batch fails as a whole, each registration in it is retried on its own, so one
+//! A tap that arrives while nothing else is being written is inserted at once, as one statement.
+//! Taps that arrive while others are being written go to a writer task, which takes every
+//! registration that is waiting (up to a batch limit), inserts them in one transaction, commits,
+//! and then answers each request: with many phones the disk's flush rate stops being the limit
+//! and becomes a cost shared by the batch. If a batch fails as a whole, each registration in it is retried on its own, so one
 //! bad row never fails the others.
 
 use gatelangs_domain::{ServiceId, UserId};
 use gatelangs_storage::contacts::{self, NewContact, Registered};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use gatelangs_storage::{Backend, Store, StoreError};
 use tokio::sync::{Mutex, mpsc, oneshot};
@@ -28,6 +30,9 @@ struct Job {
 #[derive(Clone)]
 pub struct GroupCommit {
     jobs: mpsc::Sender<Job>,
+    store: Store,
+    /// Registrations being written right now, directly or by the writers.
+    busy: Arc<AtomicUsize>,
 }
 
 impl GroupCommit {
@@ -43,7 +48,11 @@ impl GroupCommit {
         for _ in 0..writers {
             tokio::spawn(writer(store.clone(), rx.clone()));
         }
-        Self { jobs }
+        Self {
+            jobs,
+            store,
+            busy: Arc::new(AtomicUsize::new(0)),
+        }
     }
 
     /// Stores one registration; returns once it is committed.
@@ -54,6 +63,12 @@ impl GroupCommit {
         contact: NewContact,
         created_by: UserId,
     ) -> Result<Registered, StoreError> {
+        let _busy = Busy::enter(&self.busy);
+        if _busy.alone {
+            // Nobody else is writing: hand-offs would only add latency, so write it here.
+            let mut conn = self.store.conn().await?;
+            return contacts::register(&mut conn, service, tz, &contact, Some(created_by)).await;
+        }
         let (reply, answer) = oneshot::channel();
         let job = Job {
             service,
@@ -65,6 +80,28 @@ impl GroupCommit {
         let gone = || StoreError::Database(gatelangs_storage::DbError::PoolClosed);
         self.jobs.send(job).await.map_err(|_| gone())?;
         answer.await.map_err(|_| gone())?
+    }
+}
+
+/// Counts a registration in flight for as long as it lives.
+struct Busy<'a> {
+    count: &'a AtomicUsize,
+    alone: bool,
+}
+
+impl<'a> Busy<'a> {
+    fn enter(count: &'a AtomicUsize) -> Self {
+        let before = count.fetch_add(1, Ordering::AcqRel);
+        Self {
+            count,
+            alone: before == 0,
+        }
+    }
+}
+
+impl Drop for Busy<'_> {
+    fn drop(&mut self) {
+        self.count.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
