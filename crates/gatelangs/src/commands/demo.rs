@@ -32,7 +32,12 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
     let key = store.audit_key();
     let mut tx = store.begin().await?;
     let service = match services::find_by_slug(&mut tx, DEMO_SLUG).await? {
-        Some(s) => s,
+        Some(s) if s.is_demo => s,
+        Some(_) => {
+            return Err(anyhow!(
+                "a real service with the slug {DEMO_SLUG} exists; the demo never touches it (use another database for the demo)"
+            ));
+        }
         None => {
             let new = NewService {
                 slug: ServiceSlug::parse(DEMO_SLUG)?,
