@@ -48,7 +48,7 @@ test('a leader manages places, reads the report and enters a shift', async () =>
     await page.getByRole('link', { name: 'Rapport' }).first().click();
     await page.getByLabel('År').fill('2024');
     await page.getByRole('button', { name: 'Vis' }).click();
-    await page.getByText('Treff i alt: 41878.').waitFor();
+    await page.getByText('Treff i alt: 41\u00a0878.').waitFor();
     await expectAccessible(page, 'report');
     const csv = await page.request.get(`${server.base}/report/field-contacts/districts.csv?year=2024`);
     assert.match(await csv.text(), /Lillestrøm stasjon og bussterminal,Lillestrøm tog- og bussterminal,3691,/);

@@ -107,6 +107,25 @@ impl Tr {
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }
+
+    /// A whole number as the language writes it: `41 878` in bokmål (a no-break space groups
+    /// thousands), `41,878` in English.
+    pub fn num(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        let n = *n.borrow();
+        let digits = n.unsigned_abs().to_string();
+        let sep = match self.lang {
+            Lang::Nb => '\u{a0}',
+            Lang::En => ',',
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
 }
 
 #[cfg(test)]
@@ -190,6 +209,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Tr::new(Lang::Nb).num(41_878), "41\u{a0}878");
+        assert_eq!(Tr::new(Lang::En).num(1_234_567), "1,234,567");
+        assert_eq!(Tr::new(Lang::Nb).num(999), "999");
+        assert_eq!(Tr::new(Lang::Nb).num(-1_000), "-1\u{a0}000");
     }
 
     #[test]
