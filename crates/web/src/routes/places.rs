@@ -547,27 +547,50 @@ struct ArchiveForm {
     archived: String,
 }
 
+/// What the archive switch can apply to.
+enum Archivable {
+    Place(PlaceId),
+    District(DistrictId),
+}
+
+async fn set_archived(
+    state: &AppState,
+    principal: &Principal,
+    target: Archivable,
+    form: ArchiveForm,
+) -> AppResult<Response> {
+    let editor = PlaceEditor::for_principal(principal)?;
+    let archived = form.archived == "true";
+    let mut tx = state.store.begin().await?;
+    let subject = match target {
+        Archivable::Place(id) => {
+            places::set_place_archived(&mut tx, editor.service, id, archived).await?;
+            format!("place:{id}")
+        }
+        Archivable::District(id) => {
+            places::set_district_archived(&mut tx, editor.service, id, archived).await?;
+            format!("district:{id}")
+        }
+    };
+    log(
+        state,
+        &editor,
+        &mut tx,
+        subject,
+        if archived { "archived" } else { "restored" },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/places?done=1").into_response())
+}
+
 async fn archive_place(
     State(state): State<AppState>,
     principal: Principal,
     Path(id): Path<String>,
     Form(form): Form<ArchiveForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
-    let archived = form.archived == "true";
-    let place_id: PlaceId = parse_id(&id)?;
-    let mut tx = state.store.begin().await?;
-    places::set_place_archived(&mut tx, editor.service, place_id, archived).await?;
-    log(
-        &state,
-        &editor,
-        &mut tx,
-        format!("place:{place_id}"),
-        if archived { "archived" } else { "restored" },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/places?done=1").into_response())
+    set_archived(&state, &principal, Archivable::Place(parse_id(&id)?), form).await
 }
 
 async fn archive_district(
@@ -576,21 +599,13 @@ async fn archive_district(
     Path(id): Path<String>,
     Form(form): Form<ArchiveForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
-    let archived = form.archived == "true";
-    let district_id: DistrictId = parse_id(&id)?;
-    let mut tx = state.store.begin().await?;
-    places::set_district_archived(&mut tx, editor.service, district_id, archived).await?;
-    log(
+    set_archived(
         &state,
-        &editor,
-        &mut tx,
-        format!("district:{district_id}"),
-        if archived { "archived" } else { "restored" },
+        &principal,
+        Archivable::District(parse_id(&id)?),
+        form,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/places?done=1").into_response())
+    .await
 }
 
 async fn delete_place(
