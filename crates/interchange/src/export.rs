@@ -4,9 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use gatelangs_domain::{AuditAction, AuditEvent, UserId};
-use gatelangs_storage::{
-    Store, StoreError, audit, contacts, counterparts, places, services, users,
-};
+use gatelangs_storage::{Store, StoreError, contacts, counterparts, places, services, users};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -192,7 +190,7 @@ async fn export_with(
         format!("service:{}", service.slug),
     )
     .with_detail(detail);
-    audit::append(&mut tx, store.audit_key(), Some(service.id), &event).await?;
+    store.audit(&mut tx, Some(service.id), &event).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -11,7 +11,7 @@ use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::places::{self, Place, PlaceFields};
 use gatelangs_storage::services::{self, NewService, Service};
 use gatelangs_storage::users::{self, NewUser};
-use gatelangs_storage::{AnyConnection, Store, StoreError, audit, counterparts};
+use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
 use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES};
@@ -160,7 +160,7 @@ pub async fn import(
         format!("service:{}", service.slug),
     )
     .with_detail(detail);
-    audit::append(&mut tx, store.audit_key(), Some(service.id), &event).await?;
+    store.audit(&mut tx, Some(service.id), &event).await?;
     tx.commit().await?;
     Ok(summary)
 }

@@ -120,6 +120,16 @@ impl Store {
         &self.audit_key
     }
 
+    /// Appends `event` to the audit log on `conn` — the transaction of the action it records.
+    pub async fn audit(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        service: Option<gatelangs_domain::ServiceId>,
+        event: &gatelangs_domain::AuditEvent,
+    ) -> Result<i64> {
+        crate::audit::append(conn, &self.audit_key, service, event).await
+    }
+
     pub async fn begin(&self) -> Result<Tx> {
         Ok(self.pool.begin().await?)
     }

@@ -224,13 +224,10 @@ pub async fn correct(state: &AppState, recorder: &FieldRecorder, r: Registration
         format!("contact:{}", r.id),
     )
     .with_detail(detail);
-    audit::append(
-        &mut tx,
-        state.store.audit_key(),
-        Some(recorder.service),
-        &event,
-    )
-    .await?;
+    state
+        .store
+        .audit(&mut tx, Some(recorder.service), &event)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

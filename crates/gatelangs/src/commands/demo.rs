@@ -8,7 +8,7 @@ use gatelangs_domain::{
 };
 use gatelangs_storage::services::NewService;
 use gatelangs_storage::users::{self, NewUser};
-use gatelangs_storage::{Store, audit, services};
+use gatelangs_storage::{Store, services};
 use gatelangs_web::auth::password;
 
 /// The demo is the reference team itself, so its report can be checked against the reference
@@ -29,7 +29,6 @@ pub struct DemoLogin {
 }
 
 pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
-    let key = store.audit_key();
     let mut tx = store.begin().await?;
     let service = match services::find_by_slug(&mut tx, DEMO_SLUG).await? {
         Some(s) if s.is_demo => s,
@@ -54,7 +53,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
                 format!("service:{DEMO_SLUG}"),
             )
             .with_detail("demo");
-            audit::append(&mut tx, key, Some(s.id), &event).await?;
+            store.audit(&mut tx, Some(s.id), &event).await?;
             s
         }
     };
@@ -72,7 +71,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
                     format!("user:{username}"),
                 )
                 .with_detail("demo");
-                audit::append(&mut tx, key, Some(service.id), &event).await?;
+                store.audit(&mut tx, Some(service.id), &event).await?;
             }
             Some(_) => {
                 return Err(anyhow!(
@@ -93,7 +92,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
                 let event =
                     AuditEvent::new(None, AuditAction::UserCreated, format!("user:{username}"))
                         .with_detail(format!("role={role}; demo"));
-                audit::append(&mut tx, key, Some(service.id), &event).await?;
+                store.audit(&mut tx, Some(service.id), &event).await?;
             }
         }
         logins.push(DemoLogin {

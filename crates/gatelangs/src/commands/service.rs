@@ -7,7 +7,7 @@ use gatelangs_domain::{
     AuditAction, AuditEvent, MunicipalityNumber, ServiceName, ServiceSlug, ServiceTimeZone,
 };
 use gatelangs_storage::services::NewService;
-use gatelangs_storage::{Store, StoreError, audit, services};
+use gatelangs_storage::{Store, StoreError, services};
 
 use crate::cli::ServiceCommand;
 
@@ -44,7 +44,7 @@ pub async fn run(store: &Store, cmd: ServiceCommand) -> anyhow::Result<ExitCode>
                 format!("service:{}", service.slug),
             )
             .with_detail("command line");
-            audit::append(&mut tx, store.audit_key(), Some(service.id), &event).await?;
+            store.audit(&mut tx, Some(service.id), &event).await?;
             tx.commit().await?;
             println!(
                 "Created service {} ({}), time zone {}.",
@@ -86,7 +86,7 @@ pub async fn run(store: &Store, cmd: ServiceCommand) -> anyhow::Result<ExitCode>
                         "name={}; require_two_factor={}",
                         updated.name, updated.require_two_factor
                     ));
-            audit::append(&mut tx, store.audit_key(), Some(service.id), &event).await?;
+            store.audit(&mut tx, Some(service.id), &event).await?;
             tx.commit().await?;
             println!("Updated service {slug}.");
         }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, anyhow};
 use gatelangs_domain::{AuditAction, AuditEvent, DisplayName, NewPassword, Role, Username};
 use gatelangs_storage::users::{self, NewUser, User};
-use gatelangs_storage::{AnyConnection, Store, StoreError, audit, services};
+use gatelangs_storage::{AnyConnection, Store, StoreError, services};
 use gatelangs_web::auth::password;
 
 use crate::cli::UserCommand;
@@ -33,7 +33,6 @@ async fn find(conn: &mut AnyConnection, username: &str) -> anyhow::Result<User> 
 }
 
 pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
-    let key = store.audit_key();
     match cmd {
         UserCommand::Add {
             service,
@@ -68,7 +67,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             };
             let event = AuditEvent::new(None, AuditAction::UserCreated, format!("user:{username}"))
                 .with_detail(format!("role={role}; command line"));
-            audit::append(&mut tx, key, Some(svc.id), &event).await?;
+            store.audit(&mut tx, Some(svc.id), &event).await?;
             tx.commit().await?;
             println!(
                 "Created {} ({}) as {} in {}.",
@@ -94,7 +93,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 format!("user:{username}"),
             )
             .with_detail("command line");
-            audit::append(&mut tx, key, Some(user.service_id), &event).await?;
+            store.audit(&mut tx, Some(user.service_id), &event).await?;
             tx.commit().await?;
             println!("Set a new password for {username}.");
             if let Some(pw) = shown {
@@ -108,7 +107,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             let event =
                 AuditEvent::new(None, AuditAction::UserDisabled, format!("user:{username}"))
                     .with_detail("command line");
-            audit::append(&mut tx, key, Some(user.service_id), &event).await?;
+            store.audit(&mut tx, Some(user.service_id), &event).await?;
             tx.commit().await?;
             println!("Disabled {username}; their sessions have ended.");
         }
@@ -119,7 +118,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             users::set_role(&mut tx, user.service_id, user.id, role).await?;
             let event = AuditEvent::new(None, AuditAction::RoleChanged, format!("user:{username}"))
                 .with_detail(format!("{} -> {role}; command line", user.role));
-            audit::append(&mut tx, key, Some(user.service_id), &event).await?;
+            store.audit(&mut tx, Some(user.service_id), &event).await?;
             tx.commit().await?;
             println!("{username} is now {role}.");
         }

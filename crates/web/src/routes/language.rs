@@ -6,7 +6,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use gatelangs_domain::{AuditAction, AuditEvent};
-use gatelangs_storage::{audit, users};
+use gatelangs_storage::users;
 use serde::Deserialize;
 
 use crate::auth::{Visitor, cookies};
@@ -48,13 +48,10 @@ async fn switch(
             format!("user:{}", p.username()),
         )
         .with_detail(lang.code());
-        audit::append(
-            &mut tx,
-            state.store.audit_key(),
-            Some(p.service_id()),
-            &event,
-        )
-        .await?;
+        state
+            .store
+            .audit(&mut tx, Some(p.service_id()), &event)
+            .await?;
         tx.commit().await?;
         // After the commit, so no request can cache the state from before it.
         state.sessions.clear();

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_domain::{AuditAction, AuditEvent};
 use gatelangs_storage::sessions::{self, Stage};
-use gatelangs_storage::{audit, services, users};
+use gatelangs_storage::{services, users};
 use serde::Deserialize;
 
 use super::layout::Layout;
@@ -120,7 +120,7 @@ async fn submit(
         let event = AuditEvent::new(None, AuditAction::LoginFailed, format!("user:{username}"))
             .with_detail(detail);
         // A failure on a real account shows in its service's log; an unknown name in none.
-        audit::append(&mut tx, state.store.audit_key(), users_service, &event).await?;
+        state.store.audit(&mut tx, users_service, &event).await?;
         tx.commit().await?;
         return Ok(refuse(StatusCode::UNAUTHORIZED, "error-login-failed", demo));
     };
@@ -143,13 +143,10 @@ async fn submit(
             format!("user:{}", user.username),
         )
         .with_detail(detail);
-        audit::append(
-            &mut tx,
-            state.store.audit_key(),
-            Some(user.service_id),
-            &event,
-        )
-        .await?;
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
     }
     tx.commit().await?;
 
@@ -178,13 +175,10 @@ async fn logout(State(state): State<AppState>, request_headers: HeaderMap) -> Ap
                 AuditAction::Logout,
                 format!("user:{}", session.user_id),
             );
-            audit::append(
-                &mut tx,
-                state.store.audit_key(),
-                Some(session.service_id),
-                &event,
-            )
-            .await?;
+            state
+                .store
+                .audit(&mut tx, Some(session.service_id), &event)
+                .await?;
         }
         tx.commit().await?;
         // After the commit, so no request can cache the state from before it.

@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_domain::field::{PlaceKind, SchoolLevel};
 use gatelangs_domain::{AuditAction, AuditEvent, DistrictId, PlaceId};
+use gatelangs_storage::StoreError;
 use gatelangs_storage::places::{self, Place, PlaceFields};
-use gatelangs_storage::{StoreError, audit};
 use serde::Deserialize;
 
 use super::labels;
@@ -306,7 +306,10 @@ async fn log(
 ) -> AppResult<()> {
     let event =
         AuditEvent::new(Some(editor.user), AuditAction::PlaceChanged, subject).with_detail(detail);
-    audit::append(conn, state.store.audit_key(), Some(editor.service), &event).await?;
+    state
+        .store
+        .audit(conn, Some(editor.service), &event)
+        .await?;
     Ok(())
 }
 

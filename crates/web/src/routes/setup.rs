@@ -14,7 +14,7 @@ use gatelangs_domain::{
 };
 use gatelangs_storage::services::NewService;
 use gatelangs_storage::users::NewUser;
-use gatelangs_storage::{StoreError, audit, services, setup, users};
+use gatelangs_storage::{StoreError, services, setup, users};
 use serde::Deserialize;
 
 use super::layout::Layout;
@@ -180,7 +180,6 @@ async fn submit(
             password_hash: Some(hash),
         };
         let admin = users::create(&mut tx, &new_user).await?;
-        let key = state.store.audit_key();
         for event in [
             AuditEvent::new(
                 Some(admin.id),
@@ -199,7 +198,7 @@ async fn submit(
             )
             .with_detail(Role::Admin.as_str()),
         ] {
-            audit::append(&mut tx, key, Some(service.id), &event).await?;
+            state.store.audit(&mut tx, Some(service.id), &event).await?;
         }
         Ok::<_, StoreError>(())
     }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_domain::{AuditAction, AuditEvent};
 use gatelangs_storage::sessions::{self, Stage};
-use gatelangs_storage::{audit, recovery_codes, users};
+use gatelangs_storage::{recovery_codes, users};
 use serde::Deserialize;
 
 use super::layout::Layout;
@@ -104,13 +104,10 @@ async fn answer_challenge(
     if !accepted && !used_recovery {
         let event = AuditEvent::new(Some(user.id), AuditAction::LoginFailed, subject)
             .with_detail(format!("second factor {detail}"));
-        audit::append(
-            &mut tx,
-            state.store.audit_key(),
-            Some(user.service_id),
-            &event,
-        )
-        .await?;
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
         tx.commit().await?;
         state.throttle.record_failure(&user.username, addr);
         return Ok(refuse(StatusCode::UNAUTHORIZED, "second-factor-wrong"));
@@ -121,24 +118,18 @@ async fn answer_challenge(
             AuditAction::RecoveryCodeUsed,
             subject.clone(),
         );
-        audit::append(
-            &mut tx,
-            state.store.audit_key(),
-            Some(user.service_id),
-            &event,
-        )
-        .await?;
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
     }
     sessions::set_stage(&mut tx, &active.session.token_hash, Stage::Full).await?;
     let event =
         AuditEvent::new(Some(user.id), AuditAction::LoginSucceeded, subject).with_detail(detail);
-    audit::append(
-        &mut tx,
-        state.store.audit_key(),
-        Some(user.service_id),
-        &event,
-    )
-    .await?;
+    state
+        .store
+        .audit(&mut tx, Some(user.service_id), &event)
+        .await?;
     tx.commit().await?;
     // After the commit, so no request can cache the state from before it.
     state.sessions.clear();
@@ -241,22 +232,16 @@ async fn confirm_enrolment(
         AuditAction::TwoFactorEnrolled,
         subject.clone(),
     );
-    audit::append(
-        &mut tx,
-        state.store.audit_key(),
-        Some(user.service_id),
-        &event,
-    )
-    .await?;
+    state
+        .store
+        .audit(&mut tx, Some(user.service_id), &event)
+        .await?;
     if active.session.stage == Stage::MustEnrol {
         let event = AuditEvent::new(Some(user.id), AuditAction::LoginSucceeded, subject);
-        audit::append(
-            &mut tx,
-            state.store.audit_key(),
-            Some(user.service_id),
-            &event,
-        )
-        .await?;
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
     }
     sessions::set_stage(&mut tx, &active.session.token_hash, Stage::Full).await?;
     tx.commit().await?;
