@@ -4,7 +4,7 @@
 use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender, Topic, join_topics};
 use gatelangs_domain::{AuditAction, AuditEvent, ContactId, PlaceId};
 use gatelangs_storage::contacts::{self, NewContact, Registered};
-use gatelangs_storage::{AnyConnection, StoreError, audit, services};
+use gatelangs_storage::{AnyConnection, StoreError, services};
 
 use crate::auth::FieldRecorder;
 use crate::error::{AppError, AppResult};
@@ -174,13 +174,10 @@ async fn undo(
         AuditAction::ContactUndone,
         format!("contact:{id}"),
     );
-    audit::append(
-        conn,
-        state.store.audit_key(),
-        Some(recorder.service),
-        &event,
-    )
-    .await?;
+    state
+        .store
+        .audit(conn, Some(recorder.service), &event)
+        .await?;
     Ok(Outcome::Undone)
 }
 
