@@ -24,6 +24,27 @@ pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::strptime("%d.%m.%Y", s).ok()
 }
 
+/// Where a typed date's day starts in `tz`, `plus_days` later, as Unix seconds: a `from` filter
+/// uses 0, an inclusive `to` filter 1 (the start of the next day). None when the text is no date.
+pub fn day_start(text: &str, plus_days: i64, tz: &TimeZone) -> Option<i64> {
+    parse_date(text)?
+        .checked_add(jiff::Span::new().days(plus_days))
+        .ok()?
+        .to_zoned(tz.clone())
+        .ok()
+        .map(|z| z.timestamp().as_second())
+}
+
+/// A typed date and an `HH:MM` time, as the instant they name in `tz`.
+pub fn local_instant(date: &str, time: &str, tz: &TimeZone) -> Option<Timestamp> {
+    let date = parse_date(date)?;
+    let time = jiff::civil::Time::strptime("%H:%M", time.trim()).ok()?;
+    date.to_datetime(time)
+        .to_zoned(tz.clone())
+        .ok()
+        .map(|z| z.timestamp())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +64,18 @@ mod tests {
         // In July Oslo is +02:00.
         let summer: Timestamp = "2024-07-01T12:00:00Z".parse().expect("valid");
         assert_eq!(format_date_time(summer, &oslo()), "01.07.2024 14:00");
+    }
+
+    #[test]
+    fn day_bounds_and_local_instants_follow_summer_time() {
+        // 30 March 2025 is 23 hours long in Oslo.
+        let from = day_start("30.03.2025", 0, &oslo());
+        let to = day_start("2025-03-30", 1, &oslo());
+        assert_eq!(to.zip(from).map(|(t, f)| t - f), Some(23 * 3600));
+        assert_eq!(day_start("31.02.2025", 0, &oslo()), None);
+        let at = local_instant("2024-07-01", "14:00", &oslo()).map(|t| t.to_string());
+        assert_eq!(at.as_deref(), Some("2024-07-01T12:00:00Z"));
+        assert_eq!(local_instant("2024-07-01", "25:00", &oslo()), None);
     }
 
     #[test]

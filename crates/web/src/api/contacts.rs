@@ -175,13 +175,6 @@ pub struct ContactList {
     pub contacts: Vec<ContactOut>,
 }
 
-/// Midnight at the start of `date` in `tz`, as Unix seconds.
-pub fn day_start(date: jiff::civil::Date, tz: &jiff::tz::TimeZone) -> Option<i64> {
-    date.to_zoned(tz.clone())
-        .ok()
-        .map(|z| z.timestamp().as_second())
-}
-
 #[utoipa::path(
     get,
     path = "/api/v1/contacts",
@@ -203,9 +196,7 @@ pub async fn list(
     let bound = |s: &Option<String>, days: i64| -> AppResult<Option<i64>> {
         match s.as_deref().filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(text) => gatelangs_domain::time::parse_date(text)
-                .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
-                .and_then(|d| day_start(d, &tz))
+            Some(text) => gatelangs_domain::time::day_start(text, days, &tz)
                 .map(Some)
                 .ok_or(AppError::BadRequest("error-bad-date")),
         }

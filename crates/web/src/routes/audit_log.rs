@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gatelangs_domain::UserId;
-use gatelangs_domain::time::format_date_time;
+use gatelangs_domain::time::{day_start, format_date_time};
 use gatelangs_storage::audit::AuditFilter;
 use serde::Deserialize;
 
@@ -30,17 +30,12 @@ pub struct AuditQuery {
 
 /// A query turned into a filter in the service's time zone; `Err` names the bad field.
 pub fn to_filter(q: &AuditQuery, tz: &jiff::tz::TimeZone) -> Result<AuditFilter, &'static str> {
-    let day_start = |s: &Option<String>, plus_days: i64| -> Result<Option<i64>, &'static str> {
+    let bound = |s: &Option<String>, plus_days: i64| -> Result<Option<i64>, &'static str> {
         match s.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
-            Some(text) => {
-                let date = gatelangs_domain::time::parse_date(text).ok_or("audit-bad-date")?;
-                let day = date
-                    .checked_add(jiff::Span::new().days(plus_days))
-                    .map_err(|_| "audit-bad-date")?;
-                let start = day.to_zoned(tz.clone()).map_err(|_| "audit-bad-date")?;
-                Ok(Some(start.timestamp().as_second()))
-            }
+            Some(text) => day_start(text, plus_days, tz)
+                .map(Some)
+                .ok_or("audit-bad-date"),
         }
     };
     let actor = match q.user.as_deref().map(str::trim) {
@@ -49,8 +44,8 @@ pub fn to_filter(q: &AuditQuery, tz: &jiff::tz::TimeZone) -> Result<AuditFilter,
     };
     Ok(AuditFilter {
         actor,
-        from: day_start(&q.from, 0)?,
-        until: day_start(&q.to, 1)?,
+        from: bound(&q.from, 0)?,
+        until: bound(&q.to, 1)?,
         limit: 500,
     })
 }

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender, parse_topics};
-use gatelangs_domain::time::{format_date_time, parse_date};
+use gatelangs_domain::time::{day_start, format_date_time, local_instant, parse_date};
 use gatelangs_domain::{ContactId, DistrictId, PlaceId, UserId};
 use gatelangs_storage::contacts::{self, ContactFilter};
 use gatelangs_storage::{places, users};
@@ -16,7 +16,6 @@ use serde::Deserialize;
 
 use super::labels;
 use super::layout::Layout;
-use crate::api::contacts::day_start;
 use crate::auth::{FieldRecorder, Principal};
 use crate::error::{AppError, AppResult};
 use crate::field_ops::{self, Op, Registration};
@@ -141,9 +140,7 @@ async fn list(
         if s.is_empty() {
             return None;
         }
-        let bound = parse_date(s)
-            .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok())
-            .and_then(|d| day_start(d, &tz));
+        let bound = day_start(s, days, &tz);
         if bound.is_none() {
             errors.push(tr.t("error-bad-date"));
         }
@@ -365,10 +362,7 @@ async fn shift_submit(
     let token = get("token")
         .parse::<uuid::Uuid>()
         .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    let at = parse_date(&get("date"))
-        .zip(jiff::civil::Time::strptime("%H:%M", get("time")).ok())
-        .and_then(|(d, t)| d.to_datetime(t).to_zoned(principal.tz()).ok())
-        .map(|z| z.timestamp());
+    let at = local_instant(&get("date"), &get("time"), &principal.tz());
     if at.is_none() {
         errors.push(tr.t("shift-bad-time"));
     }
@@ -569,10 +563,7 @@ async fn edit_submit(
     let recorder = FieldRecorder::for_principal(&principal)?;
     let existing = load_correctable(&state, &recorder, &id).await?;
     let tr = principal.tr();
-    let at = parse_date(&f.date)
-        .zip(jiff::civil::Time::strptime("%H:%M", f.time.trim()).ok())
-        .and_then(|(d, t)| d.to_datetime(t).to_zoned(principal.tz()).ok())
-        .map(|z| z.timestamp());
+    let at = local_instant(&f.date, &f.time, &principal.tz());
     let parsed = (|| {
         Some(Registration {
             id: existing.id,
