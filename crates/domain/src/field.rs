@@ -8,44 +8,6 @@ use jiff::civil::Weekday;
 
 use crate::ParseError;
 
-/// Defines a closed set of codes with `ALL`, `as_str`, `Display` and `FromStr`.
-macro_rules! code_set {
-    ($(#[$doc:meta])* $name:ident, $what:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ParseError;
-            fn from_str(s: &str) -> Result<Self, ParseError> {
-                match s {
-                    $($code => Ok($name::$variant),)+
-                    _ => Err(ParseError(format!(
-                        concat!("unknown ", $what, " {:?}: expected one of {}"),
-                        s,
-                        [$($code),+].join(", ")
-                    ))),
-                }
-            }
-        }
-    };
-}
-
 code_set!(
     /// Age group of a contact.
     AgeGroup, "age group" {

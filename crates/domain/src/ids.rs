@@ -73,6 +73,31 @@ define_id!(
     CounterpartId
 );
 
+define_id!(
+    /// A named youth in individual follow-up.
+    YouthId
+);
+define_id!(
+    /// A follow-up conversation with a youth.
+    ConversationId
+);
+define_id!(
+    /// A journal entry (all its versions share the id).
+    EntryId
+);
+define_id!(
+    /// A structured assessment of risk and protective factors.
+    AssessmentId
+);
+define_id!(
+    /// A blocking (sperring) of a record or an entry against one staff member.
+    BlockId
+);
+define_id!(
+    /// A grant of emergency access to one youth's record.
+    EmergencyAccessId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,25 +57,47 @@ impl ServiceName {
 pub struct MunicipalityNumber(u16);
 
 impl MunicipalityNumber {
+    /// Parses a four-digit number and checks it against the municipalities in force
+    /// (`data/municipalities.txt`).
     pub fn parse(s: &str) -> Result<Self, ParseError> {
-        let bad = || {
-            ParseError(format!(
-                "invalid municipality number {s:?}: expected four digits, e.g. 3205"
-            ))
-        };
         if s.len() != 4 || !s.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad());
+            return Err(ParseError(format!(
+                "invalid municipality number {s:?}: expected four digits, e.g. 3205"
+            )));
         }
-        let n: u16 = s.parse().map_err(|_| bad())?;
-        // County numbers start at 03 (Oslo); nothing below 0301 is a municipality.
-        if n < 301 {
-            return Err(bad());
+        let n: u16 = s
+            .parse()
+            .map_err(|_| ParseError(format!("invalid municipality number {s:?}")))?;
+        if municipality_name(n).is_none() {
+            return Err(ParseError(format!(
+                "{s} is not the number of a Norwegian municipality in force (e.g. 3205 Lillestrøm)"
+            )));
         }
         Ok(Self(n))
     }
     pub fn as_str(&self) -> String {
         format!("{:04}", self.0)
     }
+    /// The municipality's name, e.g. "Lillestrøm" for 3205.
+    pub fn name(&self) -> &'static str {
+        municipality_name(self.0).unwrap_or("")
+    }
+    /// Every municipality in force, as (number, name), ordered by number.
+    pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+        MUNICIPALITIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.len() > 5)
+            .filter_map(|l| l.split_once(' '))
+    }
+}
+
+static MUNICIPALITIES: &str = include_str!("../data/municipalities.txt");
+
+fn municipality_name(n: u16) -> Option<&'static str> {
+    let code = format!("{n:04}");
+    MunicipalityNumber::all()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| name)
 }
 
 impl fmt::Display for MunicipalityNumber {
@@ -127,6 +149,17 @@ mod tests {
             MunicipalityNumber::parse("3205").map(|m| m.to_string()),
             Ok("3205".into())
         );
+        assert_eq!(
+            MunicipalityNumber::parse("0301").map(|m| m.to_string()),
+            Ok("0301".to_owned())
+        );
+        assert_eq!(
+            MunicipalityNumber::parse("3205").map(|m| m.name()),
+            Ok("Lillestrøm")
+        );
+        assert_eq!(MunicipalityNumber::all().count(), 357);
+        // Four digits but not a municipality (Skedsmo, 0231, merged into Lillestrøm in 2020).
+        assert!(MunicipalityNumber::parse("0231").is_err());
         assert_eq!(
             MunicipalityNumber::parse("0301").map(|m| m.to_string()),
             Ok("0301".into())
