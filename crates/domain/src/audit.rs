@@ -71,6 +71,12 @@ pub enum AuditAction {
     ContactCorrected,
     /// A field contact was undone (it stops counting; the id stays taken).
     ContactUndone,
+    /// The data-encryption keys were rotated; the detail counts the re-sealed values.
+    KeysRotated,
+    /// Emergency access to a youth's record was taken; the detail holds the reason.
+    EmergencyAccessGranted,
+    /// A leader reviewed an emergency access.
+    EmergencyAccessReviewed,
     /// A read, change or export of personal data, with the basis it happened on.
     PersonalData {
         access: PersonalDataAccess,
@@ -100,6 +106,9 @@ impl AuditAction {
             AuditAction::PlaceChanged => "place_changed".into(),
             AuditAction::ContactCorrected => "contact_corrected".into(),
             AuditAction::ContactUndone => "contact_undone".into(),
+            AuditAction::KeysRotated => "keys_rotated".into(),
+            AuditAction::EmergencyAccessGranted => "emergency_access_granted".into(),
+            AuditAction::EmergencyAccessReviewed => "emergency_access_reviewed".into(),
             AuditAction::PersonalData { access, basis } => {
                 format!("personal_data_{}:{}", access.code(), basis.code())
             }

@@ -1,9 +1,6 @@
 //! Anonymous field contacts ("treff"): the fixed code sets of the interchange contract and the
 //! rules that derive a contact's time band and channel.
 
-use std::fmt;
-use std::str::FromStr;
-
 use jiff::civil::Weekday;
 
 use crate::ParseError;

@@ -54,8 +54,8 @@ pub mod youth;
 
 pub use audit::{AccessBasis, AuditAction, AuditEvent, PersonalDataAccess};
 pub use ids::{
-    AssessmentId, BlockId, ContactId, ConversationId, CounterpartId, DistrictId,
-    EmergencyAccessId, EntryId, PlaceId, ServiceId, UserId, YouthId,
+    AssessmentId, BlockId, ContactId, ConversationId, CounterpartId, DistrictId, EmergencyAccessId,
+    EntryId, PlaceId, ServiceId, UserId, YouthId,
 };
 pub use password::{NewPassword, PasswordError};
 pub use role::Role;

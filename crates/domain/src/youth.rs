@@ -79,7 +79,9 @@ pub fn parse_name_part(s: &str, what: &str) -> Result<String, ParseError> {
         return Err(ParseError(format!("the {what} is missing")));
     }
     if s.chars().count() > 100 {
-        return Err(ParseError(format!("the {what} is longer than 100 characters")));
+        return Err(ParseError(format!(
+            "the {what} is longer than 100 characters"
+        )));
     }
     Ok(s)
 }
@@ -102,7 +104,9 @@ pub fn parse_phone(s: &str) -> Result<Option<String>, ParseError> {
 /// A birth date of someone the team may follow up: not in the future, at most 30 years ago.
 pub fn check_birth_date(birth: Date, today: Date) -> Result<Date, ParseError> {
     if birth > today {
-        return Err(ParseError(format!("the birth date {birth} is in the future")));
+        return Err(ParseError(format!(
+            "the birth date {birth} is in the future"
+        )));
     }
     if age_on(birth, today) > 30 {
         return Err(ParseError(format!(
@@ -233,7 +237,10 @@ mod tests {
         assert!(names_similar(("Kari", "Nordmann"), ("kari", "nordmann")));
         assert!(names_similar(("Kari", "Nordmann"), ("Karri", "Nordman")));
         assert!(names_similar(("Kari", "Nordmann"), ("Nordmann", "Kari")));
-        assert!(names_similar(("Kari Anne", "Nordmann"), ("Kari", "Nordmann")));
+        assert!(names_similar(
+            ("Kari Anne", "Nordmann"),
+            ("Kari", "Nordmann")
+        ));
         assert!(!names_similar(("Kari", "Nordmann"), ("Ola", "Hansen")));
         assert!(!names_similar(("Ahmed", "Ali"), ("Sara", "Berg")));
     }
@@ -253,7 +260,10 @@ mod tests {
         assert_eq!(parse_phone("912 34 567"), Ok(Some("91234567".into())));
         assert_eq!(parse_phone(""), Ok(None));
         assert!(parse_phone("call me").is_err());
-        assert_eq!(parse_name_part("  Kari   Anne ", "first name"), Ok("Kari Anne".into()));
+        assert_eq!(
+            parse_name_part("  Kari   Anne ", "first name"),
+            Ok("Kari Anne".into())
+        );
         assert!(parse_name_part("  ", "first name").is_err());
     }
 

@@ -28,6 +28,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "GATELANGS_AUDIT_KEY_FILE")]
     pub audit_key_file: Option<PathBuf>,
 
+    /// File holding the keys that encrypt personal data, one `KEYID HEX64` line each, the last
+    /// one current. Default: data.keys in the data folder, created on first use. The variable
+    /// GATELANGS_DATA_KEYS may hold the lines instead (separated by newlines or commas).
+    #[arg(long, global = true, env = "GATELANGS_DATA_KEY_FILE")]
+    pub data_key_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,9 +73,19 @@ pub enum Command {
     /// Produce reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Manage the keys that encrypt personal data.
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// Create or refresh the demo service out-lillestrom (records shaped after the reference
     /// team's 2024 report, one user per role) and print the demo logins.
     Demo,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysCommand {
+    /// Add a new data key to the key file and re-encrypt every sealed value under it, in one
+    /// transaction. Keep the old key lines until older backups are no longer needed.
+    Rotate,
 }
 
 #[derive(Subcommand, Debug)]

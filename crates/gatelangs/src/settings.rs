@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use gatelangs_storage::{AuditKey, Store, redact};
+use gatelangs_storage::{AuditKey, FieldKeys, Store, redact};
 
 use crate::cli::Cli;
 
@@ -85,12 +85,53 @@ fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot create {}", path.display()))
 }
 
+/// The data keys: `GATELANGS_DATA_KEYS`, else the key file (created with one random key on
+/// first use, readable by the owner only).
+pub fn field_keys(cli: &Cli) -> anyhow::Result<FieldKeys> {
+    if let Ok(lines) = std::env::var("GATELANGS_DATA_KEYS")
+        && !lines.trim().is_empty()
+    {
+        let keys = FieldKeys::parse(&lines.replace(',', "\n"))
+            .context("GATELANGS_DATA_KEYS holds no valid data key")?;
+        return Ok(keys);
+    }
+    let path = data_key_path(cli);
+    if !path.exists() {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let line = FieldKeys::new_key_line(&format!("k{}", jiff::Timestamp::now().as_second()));
+        write_private(
+            &path,
+            &format!(
+                "# Gatelangs data keys: the last line is current. Back this file up apart from the database.\n{line}\n"
+            ),
+        )?;
+        eprintln!(
+            "Created a new data-encryption key in {} — back it up apart from the database.",
+            path.display()
+        );
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the data keys {}", path.display()))?;
+    let keys = FieldKeys::parse(&text).with_context(|| format!("{}", path.display()))?;
+    Ok(keys)
+}
+
+pub fn data_key_path(cli: &Cli) -> PathBuf {
+    cli.data_key_file
+        .clone()
+        .unwrap_or_else(|| data_dir(cli).join("data.keys"))
+}
+
 /// Opens the database named on the command line and brings its schema up to date.
 pub async fn open_store(cli: &Cli) -> anyhow::Result<Store> {
     let dir = data_dir(cli);
     let url = database_url(cli, &dir)?;
     let key = audit_key(cli, &dir)?;
-    let store = Store::connect(&url, key)
+    let field_keys = field_keys(cli)?;
+    let store = Store::connect(&url, key, field_keys)
         .await
         .with_context(|| format!("cannot open the database {}", redact(&url)))?;
     store

@@ -6,7 +6,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor};
 
-use crate::{AuditKey, Result, StoreError};
+use crate::{AuditKey, FieldKeys, Result, StoreError};
 
 /// A transaction on either backend.
 pub type Tx = sqlx::Transaction<'static, Any>;
@@ -26,6 +26,7 @@ pub struct Store {
     reader: AnyPool,
     backend: Backend,
     audit_key: AuditKey,
+    field_keys: std::sync::Arc<FieldKeys>,
 }
 
 impl std::fmt::Debug for Store {
@@ -41,7 +42,7 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 
 impl Store {
     /// Opens `url` (`sqlite://FILE` or `postgres://…`). A SQLite file is created when missing.
-    pub async fn connect(url: &str, audit_key: AuditKey) -> Result<Store> {
+    pub async fn connect(url: &str, audit_key: AuditKey, field_keys: FieldKeys) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -96,6 +97,7 @@ impl Store {
             reader,
             backend,
             audit_key,
+            field_keys: std::sync::Arc::new(field_keys),
         })
     }
 
@@ -114,6 +116,19 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The keys that seal personal data at rest.
+    pub fn field_keys(&self) -> &FieldKeys {
+        &self.field_keys
+    }
+
+    /// The same database with another key set (after `keys rotate` added a key).
+    pub fn with_field_keys(&self, field_keys: FieldKeys) -> Store {
+        Store {
+            field_keys: std::sync::Arc::new(field_keys),
+            ..self.clone()
+        }
     }
 
     pub fn audit_key(&self) -> &AuditKey {

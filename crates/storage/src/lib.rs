@@ -8,21 +8,29 @@
 //! as a parameter and put it in every `WHERE`; the web layer only ever passes the one from the
 //! authenticated session.
 
+pub mod assessments;
 pub mod audit;
 pub mod contacts;
+pub mod conversations;
 pub mod counterparts;
+pub mod crypto;
 mod db;
 mod error;
 pub mod ids;
+pub mod journal;
 pub mod places;
+pub mod record_access;
 pub mod recovery_codes;
+pub mod rekey;
 mod row;
 pub mod services;
 pub mod sessions;
 pub mod setup;
 pub mod users;
+pub mod youths;
 
 pub use audit::AuditKey;
+pub use crypto::FieldKeys;
 pub use db::{Backend, Store, Tx, redact};
 pub use error::StoreError;
 pub use sqlx::AnyConnection;

@@ -114,9 +114,13 @@ async fn a_chain_rewritten_without_the_key_does_not_verify() {
     for db in each_backend().await {
         write_entries(&db.store, 3).await;
         // The same rows checked with another key: nobody without the key can forge a chain.
-        let other = Store::connect(&db.url, AuditKey::new(vec![9; 32]).unwrap())
-            .await
-            .unwrap();
+        let other = Store::connect(
+            &db.url,
+            AuditKey::new(vec![9; 32]).unwrap(),
+            gatelangs_testkit::field_keys(),
+        )
+        .await
+        .unwrap();
         let broken = verify(&other).await.first_broken.unwrap();
         assert_eq!(broken.seq, 1, "{:?}", db.backend());
         other.close().await;

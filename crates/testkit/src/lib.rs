@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use gatelangs_storage::{AuditKey, Backend, Store};
+use gatelangs_storage::{AuditKey, Backend, FieldKeys, Store};
 use sqlx::Connection;
 
 /// A database for one test; the SQLite file is removed when this is dropped.
@@ -28,11 +28,21 @@ pub fn audit_key() -> AuditKey {
     AuditKey::new(vec![7; 32]).unwrap()
 }
 
+/// The data key of every test database (a fixed key, so a test can reopen it).
+pub const FIELD_KEY_LINE: &str =
+    "test1 0707070707070707070707070707070707070707070707070707070707070707";
+
+pub fn field_keys() -> FieldKeys {
+    FieldKeys::parse(FIELD_KEY_LINE).unwrap()
+}
+
 /// A fresh SQLite file.
 pub async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let store = Store::connect(&url, audit_key()).await.unwrap();
+    let store = Store::connect(&url, audit_key(), field_keys())
+        .await
+        .unwrap();
     store.migrate().await.unwrap();
     TestDb {
         store,
@@ -66,7 +76,9 @@ pub async fn postgres() -> Option<TestDb> {
         Some(slash) if slash > "postgres://".len() => format!("{}/{name}", &admin[..slash]),
         _ => format!("{admin}/{name}"),
     };
-    let store = Store::connect(&url, audit_key()).await.unwrap();
+    let store = Store::connect(&url, audit_key(), field_keys())
+        .await
+        .unwrap();
     store.migrate().await.unwrap();
     Some(TestDb {
         store,

@@ -4,6 +4,7 @@ mod audit;
 mod demo;
 mod export;
 mod import;
+mod keys;
 mod migrate;
 mod report;
 mod serve;
@@ -17,6 +18,7 @@ use crate::settings::open_store;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let store = open_store(&cli).await?;
+    let key_file = crate::settings::data_key_path(&cli);
     let result = match cli.command {
         Command::Serve(args) => serve::run(&store, args).await,
         Command::Migrate => migrate::run(&store).await,
@@ -31,6 +33,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => export::run(&store, &service, year, &path).await,
         Command::Report(cmd) => report::run(&store, cmd).await,
         Command::Demo => demo::run(&store).await,
+        Command::Keys(crate::cli::KeysCommand::Rotate) => keys::rotate(&store, &key_file).await,
     };
     store.close().await;
     result
