@@ -77,6 +77,10 @@ pub enum AuditAction {
     EmergencyAccessGranted,
     /// A leader reviewed an emergency access.
     EmergencyAccessReviewed,
+    /// Someone searched for a youth by exact name and birth date; the detail counts the hits.
+    YouthSearched,
+    /// Someone tried to open a youth's record without a basis; the detail says why it was refused.
+    RecordAccessRefused,
     /// A read, change or export of personal data, with the basis it happened on.
     PersonalData {
         access: PersonalDataAccess,
@@ -109,6 +113,8 @@ impl AuditAction {
             AuditAction::KeysRotated => "keys_rotated".into(),
             AuditAction::EmergencyAccessGranted => "emergency_access_granted".into(),
             AuditAction::EmergencyAccessReviewed => "emergency_access_reviewed".into(),
+            AuditAction::RecordAccessRefused => "record_access_refused".into(),
+            AuditAction::YouthSearched => "youth_searched".into(),
             AuditAction::PersonalData { access, basis } => {
                 format!("personal_data_{}:{}", access.code(), basis.code())
             }

@@ -230,6 +230,7 @@ pub struct AuditEntry {
     pub at: i64,
     pub actor_id: Option<UserId>,
     pub actor_username: Option<String>,
+    pub actor_name: Option<String>,
     pub action: String,
     pub subject: String,
     pub detail: String,
@@ -244,6 +245,8 @@ pub struct AuditFilter {
     /// Unix seconds, exclusive.
     pub until: Option<i64>,
     pub limit: i64,
+    /// Only entries about this subject, e.g. `youth:<id>`.
+    pub subject: Option<String>,
 }
 
 /// The newest entries of one service's log, matching `filter`.
@@ -253,12 +256,13 @@ pub async fn list(
     filter: &AuditFilter,
 ) -> Result<Vec<AuditEntry>> {
     let rows = sqlx::query(
-        "SELECT a.seq, a.at, a.actor_id, u.username, a.action, a.subject, a.detail \
+        "SELECT a.seq, a.at, a.actor_id, u.username, u.name, a.action, a.subject, a.detail \
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
          WHERE a.service_id = $1 \
            AND ($2 IS NULL OR a.actor_id = $2) \
            AND ($3 IS NULL OR a.at >= $3) \
            AND ($4 IS NULL OR a.at < $4) \
+           AND ($6 IS NULL OR a.subject = $6) \
          ORDER BY a.seq DESC LIMIT $5",
     )
     .bind(service.to_string())
@@ -266,6 +270,7 @@ pub async fn list(
     .bind(filter.from)
     .bind(filter.until)
     .bind(if filter.limit > 0 { filter.limit } else { 200 })
+    .bind(filter.subject.as_deref())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -279,6 +284,7 @@ pub async fn list(
                     .map(|a| parse("audit_log.actor_id", a))
                     .transpose()?,
                 actor_username: row.try_get("username")?,
+                actor_name: row.try_get("name")?,
                 action: row.try_get("action")?,
                 subject: row.try_get("subject")?,
                 detail: row.try_get("detail")?,

@@ -18,6 +18,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// Forbidden, with the reason the user should read (e.g. the record is blocked).
+    #[error("forbidden: {0}")]
+    ForbiddenBecause(&'static str),
     /// The request itself is wrong; the key names the problem for the user.
     #[error("bad request: {0}")]
     BadRequest(&'static str),
@@ -44,6 +47,7 @@ impl AppError {
         match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden"),
+            AppError::ForbiddenBecause(key) => (StatusCode::FORBIDDEN, key),
             AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, key),
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"),
             AppError::UnsupportedMediaType => {

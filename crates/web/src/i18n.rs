@@ -92,8 +92,8 @@ impl Tr {
     }
 
     /// A message with one number, which also picks the plural form.
-    pub fn tn(&self, key: &str, name: &'static str, n: usize) -> String {
-        self.with_arg(key, name, FluentValue::from(n))
+    pub fn tn(&self, key: &str, name: &'static str, n: impl std::borrow::Borrow<usize>) -> String {
+        self.with_arg(key, name, FluentValue::from(*n.borrow()))
     }
 
     fn with_arg(&self, key: &str, name: &'static str, value: FluentValue<'static>) -> String {

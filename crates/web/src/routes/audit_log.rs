@@ -47,6 +47,7 @@ pub fn to_filter(q: &AuditQuery, tz: &jiff::tz::TimeZone) -> Result<AuditFilter,
         from: bound(&q.from, 0)?,
         until: bound(&q.to, 1)?,
         limit: 500,
+        subject: None,
     })
 }
 

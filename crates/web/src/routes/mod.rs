@@ -15,6 +15,7 @@ mod places;
 mod report;
 mod setup;
 mod two_factor;
+pub mod youths;
 
 use axum::Router;
 use axum::http::Uri;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(field::router())
         .merge(contacts::router())
         .merge(places::router())
+        .merge(youths::router())
         .merge(report::router())
         .merge(import::router())
         .merge(login::router())

@@ -1,0 +1,338 @@
+//! Emergency access ("break the glass") with its review, and blocking (sperring).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_domain::access::{EMERGENCY_ACCESS_SECS, may_request_emergency};
+use gatelangs_domain::{
+    AuditAction, AuditEvent, BlockId, EmergencyAccessId, EntryId, PersonalDataAccess, Role, UserId,
+};
+use gatelangs_storage::record_access as facts;
+use gatelangs_storage::youths;
+use serde::Deserialize;
+
+use super::record::done;
+use super::{when, youth_id};
+use crate::auth::record_gate::subject;
+use crate::auth::{Principal, YouthDesk};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_emergency.html")]
+pub struct EmergencyPage {
+    layout: Layout,
+    id: String,
+    reference: String,
+    duration: String,
+    error: Option<String>,
+}
+
+/// What the user may learn before taking emergency access: that the record exists, and its ref.
+async fn emergency_target(
+    state: &AppState,
+    desk: &YouthDesk,
+    youth: gatelangs_domain::YouthId,
+) -> AppResult<(String, facts::StoredFacts)> {
+    let mut conn = state.store.conn().await?;
+    let y = youths::get(&mut conn, state.store.field_keys(), desk.service, youth)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let f = facts::facts(
+        &mut conn,
+        desk.service,
+        youth,
+        desk.user,
+        gatelangs_storage::now(),
+    )
+    .await?;
+    if f.blocked {
+        return Err(AppError::ForbiddenBecause("error-record-blocked"));
+    }
+    Ok((y.fields.reference, f))
+}
+
+pub async fn emergency_form(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let (reference, f) = emergency_target(&state, &desk, youth).await?;
+    if f.contact_person || desk.role == Role::Leader || f.emergency_reason.is_some() {
+        return Ok(Redirect::to(&format!("/youths/{youth}")).into_response());
+    }
+    Ok(EmergencyPage {
+        id: youth.to_string(),
+        reference,
+        duration: p.tr().tn(
+            "emergency-duration",
+            "hours",
+            (EMERGENCY_ACCESS_SECS / 3600) as usize,
+        ),
+        error: None,
+        layout: Layout::for_principal(
+            &p,
+            "emergency-title",
+            "youths",
+            &format!("/youths/{youth}/emergency"),
+        ),
+    }
+    .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReasonForm {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn take_emergency(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<ReasonForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let (reference, f) = emergency_target(&state, &desk, youth).await?;
+    if f.contact_person || desk.role == Role::Leader {
+        return Ok(Redirect::to(&format!("/youths/{youth}")).into_response());
+    }
+    if !may_request_emergency(desk.role, f.blocked) {
+        return Err(AppError::ForbiddenBecause("error-record-blocked"));
+    }
+    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() < 10 {
+        return Ok(EmergencyPage {
+            id: youth.to_string(),
+            reference,
+            duration: p.tr().tn(
+                "emergency-duration",
+                "hours",
+                (EMERGENCY_ACCESS_SECS / 3600) as usize,
+            ),
+            error: Some(p.tr().t("emergency-error-reason")),
+            layout: Layout::for_principal(
+                &p,
+                "emergency-title",
+                "youths",
+                &format!("/youths/{youth}/emergency"),
+            ),
+        }
+        .into_response());
+    }
+    let mut tx = state.store.begin().await?;
+    let now = gatelangs_storage::now();
+    facts::grant_emergency(
+        &mut tx,
+        desk.service,
+        youth,
+        desk.user,
+        &reason,
+        now,
+        EMERGENCY_ACCESS_SECS,
+    )
+    .await?;
+    let event = AuditEvent::new(
+        Some(desk.user),
+        AuditAction::EmergencyAccessGranted,
+        subject(youth),
+    )
+    .with_detail(reason);
+    state
+        .store
+        .audit(&mut tx, Some(desk.service), &event)
+        .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/youths/{youth}?done=emergency")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct BlockForm {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    entry: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn add_block(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<BlockForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let (rec, mut tx) = desk
+        .open(&state.store, youth, PersonalDataAccess::Change, "block")
+        .await?;
+    rec.require_leader()?;
+    let user: UserId = form
+        .user
+        .parse()
+        .map_err(|_| AppError::BadRequest("block-error-person"))?;
+    let entry: Option<EntryId> = match form.entry.as_str() {
+        "" => None,
+        e => Some(
+            e.parse()
+                .map_err(|_| AppError::BadRequest("error-bad-form"))?,
+        ),
+    };
+    if form.reason.trim().is_empty() {
+        return Err(AppError::BadRequest("block-error-reason"));
+    }
+    facts::add_block(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        user,
+        entry,
+        form.reason.trim(),
+        rec.user,
+        gatelangs_storage::now(),
+    )
+    .await
+    .map_err(|e| match e {
+        gatelangs_storage::StoreError::NotFound => AppError::BadRequest("block-error-person"),
+        e => e.into(),
+    })?;
+    tx.commit().await?;
+    Ok(done(youth, "blocked"))
+}
+
+pub async fn lift_block(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, block)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let block: BlockId = block.parse().map_err(|_| AppError::NotFound)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            "block_lifted",
+        )
+        .await?;
+    rec.require_leader()?;
+    facts::lift_block(
+        &mut tx,
+        rec.service,
+        youth,
+        block,
+        rec.user,
+        gatelangs_storage::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(youth, "saved"))
+}
+
+pub struct GrantRow {
+    pub id: String,
+    pub youth_id: String,
+    pub youth_ref: String,
+    pub user_id: String,
+    pub user: String,
+    pub reason: String,
+    pub granted: String,
+    pub expires: String,
+    pub reviewed: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "access_review.html")]
+pub struct ReviewPage {
+    layout: Layout,
+    open: Vec<GrantRow>,
+    reviewed: Vec<GrantRow>,
+}
+
+fn leader(p: &Principal) -> Result<(), AppError> {
+    if p.role() == Role::Leader {
+        Ok(())
+    } else {
+        Err(AppError::ForbiddenBecause("error-leader-only"))
+    }
+}
+
+pub async fn review_page(State(state): State<AppState>, p: Principal) -> AppResult<ReviewPage> {
+    leader(&p)?;
+    let mut conn = state.store.conn().await?;
+    let grants = facts::emergency_grants(&mut conn, p.service_id(), None).await?;
+    let tz = p.tz();
+    let rows = grants.into_iter().map(|g| GrantRow {
+        id: g.id.to_string(),
+        youth_id: g.youth.to_string(),
+        youth_ref: g.youth_ref,
+        user_id: g.user.to_string(),
+        user: g.user_name,
+        reason: g.reason,
+        granted: when(g.granted_at, &tz),
+        expires: when(g.expires_at, &tz),
+        reviewed: g.reviewed_at.map(|at| {
+            format!(
+                "{} – {}{}",
+                when(at, &tz),
+                g.reviewed_by.unwrap_or_default(),
+                g.review_note
+                    .filter(|n| !n.is_empty())
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default()
+            )
+        }),
+    });
+    let (reviewed, open): (Vec<_>, Vec<_>) = rows.partition(|r| r.reviewed.is_some());
+    Ok(ReviewPage {
+        open,
+        reviewed,
+        layout: Layout::for_principal(&p, "review-title", "youths", "/youths/access-review"),
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReviewForm {
+    #[serde(default)]
+    note: String,
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(grant): Path<String>,
+    Form(form): Form<ReviewForm>,
+) -> AppResult<Response> {
+    leader(&p)?;
+    let grant: EmergencyAccessId = grant.parse().map_err(|_| AppError::NotFound)?;
+    let mut tx = state.store.begin().await?;
+    facts::review_emergency(
+        &mut tx,
+        p.service_id(),
+        grant,
+        p.user_id(),
+        form.note.trim(),
+        gatelangs_storage::now(),
+    )
+    .await?;
+    let event = AuditEvent::new(
+        Some(p.user_id()),
+        AuditAction::EmergencyAccessReviewed,
+        format!("emergency_access:{grant}"),
+    );
+    state
+        .store
+        .audit(&mut tx, Some(p.service_id()), &event)
+        .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/youths/access-review").into_response())
+}

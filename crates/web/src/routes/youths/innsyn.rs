@@ -1,0 +1,178 @@
+//! The youth's own copy of the record (innsyn, pasient- og brukerrettighetsloven § 5-1): identity,
+//! conversations, every journal version, assessments, and everyone who accessed the record with
+//! time and basis — as HTML and as PDF. Entries a leader withheld are left out, and the copy says
+//! so. Producing the copy is itself logged.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use gatelangs_domain::PersonalDataAccess;
+use gatelangs_domain::youth::age_on;
+use gatelangs_storage::audit::{self, AuditFilter};
+use gatelangs_storage::{assessments, conversations, journal, youths};
+
+use super::record::{
+    ConversationRow, EntryView, FactorRow, assessment_table, conversation_rows, entry_views,
+};
+use super::{when, youth_id};
+use crate::auth::record_gate::subject;
+use crate::auth::{Principal, YouthDesk};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub struct AccessRow {
+    pub at: String,
+    pub who: String,
+    pub what: String,
+    pub basis: String,
+}
+
+/// Everything the copy holds, ready to print in the user's language.
+#[derive(Template, WebTemplate)]
+#[template(path = "innsyn.html")]
+pub struct Copy {
+    pub tr: Tr,
+    pub service_name: String,
+    pub produced: String,
+    pub name: String,
+    pub reference: String,
+    pub birth_date: String,
+    pub age: i16,
+    pub gender: String,
+    pub municipality: String,
+    pub phone: String,
+    pub school: String,
+    pub guardians: Vec<String>,
+    pub conversations: Vec<ConversationRow>,
+    pub entries: Vec<EntryView>,
+    pub withheld: usize,
+    pub assessment_dates: Vec<String>,
+    pub assessment_rows: Vec<FactorRow>,
+    pub accesses: Vec<AccessRow>,
+}
+
+fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option<AccessRow> {
+    let (what, basis) = match e.action.split_once(':') {
+        Some((what, basis)) if what.starts_with("personal_data_") => (what, basis),
+        _ if e.action == "emergency_access_granted" => ("emergency", "emergency"),
+        _ => return None,
+    };
+    Some(AccessRow {
+        at: when(e.at, tz),
+        who: e
+            .actor_name
+            .clone()
+            .or_else(|| e.actor_username.clone())
+            .unwrap_or_default(),
+        what: tr.t(match what {
+            "personal_data_read" => "innsyn-access-read",
+            "personal_data_change" => "innsyn-access-change",
+            "personal_data_export" => "innsyn-access-export",
+            _ => "innsyn-access-emergency",
+        }),
+        basis: tr.t(match basis {
+            "contact_person" => "basis-contact-person",
+            "leader" => "basis-leader",
+            "emergency" => "basis-emergency",
+            _ => "basis-administration",
+        }),
+    })
+}
+
+async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResult<Copy> {
+    let desk = YouthDesk::for_principal(p)?;
+    let youth = youth_id(id)?;
+    let (rec, mut tx) = desk
+        .open(&state.store, youth, PersonalDataAccess::Export, what)
+        .await?;
+    let keys = state.store.field_keys();
+    let y = youths::get(&mut tx, keys, rec.service, youth)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let convs = conversations::for_youth(&mut tx, rec.service, youth).await?;
+    let entries = journal::for_youth(&mut tx, keys, rec.service, youth).await?;
+    let assess = assessments::for_youth(&mut tx, keys, rec.service, youth).await?;
+    let log = audit::list(
+        &mut tx,
+        rec.service,
+        &AuditFilter {
+            subject: Some(subject(youth)),
+            limit: 100_000,
+            ..Default::default()
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let tr = p.tr();
+    let tz = p.tz();
+    let shown: Vec<_> = entries
+        .iter()
+        .filter(|e| e.withheld_reason.is_none())
+        .cloned()
+        .collect();
+    let (assessment_dates, assessment_rows) = assessment_table(&tr, &assess);
+    let now = jiff::Timestamp::now();
+    Ok(Copy {
+        service_name: p.service().name.clone(),
+        produced: when(now.as_second(), &tz),
+        name: y.full_name(),
+        reference: y.fields.reference.clone(),
+        birth_date: y.fields.birth_date.strftime("%d.%m.%Y").to_string(),
+        age: age_on(y.fields.birth_date, now.to_zoned(tz.clone()).date()),
+        gender: super::list::gender_label(&tr, y.fields.gender),
+        municipality: format!(
+            "{} {}",
+            y.fields.municipality.as_str(),
+            y.fields.municipality.name()
+        ),
+        phone: y.fields.phone.clone().unwrap_or_default(),
+        school: y.fields.school.clone().unwrap_or_default(),
+        guardians: y.fields.guardians.iter().map(|g| g.name.clone()).collect(),
+        conversations: conversation_rows(&tr, &tz, &convs),
+        entries: entry_views(&tr, &tz, &shown, None),
+        withheld: entries.len() - shown.len(),
+        assessment_dates,
+        assessment_rows,
+        accesses: log
+            .iter()
+            .rev()
+            .filter_map(|e| access_row(&tr, &tz, e))
+            .collect(),
+        tr,
+    })
+}
+
+pub async fn html(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Copy> {
+    build(&state, &p, &id, "innsyn_html").await
+}
+
+pub async fn pdf(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let copy = build(&state, &p, &id, "innsyn_pdf").await?;
+    let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&copy))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"innsyn.pdf\"".to_owned(),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

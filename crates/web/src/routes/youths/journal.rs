@@ -1,0 +1,612 @@
+//! Writing in the journal: conversations (optionally from a field contact), notes, drafts,
+//! signing, corrections, withholding and recorded deletion, and assessments.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use gatelangs_domain::time::{local_instant, parse_date};
+use gatelangs_domain::youth::{Challenge, Factor, FactorStatus, JournalRefusal, Setting};
+use gatelangs_domain::{ContactId, ConversationId, EntryId, PersonalDataAccess, PlaceId, UserId};
+use gatelangs_storage::assessments::{self, Item};
+use gatelangs_storage::journal::{self, JournalError, NewEntry};
+use gatelangs_storage::{contacts, conversations, places};
+use serde::Deserialize;
+
+use super::record::done;
+use super::{staff, youth_id};
+use crate::auth::{Principal, YouthDesk};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::i18n::Tr;
+use crate::routes::contacts::Choice;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+
+pub fn setting_label(tr: &Tr, s: Setting) -> String {
+    tr.t(match s {
+        Setting::Street => "setting-street",
+        Setting::PlannedMeeting => "setting-planned-meeting",
+        Setting::School => "setting-school",
+        Setting::Digital => "setting-digital",
+        Setting::Phone => "setting-phone",
+    })
+}
+
+pub fn challenge_label(tr: &Tr, c: Challenge) -> String {
+    tr.t(match c {
+        Challenge::SubstanceUse => "challenge-substance-use",
+        Challenge::Crime => "challenge-crime",
+        Challenge::Exclusion => "challenge-exclusion",
+        Challenge::MentalHealth => "challenge-mental-health",
+        Challenge::Other => "challenge-other",
+    })
+}
+
+fn entry_id(text: &str) -> Result<EntryId, AppError> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
+fn refusal(e: JournalError) -> AppError {
+    match e {
+        JournalError::Store(s) => s.into(),
+        JournalError::Refused(r) => AppError::Conflict(match r {
+            JournalRefusal::Signed => "journal-refused-signed",
+            JournalRefusal::NotAuthor => "journal-refused-not-author",
+            JournalRefusal::NotSigned => "journal-refused-not-signed",
+            JournalRefusal::NoReason => "journal-refused-no-reason",
+            JournalRefusal::Empty => "journal-refused-empty",
+        }),
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ConversationForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    staff: Vec<String>,
+    #[serde(default)]
+    setting: String,
+    #[serde(default)]
+    duration: String,
+    #[serde(default)]
+    challenges: Vec<String>,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    sign: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_conversation.html")]
+pub struct ConversationPage {
+    layout: Layout,
+    id: String,
+    errors: Vec<String>,
+    form: ConversationForm,
+    staff: Vec<Choice>,
+    settings: Vec<Choice>,
+    challenges: Vec<Choice>,
+    places: Vec<Choice>,
+    from_contact: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct FromContact {
+    #[serde(default)]
+    contact: String,
+}
+
+async fn conversation_page(
+    state: &AppState,
+    p: &Principal,
+    youth: gatelangs_domain::YouthId,
+    form: ConversationForm,
+    errors: Vec<String>,
+) -> AppResult<ConversationPage> {
+    let tr = p.tr();
+    let mut conn = state.store.conn().await?;
+    let people = staff(&mut conn, p.service_id()).await?;
+    let place_list = places::list_places(&mut conn, p.service_id()).await?;
+    Ok(ConversationPage {
+        id: youth.to_string(),
+        staff: people
+            .iter()
+            .map(|u| Choice {
+                value: u.id.to_string(),
+                label: u.name.clone(),
+                selected: form.staff.contains(&u.id.to_string()),
+            })
+            .collect(),
+        settings: std::iter::once(Choice {
+            value: String::new(),
+            label: "–".into(),
+            selected: form.setting.is_empty(),
+        })
+        .chain(Setting::ALL.iter().map(|s| Choice {
+            value: s.as_str().into(),
+            label: setting_label(&tr, *s),
+            selected: form.setting == s.as_str(),
+        }))
+        .collect(),
+        challenges: Challenge::ALL
+            .iter()
+            .map(|c| Choice {
+                value: c.as_str().into(),
+                label: challenge_label(&tr, *c),
+                selected: form.challenges.iter().any(|x| x == c.as_str()),
+            })
+            .collect(),
+        places: std::iter::once(Choice {
+            value: String::new(),
+            label: "–".into(),
+            selected: form.place.is_empty(),
+        })
+        .chain(
+            place_list
+                .iter()
+                .filter(|pl| !pl.archived || pl.id.to_string() == form.place)
+                .map(|pl| Choice {
+                    value: pl.id.to_string(),
+                    label: format!("{} ({})", pl.name, pl.district_name),
+                    selected: pl.id.to_string() == form.place,
+                }),
+        )
+        .collect(),
+        from_contact: !form.contact.is_empty(),
+        errors,
+        form,
+        layout: Layout::for_principal(
+            p,
+            "conversation-new-title",
+            "youths",
+            &format!("/youths/{youth}/conversations/new"),
+        ),
+    })
+}
+
+pub async fn conversation_form(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Query(q): Query<FromContact>,
+) -> AppResult<ConversationPage> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Read,
+            "conversation_form",
+        )
+        .await?;
+    let tz = p.tz();
+    let now = jiff::Timestamp::now().to_zoned(tz.clone());
+    let mut form = ConversationForm {
+        date: now.strftime("%d.%m.%Y").to_string(),
+        time: now.strftime("%H:%M").to_string(),
+        staff: vec![rec.user.to_string()],
+        ..Default::default()
+    };
+    // Started from a field contact: its place and time, without typing them again.
+    if let Ok(contact) = q.contact.parse::<ContactId>() {
+        let c = contacts::get(&mut tx, rec.service, contact).await?;
+        let at = jiff::Timestamp::from_second(c.occurred_at)
+            .unwrap_or_default()
+            .to_zoned(tz.clone());
+        form.date = at.strftime("%d.%m.%Y").to_string();
+        form.time = at.strftime("%H:%M").to_string();
+        form.place = c.place_id.to_string();
+        form.contact = contact.to_string();
+        form.setting = match c.channel {
+            gatelangs_domain::field::Channel::School => "school",
+            gatelangs_domain::field::Channel::Digital => "digital",
+            gatelangs_domain::field::Channel::Street => "street",
+        }
+        .into();
+    }
+    tx.commit().await?;
+    conversation_page(&state, &p, youth, form, Vec::new()).await
+}
+
+pub async fn create_conversation(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<ConversationForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let tr = p.tr();
+    let tz = p.tz();
+    let mut errors = Vec::new();
+    let at = local_instant(&form.date, &form.time, &tz);
+    if at.is_none() {
+        errors.push(tr.t("conversation-error-when"));
+    }
+    let staff_ids: Vec<UserId> = form.staff.iter().filter_map(|s| s.parse().ok()).collect();
+    if staff_ids.is_empty() || staff_ids.len() > 2 {
+        errors.push(tr.t("conversation-error-staff"));
+    }
+    let setting: Option<Setting> = match form.setting.as_str() {
+        "" => None,
+        s => match s.parse() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                errors.push(tr.t("error-bad-form"));
+                None
+            }
+        },
+    };
+    let duration = match form.duration.trim() {
+        "" => None,
+        d => match d.parse::<i64>() {
+            Ok(m) if (1..=1440).contains(&m) => Some(m),
+            _ => {
+                errors.push(tr.t("conversation-error-duration"));
+                None
+            }
+        },
+    };
+    let challenges: Vec<Challenge> = form
+        .challenges
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    if challenges.len() != form.challenges.len() {
+        errors.push(tr.t("error-bad-form"));
+    }
+    let place: Option<PlaceId> = form.place.parse().ok();
+    let contact: Option<ContactId> = form.contact.parse().ok();
+    let (Some(at), true) = (at, errors.is_empty()) else {
+        return Ok(conversation_page(&state, &p, youth, form, errors)
+            .await?
+            .into_response());
+    };
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            "conversation",
+        )
+        .await?;
+    let now = gatelangs_storage::now();
+    let conversation = ConversationId::new();
+    conversations::create(
+        &mut tx,
+        rec.service,
+        &tz,
+        &conversations::NewConversation {
+            id: conversation,
+            youth,
+            occurred_at: at,
+            setting,
+            duration_minutes: duration,
+            challenges,
+            staff: staff_ids,
+            place,
+            contact,
+            created_by: Some(rec.user),
+        },
+        now,
+    )
+    .await
+    .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    if !form.note.trim().is_empty() {
+        journal::create(
+            &mut tx,
+            state.store.field_keys(),
+            rec.service,
+            &NewEntry {
+                id: EntryId::new(),
+                youth,
+                conversation: Some(conversation),
+                kind: "conversation",
+                helped_at: at.as_second(),
+                author: rec.user,
+                body: form.note.trim().to_owned(),
+                signed: form.sign == "1",
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(done(youth, "saved"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct NoteForm {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    sign: String,
+}
+
+pub async fn create_note(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<NoteForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let tz = p.tz();
+    let helped = match (form.date.trim(), form.time.trim()) {
+        ("", _) => jiff::Timestamp::now(),
+        (d, "") => {
+            local_instant(d, "12:00", &tz).ok_or(AppError::BadRequest("conversation-error-when"))?
+        }
+        (d, t) => {
+            local_instant(d, t, &tz).ok_or(AppError::BadRequest("conversation-error-when"))?
+        }
+    };
+    if form.body.trim().is_empty() {
+        return Err(AppError::BadRequest("journal-refused-empty"));
+    }
+    let (rec, mut tx) = desk
+        .open(&state.store, youth, PersonalDataAccess::Change, "note")
+        .await?;
+    journal::create(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        &NewEntry {
+            id: EntryId::new(),
+            youth,
+            conversation: None,
+            kind: "note",
+            helped_at: helped.as_second(),
+            author: rec.user,
+            body: form.body.trim().to_owned(),
+            signed: form.sign == "1",
+        },
+        gatelangs_storage::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(youth, "saved"))
+}
+
+#[derive(Deserialize, Default)]
+pub struct TextForm {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn edit_draft(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, entry)): Path<(String, String)>,
+    Form(form): Form<TextForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let entry = entry_id(&entry)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            &format!("entry:{entry}"),
+        )
+        .await?;
+    journal::update_draft(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        entry,
+        rec.user,
+        form.body.trim(),
+        gatelangs_storage::now(),
+    )
+    .await
+    .map_err(refusal)?;
+    tx.commit().await?;
+    Ok(done(youth, "saved"))
+}
+
+pub async fn sign(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, entry)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let entry = entry_id(&entry)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            &format!("entry:{entry}"),
+        )
+        .await?;
+    journal::sign(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        entry,
+        rec.user,
+        gatelangs_storage::now(),
+    )
+    .await
+    .map_err(refusal)?;
+    tx.commit().await?;
+    Ok(done(youth, "signed"))
+}
+
+pub async fn correct(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, entry)): Path<(String, String)>,
+    Form(form): Form<TextForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let entry = entry_id(&entry)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            &format!("entry:{entry}"),
+        )
+        .await?;
+    journal::correct(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        entry,
+        rec.user,
+        form.body.trim(),
+        &form.reason,
+        gatelangs_storage::now(),
+    )
+    .await
+    .map_err(refusal)?;
+    tx.commit().await?;
+    Ok(done(youth, "corrected"))
+}
+
+pub async fn withhold(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, entry)): Path<(String, String)>,
+    Form(form): Form<TextForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let entry = entry_id(&entry)?;
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            &format!("withhold:{entry}"),
+        )
+        .await?;
+    rec.require_leader()?;
+    let reason = form.reason.trim();
+    journal::set_withheld(
+        &mut tx,
+        rec.service,
+        youth,
+        entry,
+        rec.user,
+        (!reason.is_empty()).then_some(reason),
+        gatelangs_storage::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(youth, "withheld"))
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, entry)): Path<(String, String)>,
+    Form(form): Form<TextForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let entry = entry_id(&entry)?;
+    if form.reason.trim().is_empty() {
+        return Err(AppError::BadRequest("journal-refused-no-reason"));
+    }
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            &format!("delete:{entry}"),
+        )
+        .await?;
+    rec.require_leader()?;
+    journal::delete(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        entry,
+        rec.user,
+        form.reason.trim(),
+        gatelangs_storage::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(youth, "deleted"))
+}
+
+/// The assessment form posts `status_<factor>` and `comment_<factor>` for every factor.
+pub async fn create_assessment(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
+    let tz = p.tz();
+    let on = match form.get("assessed_on").map(|s| s.trim()) {
+        None | Some("") => jiff::Timestamp::now().to_zoned(tz.clone()).date(),
+        Some(d) => parse_date(d).ok_or(AppError::BadRequest("youth-error-date"))?,
+    };
+    let mut items = Vec::new();
+    for factor in Factor::ALL {
+        let status: FactorStatus = form
+            .get(&format!("status_{}", factor.as_str()))
+            .map(|s| s.parse())
+            .transpose()
+            .map_err(|_| AppError::BadRequest("error-bad-form"))?
+            .unwrap_or(FactorStatus::Unknown);
+        let comment = form
+            .get(&format!("comment_{}", factor.as_str()))
+            .map(|c| c.trim().to_owned())
+            .unwrap_or_default();
+        items.push(Item {
+            factor: *factor,
+            status,
+            comment,
+        });
+    }
+    let (rec, mut tx) = desk
+        .open(
+            &state.store,
+            youth,
+            PersonalDataAccess::Change,
+            "assessment",
+        )
+        .await?;
+    assessments::create(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        youth,
+        on,
+        rec.user,
+        &items,
+        gatelangs_storage::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(youth, "saved"))
+}

@@ -1,0 +1,476 @@
+//! The list of one's youths, the exact search, registering a youth with the duplicate warning,
+//! and choosing a youth for a follow-up of a field contact.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_domain::access::{AccessFacts, record_access};
+use gatelangs_domain::time::parse_date;
+use gatelangs_domain::youth::{DRAFT_OVERDUE_SECS, age_on};
+use gatelangs_domain::{PersonalDataAccess, Role, YouthId};
+use gatelangs_storage::youths::{self, Youth};
+use gatelangs_storage::{journal, record_access as facts};
+use serde::Deserialize;
+
+use super::form::{self, YouthForm};
+use super::{staff, when};
+use crate::auth::record_gate::subject;
+use crate::auth::{Principal, YouthDesk};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::routes::contacts::Choice;
+use crate::routes::labels;
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+
+pub struct YouthRow {
+    pub id: String,
+    pub reference: String,
+    pub name: String,
+    pub age: String,
+    pub municipality: String,
+    pub elsewhere: bool,
+    pub contact_persons: String,
+    pub closed: bool,
+}
+
+pub struct DraftRow {
+    pub youth_id: String,
+    pub youth_ref: String,
+    pub author: String,
+    pub written: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youths.html")]
+pub struct ListPage {
+    layout: Layout,
+    leader: bool,
+    rows: Vec<YouthRow>,
+    drafts: Vec<DraftRow>,
+    contact: String,
+}
+
+fn today(tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(tz.clone()).date()
+}
+
+pub(super) fn row(p: &Principal, y: &Youth, names: &[gatelangs_storage::users::User]) -> YouthRow {
+    let home = p.service().municipality.as_deref();
+    YouthRow {
+        id: y.id.to_string(),
+        reference: y.fields.reference.clone(),
+        name: y.full_name(),
+        age: age_on(y.fields.birth_date, today(&p.tz())).to_string(),
+        municipality: format!(
+            "{} {}",
+            y.fields.municipality.as_str(),
+            y.fields.municipality.name()
+        ),
+        elsewhere: home.is_some_and(|h| h != y.fields.municipality.as_str()),
+        contact_persons: y
+            .contact_persons
+            .iter()
+            .filter_map(|id| names.iter().find(|u| u.id == *id).map(|u| u.name.clone()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        closed: y.closed_at.is_some(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct FollowUpQuery {
+    #[serde(default)]
+    contact: String,
+}
+
+/// The youths a user follows (a leader: all), each listing written to the audit log.
+async fn listed(state: &AppState, p: &Principal, desk: &YouthDesk) -> AppResult<Vec<YouthRow>> {
+    let mut tx = state.store.begin().await?;
+    let mine = (p.role() != Role::Leader).then_some(desk.user);
+    let list = youths::list(&mut tx, state.store.field_keys(), desk.service, mine).await?;
+    let names = staff(&mut tx, desk.service).await?;
+    for y in &list {
+        let basis = if y.contact_persons.contains(&desk.user) {
+            gatelangs_domain::AccessBasis::ContactPerson
+        } else {
+            gatelangs_domain::AccessBasis::Leader
+        };
+        let event = gatelangs_domain::AuditEvent::personal_data(
+            desk.user,
+            PersonalDataAccess::Read,
+            basis,
+            subject(y.id),
+        )
+        .with_detail("list");
+        state
+            .store
+            .audit(&mut tx, Some(desk.service), &event)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(list.iter().map(|y| row(p, y, &names)).collect())
+}
+
+pub async fn list(State(state): State<AppState>, p: Principal) -> AppResult<ListPage> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let rows = listed(&state, &p, &desk).await?;
+    let mut conn = state.store.conn().await?;
+    let author = (p.role() != Role::Leader).then_some(desk.user);
+    let tz = p.tz();
+    let drafts = journal::overdue_drafts(
+        &mut conn,
+        desk.service,
+        author,
+        gatelangs_storage::now() - DRAFT_OVERDUE_SECS,
+    )
+    .await?
+    .into_iter()
+    .map(|d| DraftRow {
+        youth_id: d.youth.to_string(),
+        youth_ref: d.youth_ref,
+        author: d.author_name,
+        written: when(d.written_at, &tz),
+    })
+    .collect();
+    Ok(ListPage {
+        leader: p.role() == Role::Leader,
+        rows,
+        drafts,
+        contact: String::new(),
+        layout: Layout::for_principal(&p, "youths-title", "youths", "/youths"),
+    })
+}
+
+/// A field contact to follow up: choose one of one's youths (or register a new one).
+pub async fn follow_up(
+    State(state): State<AppState>,
+    p: Principal,
+    Query(q): Query<FollowUpQuery>,
+) -> AppResult<ListPage> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let rows = listed(&state, &p, &desk).await?;
+    let contact = q
+        .contact
+        .parse::<gatelangs_domain::ContactId>()
+        .map_err(|_| AppError::BadRequest("error-bad-request"))?;
+    Ok(ListPage {
+        leader: p.role() == Role::Leader,
+        rows,
+        drafts: Vec::new(),
+        contact: contact.to_string(),
+        layout: Layout::for_principal(&p, "youths-follow-up-title", "youths", "/youths"),
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct SearchQuery {
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    birth_date: String,
+}
+
+pub struct Hit {
+    pub id: String,
+    pub reference: String,
+    pub open: bool,
+    pub blocked: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_search.html")]
+pub struct SearchPage {
+    layout: Layout,
+    first_name: String,
+    last_name: String,
+    birth_date: String,
+    searched: bool,
+    error: Option<String>,
+    hits: Vec<Hit>,
+}
+
+/// Exact search: full name and birth date. The answer says only that a record exists and
+/// whether the user may open it; the search is logged.
+pub async fn search(
+    State(state): State<AppState>,
+    p: Principal,
+    Query(q): Query<SearchQuery>,
+) -> AppResult<SearchPage> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let tr = p.tr();
+    let searched = !(q.first_name.trim().is_empty() && q.last_name.trim().is_empty());
+    let mut error = None;
+    let mut hits = Vec::new();
+    if searched {
+        match parse_date(&q.birth_date) {
+            None => error = Some(tr.t("youth-error-birth-date")),
+            Some(birth) => {
+                let mut tx = state.store.begin().await?;
+                let found = youths::find_exact(
+                    &mut tx,
+                    state.store.field_keys(),
+                    desk.service,
+                    &q.first_name,
+                    &q.last_name,
+                    birth,
+                )
+                .await?;
+                let now = gatelangs_storage::now();
+                for id in found {
+                    let f = facts::facts(&mut tx, desk.service, id, desk.user, now).await?;
+                    let open = record_access(&AccessFacts {
+                        role: desk.role,
+                        contact_person: f.contact_person,
+                        blocked: f.blocked,
+                        emergency_reason: f.emergency_reason,
+                    })
+                    .is_ok();
+                    let reference =
+                        youths::get(&mut tx, state.store.field_keys(), desk.service, id)
+                            .await?
+                            .map(|y| y.fields.reference)
+                            .unwrap_or_default();
+                    hits.push(Hit {
+                        id: id.to_string(),
+                        reference,
+                        open,
+                        blocked: f.blocked,
+                    });
+                }
+                let event = gatelangs_domain::AuditEvent::new(
+                    Some(desk.user),
+                    gatelangs_domain::AuditAction::YouthSearched,
+                    "youths",
+                )
+                .with_detail(format!("{} found", hits.len()));
+                state
+                    .store
+                    .audit(&mut tx, Some(desk.service), &event)
+                    .await?;
+                tx.commit().await?;
+            }
+        }
+    }
+    Ok(SearchPage {
+        first_name: q.first_name,
+        last_name: q.last_name,
+        birth_date: q.birth_date,
+        searched,
+        error,
+        hits,
+        layout: Layout::for_principal(&p, "youths-search-title", "youths", "/youths/search"),
+    })
+}
+
+pub struct Duplicate {
+    pub id: String,
+    pub reference: String,
+    /// Shown only to users who may open that record.
+    pub details: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_new.html")]
+pub struct NewPage {
+    pub layout: Layout,
+    pub errors: Vec<String>,
+    pub form: YouthForm,
+    pub leader: bool,
+    pub duplicates: Vec<Duplicate>,
+    pub genders: Vec<Choice>,
+    pub municipalities: Vec<Choice>,
+    pub contact1: Vec<Choice>,
+    pub contact2: Vec<Choice>,
+    pub action: String,
+    pub cancel: String,
+}
+
+impl NewPage {
+    pub(super) async fn render(
+        state: &AppState,
+        p: &Principal,
+        form: YouthForm,
+        errors: Vec<String>,
+        duplicates: Vec<Duplicate>,
+        action: String,
+    ) -> AppResult<Self> {
+        let tr = p.tr();
+        let mut conn = state.store.conn().await?;
+        let people = staff(&mut conn, p.service_id()).await?;
+        let editing = action != "/youths";
+        Ok(Self {
+            genders: form::gender_choices(&tr, &form.gender),
+            municipalities: form::municipality_choices(&form.municipality),
+            contact1: form::staff_choices(&tr, &people, &form.contact1),
+            contact2: form::staff_choices(&tr, &people, &form.contact2),
+            leader: p.role() == Role::Leader,
+            cancel: if editing {
+                action.trim_end_matches("/edit").to_owned()
+            } else {
+                "/youths".into()
+            },
+            layout: Layout::for_principal(
+                p,
+                if editing {
+                    "youth-edit-title"
+                } else {
+                    "youth-new-title"
+                },
+                "youths",
+                &action,
+            ),
+            action,
+            form,
+            errors,
+            duplicates,
+        })
+    }
+}
+
+pub async fn new_form(State(state): State<AppState>, p: Principal) -> AppResult<NewPage> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let form = YouthForm {
+        municipality: p.service().municipality.clone().unwrap_or_default(),
+        contact1: desk.user.to_string(),
+        ..Default::default()
+    };
+    NewPage::render(&state, &p, form, Vec::new(), Vec::new(), "/youths".into()).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    p: Principal,
+    Form(form): Form<YouthForm>,
+) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let tr = p.tr();
+    let id = YouthId::new();
+    let fields = match form.parse(&tr, &form::new_reference(id), today(&p.tz())) {
+        Ok(f) => f,
+        Err(errors) => {
+            return Ok(
+                NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
+                    .await?
+                    .into_response(),
+            );
+        }
+    };
+    // Contact persons: a leader chooses both; a field worker is one of them.
+    let mut persons = form.contact_persons();
+    if p.role() != Role::Leader && !persons.contains(&desk.user) {
+        persons.insert(0, desk.user);
+    }
+    persons.dedup();
+    let errors: Vec<String> = match (p.role(), persons.len()) {
+        (Role::Leader, n) if n != 2 => vec![tr.t("youth-error-contact-persons")],
+        (_, n) if n > 2 => vec![tr.t("youth-error-contact-persons")],
+        _ => Vec::new(),
+    };
+    if !errors.is_empty() {
+        return Ok(
+            NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
+                .await?
+                .into_response(),
+        );
+    }
+    let keys = state.store.field_keys();
+    let mut tx = state.store.begin().await?;
+    if form.confirmed != "1" {
+        let found = youths::possible_duplicates(&mut tx, keys, desk.service, &fields, None).await?;
+        if !found.is_empty() {
+            let now = gatelangs_storage::now();
+            let mut duplicates = Vec::new();
+            for y in found {
+                let f = facts::facts(&mut tx, desk.service, y.id, desk.user, now).await?;
+                let basis = record_access(&AccessFacts {
+                    role: desk.role,
+                    contact_person: f.contact_person,
+                    blocked: f.blocked,
+                    emergency_reason: f.emergency_reason,
+                });
+                let details = match basis {
+                    Ok(basis) => {
+                        let event = gatelangs_domain::AuditEvent::personal_data(
+                            desk.user,
+                            PersonalDataAccess::Read,
+                            basis,
+                            subject(y.id),
+                        )
+                        .with_detail("duplicate_check");
+                        state
+                            .store
+                            .audit(&mut tx, Some(desk.service), &event)
+                            .await?;
+                        Some(format!(
+                            "{}, {}",
+                            y.full_name(),
+                            y.fields.birth_date.strftime("%d.%m.%Y")
+                        ))
+                    }
+                    Err(_) => None,
+                };
+                duplicates.push(Duplicate {
+                    id: y.id.to_string(),
+                    reference: y.fields.reference.clone(),
+                    details,
+                });
+            }
+            tx.commit().await?;
+            return Ok(
+                NewPage::render(&state, &p, form, Vec::new(), duplicates, "/youths".into())
+                    .await?
+                    .into_response(),
+            );
+        }
+    }
+    if youths::id_by_ref(&mut tx, desk.service, &fields.reference)
+        .await?
+        .is_some()
+    {
+        drop(tx);
+        let errors = vec![tr.t1("youth-error-reference-taken", "value", &fields.reference)];
+        return Ok(
+            NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
+                .await?
+                .into_response(),
+        );
+    }
+    let now = gatelangs_storage::now();
+    youths::create(
+        &mut tx,
+        keys,
+        desk.service,
+        id,
+        &fields,
+        &persons,
+        Some(desk.user),
+        now,
+    )
+    .await?;
+    let basis = if persons.contains(&desk.user) {
+        gatelangs_domain::AccessBasis::ContactPerson
+    } else {
+        gatelangs_domain::AccessBasis::Leader
+    };
+    let event = gatelangs_domain::AuditEvent::personal_data(
+        desk.user,
+        PersonalDataAccess::Change,
+        basis,
+        subject(id),
+    )
+    .with_detail("registered");
+    state
+        .store
+        .audit(&mut tx, Some(desk.service), &event)
+        .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/youths/{id}")).into_response())
+}
+
+pub(super) fn gender_label(tr: &crate::i18n::Tr, g: gatelangs_domain::field::Gender) -> String {
+    labels::gender(tr, g)
+}

@@ -1,0 +1,145 @@
+//! Named youths and their follow-up journal: a health record. Every route that shows or changes
+//! a youth's data goes through [`YouthDesk::open`](crate::auth::YouthDesk::open), which decides
+//! need-to-know access and writes the audit entry.
+//!
+//! Routes are added through [`Routes`], which remembers each one, so the authorization matrix
+//! test can fail when a youth route has no row in it.
+
+mod access;
+mod form;
+mod innsyn;
+mod journal;
+mod list;
+mod pdf;
+mod record;
+
+use axum::Router;
+use axum::routing::MethodRouter;
+use gatelangs_domain::YouthId;
+use gatelangs_domain::time::format_date_time;
+use gatelangs_storage::users;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// A router that records the method and path of every route it gets.
+pub struct Routes {
+    router: Router<AppState>,
+    paths: Vec<(&'static str, &'static str)>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Self {
+            router: Router::new(),
+            paths: Vec::new(),
+        }
+    }
+
+    fn get(self, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        self.add("GET", path, route)
+    }
+
+    fn post(self, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        self.add("POST", path, route)
+    }
+
+    fn add(
+        mut self,
+        method: &'static str,
+        path: &'static str,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        self.paths.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+}
+
+fn routes() -> Routes {
+    use axum::routing::{get, post};
+    Routes::new()
+        .get("/youths", get(list::list))
+        .get("/youths/search", get(list::search))
+        .get("/youths/new", get(list::new_form))
+        .post("/youths", post(list::create))
+        .get("/youths/follow-up", get(list::follow_up))
+        .get("/youths/access-review", get(access::review_page))
+        .post("/youths/access-review/{grant}", post(access::review))
+        .get("/youths/{id}", get(record::show))
+        .get("/youths/{id}/edit", get(record::edit_form))
+        .post("/youths/{id}/edit", post(record::edit))
+        .post(
+            "/youths/{id}/contact-persons",
+            post(record::set_contact_persons),
+        )
+        .post("/youths/{id}/close", post(record::close))
+        .post("/youths/{id}/reopen", post(record::reopen))
+        .get("/youths/{id}/emergency", get(access::emergency_form))
+        .post("/youths/{id}/emergency", post(access::take_emergency))
+        .post("/youths/{id}/blocks", post(access::add_block))
+        .post("/youths/{id}/blocks/{block}/lift", post(access::lift_block))
+        .get(
+            "/youths/{id}/conversations/new",
+            get(journal::conversation_form),
+        )
+        .post(
+            "/youths/{id}/conversations",
+            post(journal::create_conversation),
+        )
+        .post("/youths/{id}/notes", post(journal::create_note))
+        .post(
+            "/youths/{id}/entries/{entry}/edit",
+            post(journal::edit_draft),
+        )
+        .post("/youths/{id}/entries/{entry}/sign", post(journal::sign))
+        .post(
+            "/youths/{id}/entries/{entry}/correct",
+            post(journal::correct),
+        )
+        .post(
+            "/youths/{id}/entries/{entry}/withhold",
+            post(journal::withhold),
+        )
+        .post("/youths/{id}/entries/{entry}/delete", post(journal::delete))
+        .post("/youths/{id}/assessments", post(journal::create_assessment))
+        .get("/youths/{id}/innsyn", get(innsyn::html))
+        .get("/youths/{id}/innsyn.pdf", get(innsyn::pdf))
+}
+
+pub fn router() -> Router<AppState> {
+    routes().router
+}
+
+/// Every youth route as (method, path template): what the authorization matrix must cover.
+pub fn route_table() -> Vec<(&'static str, &'static str)> {
+    routes().paths
+}
+
+fn youth_id(text: &str) -> Result<YouthId, AppError> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
+fn when(at: i64, tz: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| format_date_time(t, tz))
+        .unwrap_or_default()
+}
+
+/// Staff of the service who can be contact persons or be present at a conversation.
+async fn staff(
+    conn: &mut gatelangs_storage::AnyConnection,
+    service: gatelangs_domain::ServiceId,
+) -> Result<Vec<users::User>, AppError> {
+    Ok(users::list(conn, service)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            !u.disabled
+                && matches!(
+                    u.role,
+                    gatelangs_domain::Role::FieldWorker | gatelangs_domain::Role::Leader
+                )
+        })
+        .collect())
+}

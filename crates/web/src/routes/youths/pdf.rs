@@ -1,0 +1,186 @@
+//! The youth's copy as a PDF, typeset by Typst in-process (tagged PDF, no outside calls). The
+//! template is fixed; the copy's text reaches it only as JSON data.
+
+use std::sync::OnceLock;
+
+use serde_json::json;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+use super::innsyn::Copy;
+
+static TEMPLATE: &str = include_str!("../../../templates/innsyn.typ");
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    library: LazyHash<Library>,
+}
+
+/// Fonts and the standard library load once per process.
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = typst_assets::fonts()
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            library: LazyHash::new(Library::default()),
+        }
+    })
+}
+
+fn file_id(path: &str) -> FileId {
+    // The paths are constants, so they always parse.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("constant path {path}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+struct CopyWorld {
+    main: Source,
+    data: Bytes,
+    data_id: FileId,
+}
+
+impl World for CopyWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &fonts().library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().book
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            Ok(self.data.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        let now = jiff::Zoned::now();
+        Datetime::from_ymd(i32::from(now.year()), now.month() as u8, now.day() as u8)
+    }
+}
+
+fn data(copy: &Copy) -> serde_json::Value {
+    let tr = &copy.tr;
+    let t = |k: &str| tr.t(k);
+    let mut identity = vec![
+        (t("youth-name"), copy.name.clone()),
+        (t("youth-reference"), copy.reference.clone()),
+        (
+            t("youth-birth-date"),
+            format!(
+                "{} ({})",
+                copy.birth_date,
+                tr.tn("youth-age-years", "n", copy.age.max(0) as usize)
+            ),
+        ),
+        (t("youth-gender"), copy.gender.clone()),
+        (t("youth-municipality"), copy.municipality.clone()),
+    ];
+    if !copy.phone.is_empty() {
+        identity.push((t("youth-phone"), copy.phone.clone()));
+    }
+    if !copy.school.is_empty() {
+        identity.push((t("youth-school"), copy.school.clone()));
+    }
+    if !copy.guardians.is_empty() {
+        identity.push((t("youth-guardians"), copy.guardians.join(", ")));
+    }
+    json!({
+        "lang": tr.code(),
+        "title": t("innsyn-title"),
+        "service": copy.service_name,
+        "intro": tr.t1("innsyn-produced", "when", &copy.produced),
+        "identity": identity,
+        "labels": {
+            "conversations": t("youth-conversations"),
+            "journal": t("youth-journal"),
+            "assessments": t("youth-assessments"),
+            "accesses": t("innsyn-accesses"),
+            "none": t("youth-none"),
+            "when": t("innsyn-col-when"),
+            "staff": t("conversation-staff"),
+            "setting": t("conversation-setting"),
+            "duration": t("conversation-duration"),
+            "challenges": t("conversation-challenges"),
+            "reason": t("journal-reason"),
+            "factor": t("assessment-factor"),
+            "who": t("innsyn-col-who"),
+            "what": t("innsyn-col-what"),
+            "basis": t("innsyn-col-basis"),
+        },
+        "accesses_intro": t("innsyn-accesses-intro"),
+        "withheld_note": if copy.withheld > 0 { tr.tn("innsyn-withheld", "n", copy.withheld) } else { String::new() },
+        "conversations": copy.conversations.iter().map(|c| json!({
+            "date": c.date, "staff": c.staff, "setting": c.setting, "duration": c.duration, "challenges": c.challenges,
+        })).collect::<Vec<_>>(),
+        "entries": copy.entries.iter().map(|e| json!({
+            "kind": e.kind,
+            "helped": e.helped,
+            "versions": e.versions.iter().map(|v| json!({
+                "heading": version_heading(tr, v.number, &v.author, &v.written, v.signed.as_deref()),
+                "reason": v.reason.clone().unwrap_or_default(),
+                "body": v.body,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "assessment_dates": copy.assessment_dates,
+        "assessment_rows": copy.assessment_rows.iter().map(|r| json!({"label": r.label, "cells": r.cells})).collect::<Vec<_>>(),
+        "accesses": copy.accesses.iter().map(|a| json!({"at": a.at, "who": a.who, "what": a.what, "basis": a.basis})).collect::<Vec<_>>(),
+    })
+}
+
+pub(super) fn version_heading(
+    tr: &crate::i18n::Tr,
+    number: i64,
+    author: &str,
+    written: &str,
+    signed: Option<&str>,
+) -> String {
+    let signed = match signed {
+        Some(s) => tr.t1("journal-signed-at", "when", s),
+        None => tr.t("journal-draft"),
+    };
+    format!(
+        "{} {number} · {} {author} · {} {written} · {signed}",
+        tr.t("journal-version"),
+        tr.t("journal-author"),
+        tr.t("journal-written"),
+    )
+}
+
+/// Typesets the copy; the error names the Typst problem for the log.
+pub fn render(copy: &Copy) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_vec(&data(copy)).map_err(|e| e.to_string())?;
+    let world = CopyWorld {
+        main: Source::new(file_id("/main.typ"), TEMPLATE.to_owned()),
+        data: Bytes::new(json),
+        data_id: file_id("/data.json"),
+    };
+    let document: PagedDocument = typst::compile(&world)
+        .output
+        .map_err(|errors| format!("{errors:?}"))?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| format!("{errors:?}"))
+}
