@@ -365,7 +365,13 @@ pub async fn create(
         persons.insert(0, desk.user);
     }
     persons.dedup();
+    let known = {
+        let mut conn = state.store.conn().await?;
+        staff(&mut conn, desk.service).await?
+    };
+    let all_known = persons.iter().all(|id| known.iter().any(|u| u.id == *id));
     let errors: Vec<String> = match (p.role(), persons.len()) {
+        _ if !all_known => vec![tr.t("youth-error-contact-persons")],
         (Role::Leader, n) if n != 2 => vec![tr.t("youth-error-contact-persons")],
         (_, n) if n > 2 => vec![tr.t("youth-error-contact-persons")],
         _ => Vec::new(),
