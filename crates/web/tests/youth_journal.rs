@@ -1,0 +1,412 @@
+//! The youth record through the web: registering with the duplicate warning, the journal rules
+//! (a signed entry cannot change through any route, corrections keep both versions, deletion
+//! leaves its decision), exact search, and the youth's own copy.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{TestApp, each_app, urlencode};
+use gatelangs_domain::Role;
+use gatelangs_storage::services::Service;
+use gatelangs_storage::users::User;
+
+struct Team {
+    service: Service,
+    kari: User,
+    ola: User,
+    leader: User,
+}
+
+async fn team(app: &TestApp) -> Team {
+    let service = app.service("team", false).await;
+    Team {
+        kari: app.user(&service, "kari", Role::FieldWorker).await,
+        ola: app.user(&service, "ola", Role::FieldWorker).await,
+        leader: app.user(&service, "leder", Role::Leader).await,
+        service,
+    }
+}
+
+const YOUTH: &str = "first_name=Solveig&last_name=Kvernbakken&birth_date=17.05.2010&gender=female&municipality=3205&phone=98765432";
+
+/// Registers Solveig as the leader, with Kari and Ola as contact persons; returns the record path.
+async fn register(app: &TestApp, t: &Team) -> String {
+    let leader = app.session_for(&t.leader).await;
+    let reply = app
+        .post(
+            "/youths",
+            Some(&leader),
+            &format!("{YOUTH}&contact1={}&contact2={}", t.kari.id, t.ola.id),
+        )
+        .await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    reply.location().to_owned()
+}
+
+/// The ids of the journal entries shown on the record page, in order.
+fn entry_ids(page: &str) -> Vec<String> {
+    page.match_indices("id=\"entry-")
+        .map(|(i, _)| page[i + 10..i + 46].to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_possible_duplicate_is_shown_before_a_second_record_is_made() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        register(&app, &t).await;
+        let kari = app.session_for(&t.kari).await;
+        // A typo in the name, same birth date: warned, nothing stored.
+        let typo = YOUTH
+            .replace("Solveig", "Solveg")
+            .replace("&phone=98765432", "");
+        let reply = app.post("/youths", Some(&kari), &typo).await;
+        assert_eq!(reply.status, 200);
+        assert!(reply.body.contains("id=\"duplicates\""), "{}", reply.body);
+        assert!(
+            reply.body.contains("Solveig Kvernbakken"),
+            "Kari is a contact person and may see the name"
+        );
+        assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 1);
+        // Ola's colleague without access sees only that a record exists.
+        let other = app.user(&t.service, "per", Role::FieldWorker).await;
+        let per = app.session_for(&other).await;
+        let reply = app.post("/youths", Some(&per), &typo).await;
+        assert!(reply.body.contains("id=\"duplicates\""));
+        assert!(
+            !reply.body.contains("Solveig Kvernbakken"),
+            "no name for a user without access"
+        );
+        // Confirming registers the second youth.
+        let reply = app
+            .post("/youths", Some(&kari), &format!("{typo}&confirmed=1"))
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 2);
+        // The same phone number is also a warning.
+        let same_phone = "first_name=Per&last_name=Hansen&birth_date=01.01.2009&gender=male&municipality=0301&phone=987+65+432";
+        let reply = app.post("/youths", Some(&kari), same_phone).await;
+        assert!(reply.body.contains("id=\"duplicates\""));
+        // Bad input is named, field by field.
+        let reply = app
+            .post(
+                "/youths",
+                Some(&kari),
+                "first_name=&last_name=X&birth_date=31.02.2010&gender=x&municipality=0231",
+            )
+            .await;
+        assert_eq!(reply.status, 200);
+        for needle in [
+            "Skriv fornavnet",
+            "gyldig fødselsdato",
+            "Velg kjønn",
+            "bostedskommune",
+        ] {
+            assert!(
+                reply.body.contains(needle),
+                "{needle} missing on {}",
+                app.name()
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_signed_entry_cannot_change_corrections_keep_both_versions_and_deletion_leaves_a_trace() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let kari = app.session_for(&t.kari).await;
+        let ola = app.session_for(&t.ola).await;
+        let leader = app.session_for(&t.leader).await;
+        let reply = app
+            .post(
+                &format!("{record}/notes"),
+                Some(&kari),
+                "date=03.03.2024&time=18:30&body=First+draft",
+            )
+            .await;
+        assert_eq!(reply.status, 303);
+        let page = app.get(&record, Some(&kari)).await.body;
+        let entry = entry_ids(&page).pop().unwrap();
+        assert!(
+            page.contains("03.03.2024 18:30"),
+            "help given shown in Oslo time"
+        );
+        assert!(page.contains("Utkast, ikke signert"));
+        // Only the author edits and signs the draft.
+        let edit = format!("{record}/entries/{entry}/edit");
+        let sign = format!("{record}/entries/{entry}/sign");
+        assert_eq!(
+            app.post(&edit, Some(&ola), "body=Ola+was+here")
+                .await
+                .status,
+            409
+        );
+        assert_eq!(app.post(&sign, Some(&ola), "").await.status, 409);
+        assert_eq!(
+            app.post(&edit, Some(&kari), "body=Final+text").await.status,
+            303
+        );
+        assert_eq!(app.post(&sign, Some(&kari), "").await.status, 303);
+        // Signed: no route changes it, not even its author or a leader.
+        for who in [&kari, &leader] {
+            assert_eq!(app.post(&edit, Some(who), "body=Sneaky").await.status, 409);
+            assert_eq!(app.post(&sign, Some(who), "").await.status, 409);
+        }
+        // A correction needs a reason and keeps the original.
+        let correct = format!("{record}/entries/{entry}/correct");
+        assert_eq!(
+            app.post(&correct, Some(&ola), "body=Fixed&reason=")
+                .await
+                .status,
+            409
+        );
+        assert_eq!(
+            app.post(&correct, Some(&ola), "body=Fixed+text&reason=Wrong+place")
+                .await
+                .status,
+            303
+        );
+        let page = app.get(&record, Some(&kari)).await.body;
+        for needle in [
+            "Final text",
+            "Fixed text",
+            "Wrong place",
+            "Versjon 1",
+            "Versjon 2",
+            "Name of kari",
+            "Name of ola",
+        ] {
+            assert!(page.contains(needle), "{needle} missing on {}", app.name());
+        }
+        assert!(!page.contains("Sneaky") && !page.contains("Ola was here"));
+        // Deletion: a leader's decision with a reason; the text is gone, the decision stays.
+        let delete = format!("{record}/entries/{entry}/delete");
+        assert_eq!(
+            app.post(&delete, Some(&kari), "reason=mine").await.status,
+            403
+        );
+        assert_eq!(
+            app.post(&delete, Some(&leader), "reason=").await.status,
+            400
+        );
+        assert_eq!(
+            app.post(
+                &delete,
+                Some(&leader),
+                "reason=Registered+on+the+wrong+youth"
+            )
+            .await
+            .status,
+            303
+        );
+        let page = app.get(&record, Some(&kari)).await.body;
+        assert!(!page.contains("Fixed text") && !page.contains("Final text"));
+        assert!(page.contains("Registered on the wrong youth"));
+        assert_eq!(app.count("SELECT COUNT(*) FROM journal_versions").await, 0);
+        let codes = app.audit_codes().await;
+        assert!(
+            codes.iter().any(|c| c == "personal_data_change:leader"),
+            "{codes:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn exact_search_emergency_access_and_blocking() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let per_user = app.user(&t.service, "per", Role::FieldWorker).await;
+        let per = app.session_for(&per_user).await;
+        // Per cannot open the record and does not see the youth in a list.
+        assert_eq!(app.get(&record, Some(&per)).await.status, 403);
+        assert!(
+            !app.get("/youths", Some(&per))
+                .await
+                .body
+                .contains("Kvernbakken")
+        );
+        // A near miss finds nothing; the exact name and birth date find the record.
+        let miss = app
+            .get(
+                "/youths/search?first_name=Solveig&last_name=Kvernbak&birth_date=17.05.2010",
+                Some(&per),
+            )
+            .await;
+        assert!(miss.body.contains("Ingen ungdom"), "{}", miss.body);
+        let hit = app
+            .get(
+                "/youths/search?first_name=solveig&last_name=KVERNBAKKEN&birth_date=2010-05-17",
+                Some(&per),
+            )
+            .await;
+        assert!(
+            hit.body.contains(&format!("{record}/emergency")),
+            "{}",
+            hit.body
+        );
+        assert!(!hit.body.contains("Solveig Kvernbakken"));
+        // Emergency access needs a reason.
+        let too_short = app
+            .post(&format!("{record}/emergency"), Some(&per), "reason=now")
+            .await;
+        assert_eq!(too_short.status, 200);
+        assert_eq!(app.get(&record, Some(&per)).await.status, 403);
+        let reply = app
+            .post(
+                &format!("{record}/emergency"),
+                Some(&per),
+                &format!(
+                    "reason={}",
+                    urlencode("Solveig ringte i krise fra stasjonen")
+                ),
+            )
+            .await;
+        assert_eq!(reply.status, 303);
+        let page = app.get(&record, Some(&per)).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("nødtilgang"));
+        assert!(
+            app.audit_codes()
+                .await
+                .iter()
+                .any(|c| c == "personal_data_read:emergency")
+        );
+        // The leader sees it for review and marks it reviewed.
+        let leader = app.session_for(&t.leader).await;
+        let review = app.get("/youths/access-review", Some(&leader)).await.body;
+        assert!(review.contains("Solveig ringte i krise"), "{review}");
+        let grant_at = review.find("/youths/access-review/").unwrap();
+        let grant = &review[grant_at..grant_at + 22 + 36];
+        assert_eq!(app.post(grant, Some(&leader), "note=OK").await.status, 303);
+        assert!(
+            app.get("/youths/access-review", Some(&leader))
+                .await
+                .body
+                .contains("Ingen nødtilganger venter")
+        );
+        // Blocking Per shuts him out, emergency access or not.
+        let reply = app
+            .post(
+                &format!("{record}/blocks"),
+                Some(&leader),
+                &format!("user={}&reason=the+youth+asked", per_user.id),
+            )
+            .await;
+        assert_eq!(reply.status, 303);
+        let page = app.get(&record, Some(&per)).await;
+        assert_eq!(page.status, 403);
+        assert!(page.body.contains("sperret"));
+        assert_eq!(
+            app.post(
+                &format!("{record}/emergency"),
+                Some(&per),
+                "reason=I+really+need+it+now"
+            )
+            .await
+            .status,
+            403
+        );
+        // An entry-level block hides that entry from a contact person, also one written later.
+        let kari = app.session_for(&t.kari).await;
+        app.post(
+            &format!("{record}/notes"),
+            Some(&kari),
+            "body=About+Ola&sign=1",
+        )
+        .await;
+        let entry = entry_ids(&app.get(&record, Some(&kari)).await.body)
+            .pop()
+            .unwrap();
+        app.post(
+            &format!("{record}/blocks"),
+            Some(&leader),
+            &format!("user={}&entry={entry}&reason=asked", t.ola.id),
+        )
+        .await;
+        let ola = app.session_for(&t.ola).await;
+        let page = app.get(&record, Some(&ola)).await.body;
+        assert!(!page.contains("About Ola"));
+        assert!(page.contains("Ett notat er sperret for deg"));
+        assert!(
+            app.get(&record, Some(&kari))
+                .await
+                .body
+                .contains("About Ola")
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_youths_copy_holds_the_record_and_its_access_log_and_leaves_out_withheld_entries() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let kari = app.session_for(&t.kari).await;
+        let leader = app.session_for(&t.leader).await;
+        app.post(
+            &format!("{record}/notes"),
+            Some(&kari),
+            "body=Visible+note&sign=1",
+        )
+        .await;
+        app.post(
+            &format!("{record}/notes"),
+            Some(&kari),
+            "body=Harmful+note&sign=1",
+        )
+        .await;
+        let ids = entry_ids(&app.get(&record, Some(&kari)).await.body);
+        let harmful = ids.last().unwrap();
+        app.post(
+            &format!("{record}/entries/{harmful}/withhold"),
+            Some(&leader),
+            "reason=Would+harm+the+youth",
+        )
+        .await;
+        app.post(
+            &format!("{record}/conversations"),
+            Some(&kari),
+            &format!(
+                "date=01.03.2024&time=10:00&staff={}&staff={}&challenges=crime&duration=45",
+                t.kari.id, t.ola.id
+            ),
+        )
+        .await;
+        let copy = app.get(&format!("{record}/innsyn"), Some(&kari)).await;
+        assert_eq!(copy.status, 200);
+        for needle in [
+            "Solveig Kvernbakken",
+            "Visible note",
+            "Name of kari",
+            "Kriminalitet",
+            "45 min",
+            "Kontaktperson",
+            "Leder",
+            "unntatt fra innsyn",
+        ] {
+            assert!(
+                copy.body.contains(needle),
+                "{needle} missing on {}",
+                app.name()
+            );
+        }
+        assert!(!copy.body.contains("Harmful note"));
+        let pdf = app.get(&format!("{record}/innsyn.pdf"), Some(&kari)).await;
+        assert_eq!(pdf.status, 200);
+        assert!(pdf.body.starts_with("%PDF-"), "not a PDF");
+        assert_eq!(pdf.headers.get("content-type").unwrap(), "application/pdf");
+        let codes = app.audit_codes().await;
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| c.starts_with("personal_data_export"))
+                .count(),
+            2,
+            "{codes:?}"
+        );
+    }
+}
