@@ -174,7 +174,25 @@ async fn export_with(
         rows.len(),
     ));
 
+    let (youth_files, exported_youths) =
+        crate::export_youth::files(&mut tx, store, &service, year).await?;
+    for (name, header, rows) in youth_files {
+        files.push((name, csv_bytes(&header, rows.clone())?, rows.len()));
+    }
+
     write(&files)?;
+    for youth in exported_youths {
+        let event = AuditEvent::new(
+            actor,
+            AuditAction::PersonalData {
+                access: gatelangs_domain::PersonalDataAccess::Export,
+                basis: gatelangs_domain::AccessBasis::Administration,
+            },
+            format!("youth:{youth}"),
+        )
+        .with_detail("bundle export");
+        store.audit(&mut tx, Some(service.id), &event).await?;
+    }
     let summary: Vec<(String, usize)> = files
         .iter()
         .map(|(n, _, c)| ((*n).to_owned(), *c))

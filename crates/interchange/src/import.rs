@@ -14,7 +14,7 @@ use gatelangs_storage::users::{self, NewUser};
 use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
-use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES};
+use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_youth};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -101,6 +101,12 @@ pub async fn import(
     let contact_rows = parse("contacts.csv")
         .map(|b| rows::contacts("contacts.csv", b, &mut p))
         .unwrap_or_default();
+    let youth_rows = parse("youths.csv")
+        .map(|b| crate::rows_youth::youths("youths.csv", b, &mut p))
+        .unwrap_or_default();
+    let followup_rows = parse("followups.csv")
+        .map(|b| crate::rows_youth::followups("followups.csv", b, &mut p))
+        .unwrap_or_default();
     let mut problems = p;
 
     let mut tx = store.begin().await?;
@@ -126,6 +132,37 @@ pub async fn import(
     check_staff(&mut tx, &service, staff_rows, &mut plan, &mut problems).await?;
     check_places(&mut tx, &service, place_rows, &mut plan, &mut problems).await?;
     check_contacts(&mut tx, &service, contact_rows, &mut plan, &mut problems).await?;
+    let known_staff: import_youth::KnownStaff = users::list(&mut tx, service.id)
+        .await?
+        .into_iter()
+        .map(|u| (u.username, u.role))
+        .chain(
+            plan.staff
+                .iter()
+                .map(|s| (s.username.as_str().to_owned(), s.role)),
+        )
+        .collect();
+    let mut youth_plan = import_youth::YouthPlan::default();
+    import_youth::check_youths(
+        &mut tx,
+        store,
+        &service,
+        youth_rows,
+        &known_staff,
+        &mut youth_plan,
+        &mut problems,
+    )
+    .await?;
+    import_youth::check_followups(
+        &mut tx,
+        store,
+        &service,
+        followup_rows,
+        &known_staff,
+        &mut youth_plan,
+        &mut problems,
+    )
+    .await?;
     if !problems.is_empty() {
         tx.rollback().await?;
         problems.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
@@ -137,8 +174,15 @@ pub async fn import(
         ("staff.csv", plan.staff.len()),
         ("places.csv", plan.places.len()),
         ("contacts.csv", plan.contacts.len()),
+        ("youths.csv", youth_plan.youths.len()),
+        ("followups.csv", youth_plan.followups.len()),
     ];
+    plan.unchanged
+        .insert("youths.csv", youth_plan.unchanged_youths);
+    plan.unchanged
+        .insert("followups.csv", youth_plan.unchanged_followups);
     apply(&mut tx, &service, &plan, actor).await?;
+    import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
     for (file, n) in counts {
         if bundle.get(file).is_some() {
             summary.files.push((

@@ -7,9 +7,12 @@
 mod bundle;
 mod csv_file;
 pub mod export;
+mod export_youth;
 pub mod import;
+mod import_youth;
 mod problem;
 mod rows;
+mod rows_youth;
 
 pub use bundle::{Bundle, read_bundle, read_zip};
 pub use export::{ExportError, export, export_zip};
@@ -17,12 +20,17 @@ pub use import::{ImportError, ImportSummary, import};
 pub use problem::Problem;
 
 /// The files this version reads and writes, in the order they are applied.
-pub const SUPPORTED_FILES: [&str; 4] = ["services.csv", "staff.csv", "places.csv", "contacts.csv"];
-
-/// Files of the contract that this version does not import yet: reported, never silently lost.
-pub const NOT_YET_SUPPORTED: [&str; 12] = [
+pub const SUPPORTED_FILES: [&str; 6] = [
+    "services.csv",
+    "staff.csv",
+    "places.csv",
+    "contacts.csv",
     "youths.csv",
     "followups.csv",
+];
+
+/// Files of the contract that this version does not import yet: reported, never silently lost.
+pub const NOT_YET_SUPPORTED: [&str; 10] = [
     "consents.csv",
     "collaborations.csv",
     "inquiries.csv",

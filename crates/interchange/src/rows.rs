@@ -10,15 +10,15 @@ use crate::Problem;
 use crate::csv_file::{self, Row};
 
 /// Reads the cells of one row, recording problems as it goes.
-struct Cells<'a> {
+pub(crate) struct Cells<'a> {
     file: &'a str,
     row: &'a Row,
     problems: &'a mut Vec<Problem>,
-    failed: bool,
+    pub(crate) failed: bool,
 }
 
 impl<'a> Cells<'a> {
-    fn new(file: &'a str, row: &'a Row, problems: &'a mut Vec<Problem>) -> Self {
+    pub(crate) fn new(file: &'a str, row: &'a Row, problems: &'a mut Vec<Problem>) -> Self {
         Self {
             file,
             row,
@@ -27,13 +27,13 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn fail(&mut self, column: &str, message: String) {
+    pub(crate) fn fail(&mut self, column: &str, message: String) {
         self.problems
             .push(Problem::new(self.file, self.row.line, column, message));
         self.failed = true;
     }
 
-    fn required<T>(
+    pub(crate) fn required<T>(
         &mut self,
         column: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
@@ -48,7 +48,7 @@ impl<'a> Cells<'a> {
     }
 
     /// `Some(None)` for an empty cell, `None` for a cell that did not parse.
-    fn optional<T>(
+    pub(crate) fn optional<T>(
         &mut self,
         column: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
@@ -60,15 +60,17 @@ impl<'a> Cells<'a> {
     }
 }
 
-fn code<T: std::str::FromStr<Err = gatelangs_domain::ParseError>>(v: &str) -> Result<T, String> {
+pub(crate) fn code<T: std::str::FromStr<Err = gatelangs_domain::ParseError>>(
+    v: &str,
+) -> Result<T, String> {
     v.parse().map_err(|e: gatelangs_domain::ParseError| e.0)
 }
 
-fn id<T: std::str::FromStr>(v: &str) -> Result<T, String> {
+pub(crate) fn id<T: std::str::FromStr>(v: &str) -> Result<T, String> {
     v.parse().map_err(|_| format!("{v:?} is not a UUID"))
 }
 
-fn text(v: &str) -> Result<String, String> {
+pub(crate) fn text(v: &str) -> Result<String, String> {
     if v.chars().count() > 200 {
         return Err("the value is longer than 200 characters".to_owned());
     }

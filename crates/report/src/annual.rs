@@ -1,10 +1,11 @@
 //! The annual report of one service-year.
 
 use gatelangs_storage::services::Service;
-use gatelangs_storage::{AnyConnection, contacts, places};
+use gatelangs_storage::{AnyConnection, contacts, conversations, places};
 use serde::Serialize;
 
 use crate::field_contacts::{self, FieldContacts, PlaceInfo};
+use crate::follow_up::{self, FollowUp};
 
 /// `gatelangs report annual --format json`: the sections built so far, in the contract's shape.
 #[derive(Debug, Clone, Serialize)]
@@ -12,6 +13,7 @@ pub struct AnnualReport {
     pub service: String,
     pub year: i32,
     pub field_contacts: FieldContacts,
+    pub follow_up: FollowUp,
 }
 
 pub async fn place_infos(
@@ -51,5 +53,18 @@ pub async fn build(
         service: service.slug.clone(),
         year,
         field_contacts: field_contacts_of(conn, service, &places, year).await?,
+        follow_up: follow_up_of(conn, service, year).await?,
     })
+}
+
+/// The follow-up section of one year.
+pub async fn follow_up_of(
+    conn: &mut AnyConnection,
+    service: &Service,
+    year: i32,
+) -> gatelangs_storage::Result<FollowUp> {
+    let figures =
+        conversations::year_figures(conn, service.id, year, service.municipality.as_deref())
+            .await?;
+    Ok(follow_up::compute(&figures))
 }

@@ -7,5 +7,6 @@
 pub mod annual;
 pub mod csv_tables;
 pub mod field_contacts;
+pub mod follow_up;
 
 pub use annual::{AnnualReport, build};

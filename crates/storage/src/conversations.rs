@@ -147,6 +147,20 @@ pub async fn for_youth(
     load(conn, rows).await
 }
 
+/// One conversation of the service.
+pub async fn get(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: ConversationId,
+) -> Result<Option<Conversation>> {
+    let rows = sqlx::query(&format!("{SELECT} WHERE c.id = $1 AND c.service_id = $2"))
+        .bind(id.to_string())
+        .bind(service.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(load(conn, rows).await?.pop())
+}
+
 /// Every conversation of the service (of one year if given), for export.
 pub async fn all(
     conn: &mut AnyConnection,

@@ -10,6 +10,8 @@ pub enum Table {
     Places,
     Contacts,
     Counterparts,
+    Youths,
+    Conversations,
 }
 
 impl Table {
@@ -19,6 +21,8 @@ impl Table {
             Table::Places => "SELECT COUNT(*) FROM places WHERE id = $1",
             Table::Contacts => "SELECT COUNT(*) FROM contacts WHERE id = $1",
             Table::Counterparts => "SELECT COUNT(*) FROM counterpart_services WHERE id = $1",
+            Table::Youths => "SELECT COUNT(*) FROM youths WHERE id = $1",
+            Table::Conversations => "SELECT COUNT(*) FROM conversations WHERE id = $1",
         }
     }
 }

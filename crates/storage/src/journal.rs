@@ -437,6 +437,37 @@ async fn versions(
         .collect()
 }
 
+/// The current text of the journal entry written with each conversation that has one.
+pub async fn conversation_notes(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+) -> Result<std::collections::HashMap<ConversationId, String>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM journal_entries WHERE service_id = $1 AND conversation_id IS NOT NULL",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = std::collections::HashMap::new();
+    for id in rows {
+        let id: EntryId = parse("journal_entries.id", &id)?;
+        let versions = versions(conn, keys, service, id).await?;
+        let conversation: Option<String> =
+            sqlx::query_scalar("SELECT conversation_id FROM journal_entries WHERE id = $1")
+                .bind(id.to_string())
+                .fetch_one(&mut *conn)
+                .await?;
+        if let (Some(c), Some(latest)) = (conversation, versions.last()) {
+            out.insert(
+                parse("journal_entries.conversation_id", &c)?,
+                latest.body.clone(),
+            );
+        }
+    }
+    Ok(out)
+}
+
 /// The recorded deletions of a youth's entries.
 pub async fn deletions(
     conn: &mut AnyConnection,

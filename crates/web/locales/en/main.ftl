@@ -530,3 +530,11 @@ basis-contact-person = Contact person
 basis-leader = Leader
 basis-emergency = Emergency access
 basis-administration = Administration
+
+report-follow-up = 2.3 Individual follow-up
+report-fu-measure = Measure
+report-fu-conversations = Follow-up conversations
+report-fu-youths = Unique youths
+report-fu-new-youths = New youths this year
+report-fu-other-municipality = Youths living in another municipality
+report-fu-challenges = Youths per challenge

@@ -527,3 +527,11 @@ basis-contact-person = Kontaktperson
 basis-leader = Leder
 basis-emergency = Nødtilgang
 basis-administration = Administrasjon
+
+report-follow-up = 2.3 Individuell oppfølging
+report-fu-measure = Mål
+report-fu-conversations = Oppfølgingssamtaler
+report-fu-youths = Unike ungdommer
+report-fu-new-youths = Nye ungdommer i år
+report-fu-other-municipality = Ungdommer som bor i en annen kommune
+report-fu-challenges = Ungdommer per utfordring

@@ -103,6 +103,8 @@ struct ReportPage {
     months: Vec<Pair>,
     bands: Vec<String>,
     heat: Vec<HeatRow>,
+    follow_up: Vec<Pair>,
+    challenges: Vec<Pair>,
 }
 
 fn age_gender(tr: &Tr, fc: &FieldContacts) -> (String, Vec<(String, Vec<i64>)>) {
@@ -149,6 +151,33 @@ async fn show(
     let tr = principal.tr();
     let year = year_of(&q, &principal)?;
     let (fc, last) = load(&state, &reader, year).await?;
+    let fu = {
+        let mut conn = state.store.read_conn().await?;
+        let service = services::get(&mut conn, reader.service).await?;
+        gatelangs_report::annual::follow_up_of(&mut conn, &service, year).await?
+    };
+    let follow_up = [
+        ("report-fu-conversations", fu.conversations),
+        ("report-fu-youths", fu.unique_youths),
+        ("report-fu-new-youths", fu.new_youths),
+        (
+            "report-fu-other-municipality",
+            fu.youths_in_other_municipalities,
+        ),
+    ]
+    .into_iter()
+    .map(|(key, count)| Pair {
+        label: tr.t(key),
+        count,
+    })
+    .collect();
+    let challenges = gatelangs_domain::youth::Challenge::ALL
+        .iter()
+        .map(|c| Pair {
+            label: super::youths::challenge_label(&tr, *c),
+            count: fu.by_challenge.get(c.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
     let places = fc
         .by_district
         .iter()
@@ -250,6 +279,8 @@ async fn show(
             .map(|b| labels::time_band(&tr, *b))
             .collect(),
         heat,
+        follow_up,
+        challenges,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())

@@ -13,6 +13,8 @@ mod list;
 mod pdf;
 mod record;
 
+pub use journal::{challenge_label, setting_label};
+
 use axum::Router;
 use axum::routing::MethodRouter;
 use gatelangs_domain::YouthId;

@@ -1,0 +1,383 @@
+//! Importing `youths.csv` and `followups.csv`: checked with the rest of the bundle, written in
+//! the same transaction. Notes become signed journal entries attributed to the first listed
+//! staff member; a follow-up is dated at noon of its day in the service's time zone.
+
+use std::collections::{HashMap, HashSet};
+
+use gatelangs_domain::youth::{check_birth_date, join_challenges};
+use gatelangs_domain::{
+    AccessBasis, AuditAction, AuditEvent, ConversationId, EntryId, PersonalDataAccess, Role,
+    UserId, YouthId,
+};
+use gatelangs_storage::conversations::{self, NewConversation};
+use gatelangs_storage::ids::{self, Table};
+use gatelangs_storage::journal::{self, NewEntry};
+use gatelangs_storage::services::Service;
+use gatelangs_storage::youths::{self, YouthFields};
+use gatelangs_storage::{AnyConnection, Store, users};
+
+use crate::Problem;
+use crate::import::ImportError;
+use crate::rows_youth::{FollowupRow, YouthRow};
+
+const YOUTHS: &str = "youths.csv";
+const FOLLOWUPS: &str = "followups.csv";
+
+#[derive(Default)]
+pub(crate) struct YouthPlan {
+    pub youths: Vec<(YouthRow, YouthId)>,
+    pub followups: Vec<(FollowupRow, ConversationId)>,
+    pub unchanged_youths: usize,
+    pub unchanged_followups: usize,
+}
+
+fn fields(row: &YouthRow) -> YouthFields {
+    YouthFields {
+        reference: row.reference.clone(),
+        first_name: row.first_name.clone(),
+        last_name: row.last_name.clone(),
+        birth_date: row.birth_date,
+        gender: row.gender,
+        municipality: row.municipality.clone(),
+        phone: row.phone.clone(),
+        school: None,
+        guardians: Vec::new(),
+    }
+}
+
+/// The staff a row may name: the service's users and those of staff.csv, with their roles.
+pub(crate) type KnownStaff = HashMap<String, Role>;
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn check_youths(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: &Service,
+    rows: Vec<YouthRow>,
+    staff: &KnownStaff,
+    plan: &mut YouthPlan,
+    problems: &mut Vec<Problem>,
+) -> Result<(), ImportError> {
+    let today = jiff::Timestamp::now().to_zoned(service.tz()).date();
+    let names: HashMap<UserId, String> = users::list(conn, service.id)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.username))
+        .collect();
+    let mut seen = HashSet::new();
+    for row in rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(YOUTHS, row.line, column, message));
+        };
+        if !seen.insert(row.reference.clone()) {
+            fail(
+                "ref",
+                format!("{} appears twice in the file", row.reference),
+            );
+            continue;
+        }
+        let mut ok = true;
+        if let Err(e) = check_birth_date(row.birth_date, today) {
+            fail("birth_date", e.0);
+            ok = false;
+        }
+        for person in &row.contact_persons {
+            match staff.get(person) {
+                None => {
+                    fail(
+                        "contact_persons",
+                        format!("unknown staff {person:?} (not in staff.csv or the service)"),
+                    );
+                    ok = false;
+                }
+                Some(Role::FieldWorker | Role::Leader) => {}
+                Some(role) => {
+                    fail(
+                        "contact_persons",
+                        format!("{person} is {role} and cannot be a contact person"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        match youths::id_by_ref(conn, service.id, &row.reference).await? {
+            Some(existing) if row.id.is_some_and(|id| id != existing) => {
+                fail(
+                    "id",
+                    format!("{} already exists with another id", row.reference),
+                );
+            }
+            Some(existing) => {
+                let stored = youths::get(conn, store.field_keys(), service.id, existing)
+                    .await?
+                    .ok_or(gatelangs_storage::StoreError::NotFound)?;
+                let mut persons: Vec<String> = stored
+                    .contact_persons
+                    .iter()
+                    .filter_map(|id| names.get(id).cloned())
+                    .collect();
+                persons.sort();
+                let mut wanted = row.contact_persons.clone();
+                wanted.sort();
+                let want = fields(&row);
+                let differs = [
+                    ("first_name", stored.fields.first_name != want.first_name),
+                    ("last_name", stored.fields.last_name != want.last_name),
+                    ("birth_date", stored.fields.birth_date != want.birth_date),
+                    ("gender", stored.fields.gender != want.gender),
+                    (
+                        "municipality",
+                        stored.fields.municipality != want.municipality,
+                    ),
+                    ("phone", stored.fields.phone != want.phone),
+                    ("contact_persons", persons != wanted),
+                ]
+                .into_iter()
+                .find(|(_, d)| *d);
+                match differs {
+                    Some((column, _)) => fail(
+                        column,
+                        format!("youth {} exists with another value", row.reference),
+                    ),
+                    None => plan.unchanged_youths += 1,
+                }
+            }
+            None => match row.id {
+                Some(id) if ids::taken(conn, Table::Youths, &id.to_string()).await? => {
+                    fail("id", "the id belongs to another record".to_owned());
+                }
+                id => {
+                    let id = id.unwrap_or_default();
+                    plan.youths.push((row, id));
+                }
+            },
+        }
+    }
+    Ok(())
+}
+
+/// A follow-up row's id when the file gives none: derived from its content and how many equal
+/// rows came before it, so importing the same file twice stores each conversation once.
+fn derived_id(
+    service: &Service,
+    row: &FollowupRow,
+    seen: &mut HashMap<String, u32>,
+) -> ConversationId {
+    let content = format!(
+        "{}|{}|{}|{}|{}",
+        row.date,
+        row.youth_ref,
+        row.staff.join(";"),
+        join_challenges(&row.challenges),
+        row.note.as_deref().unwrap_or_default()
+    );
+    let n = seen.entry(content.clone()).or_default();
+    *n += 1;
+    let name = format!("followups.csv|{}|{content}|{n}", service.id);
+    ConversationId::from_uuid(uuid::Uuid::new_v5(&NAMESPACE, name.as_bytes()))
+}
+
+const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x9b1e_47c2_0d5a_4f3e_b6a1_72c4_e0d8_5f13);
+
+/// The journal entry of an imported follow-up's note: derived from the conversation.
+fn note_entry(conversation: ConversationId) -> EntryId {
+    EntryId::from_uuid(uuid::Uuid::new_v5(
+        &NAMESPACE,
+        conversation.to_string().as_bytes(),
+    ))
+}
+
+pub(crate) async fn check_followups(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: &Service,
+    rows: Vec<FollowupRow>,
+    staff: &KnownStaff,
+    plan: &mut YouthPlan,
+    problems: &mut Vec<Problem>,
+) -> Result<(), ImportError> {
+    let refs_in_file: HashSet<&str> = plan
+        .youths
+        .iter()
+        .map(|(r, _)| r.reference.as_str())
+        .collect();
+    let refs_in_file: HashSet<String> = refs_in_file.into_iter().map(str::to_owned).collect();
+    let notes = journal::conversation_notes(conn, store.field_keys(), service.id).await?;
+    let mut occurrences = HashMap::new();
+    let mut seen_ids = HashSet::new();
+    for row in rows {
+        let id = row
+            .id
+            .unwrap_or_else(|| derived_id(service, &row, &mut occurrences));
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(FOLLOWUPS, row.line, column, message));
+        };
+        let mut ok = true;
+        let known_youth = refs_in_file.contains(&row.youth_ref)
+            || youths::id_by_ref(conn, service.id, &row.youth_ref)
+                .await?
+                .is_some();
+        if !known_youth {
+            fail(
+                "youth_ref",
+                format!(
+                    "unknown youth {:?} (not in youths.csv or the service)",
+                    row.youth_ref
+                ),
+            );
+            ok = false;
+        }
+        for person in &row.staff {
+            if !staff.contains_key(person) {
+                fail(
+                    "staff",
+                    format!("unknown staff {person:?} (not in staff.csv or the service)"),
+                );
+                ok = false;
+            }
+        }
+        if row.id_given && !seen_ids.insert(id) {
+            fail("id", "the id appears twice in the file".to_owned());
+            ok = false;
+        }
+        if !ok {
+            continue;
+        }
+        match conversations::get(conn, service.id, id).await? {
+            Some(existing) => {
+                let mut staff_names: Vec<String> =
+                    existing.staff.iter().map(|s| s.1.clone()).collect();
+                staff_names.sort();
+                let mut wanted = row.staff.clone();
+                wanted.sort();
+                let differs = [
+                    ("date", existing.local_date != row.date.to_string()),
+                    ("youth_ref", existing.youth_ref != row.youth_ref),
+                    ("staff", staff_names != wanted),
+                    ("challenges", existing.challenges != row.challenges),
+                    (
+                        "note",
+                        notes.get(&id).map(String::as_str) != row.note.as_deref(),
+                    ),
+                ]
+                .into_iter()
+                .find(|(_, d)| *d);
+                match differs {
+                    Some((column, _)) => fail(
+                        column,
+                        "a follow-up with this id exists with another value".to_owned(),
+                    ),
+                    None => plan.unchanged_followups += 1,
+                }
+            }
+            None if ids::taken(conn, Table::Conversations, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            None => plan.followups.push((row, id)),
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn apply(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: &Service,
+    plan: &YouthPlan,
+    actor: Option<UserId>,
+) -> Result<(), ImportError> {
+    let staff: HashMap<String, UserId> = users::list(conn, service.id)
+        .await?
+        .into_iter()
+        .map(|u| (u.username, u.id))
+        .collect();
+    let now = gatelangs_storage::now();
+    let keys = store.field_keys();
+    for (row, id) in &plan.youths {
+        let persons: Vec<UserId> = row
+            .contact_persons
+            .iter()
+            .filter_map(|p| staff.get(p).copied())
+            .collect();
+        youths::create(
+            conn,
+            keys,
+            service.id,
+            *id,
+            &fields(row),
+            &persons,
+            actor,
+            now,
+        )
+        .await?;
+        let event = AuditEvent::new(
+            actor,
+            AuditAction::PersonalData {
+                access: PersonalDataAccess::Change,
+                basis: AccessBasis::Administration,
+            },
+            format!("youth:{id}"),
+        )
+        .with_detail("imported");
+        store.audit(conn, Some(service.id), &event).await?;
+    }
+    let tz = service.tz();
+    for (row, id) in &plan.followups {
+        let youth = youths::id_by_ref(conn, service.id, &row.youth_ref)
+            .await?
+            .ok_or(gatelangs_storage::StoreError::NotFound)?;
+        let at = row
+            .date
+            .to_datetime(jiff::civil::time(12, 0, 0, 0))
+            .to_zoned(tz.clone())
+            .map_err(|_| gatelangs_storage::StoreError::Corrupt("date out of range".into()))?
+            .timestamp();
+        let people: Vec<UserId> = row
+            .staff
+            .iter()
+            .filter_map(|p| staff.get(p).copied())
+            .collect();
+        conversations::create(
+            conn,
+            service.id,
+            &tz,
+            &NewConversation {
+                id: *id,
+                youth,
+                occurred_at: at,
+                setting: None,
+                duration_minutes: None,
+                challenges: row.challenges.clone(),
+                staff: people.clone(),
+                place: None,
+                contact: None,
+                created_by: actor,
+            },
+            now,
+        )
+        .await?;
+        if let (Some(note), Some(author)) = (&row.note, people.first()) {
+            journal::create(
+                conn,
+                keys,
+                service.id,
+                &NewEntry {
+                    id: note_entry(*id),
+                    youth,
+                    conversation: Some(*id),
+                    kind: "conversation",
+                    helped_at: at.as_second(),
+                    author: *author,
+                    body: note.clone(),
+                    signed: true,
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
