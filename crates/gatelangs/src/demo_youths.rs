@@ -1,0 +1,178 @@
+//! Demo youths and follow-up conversations for `out-lillestrom`: 300 youths followed up in 460
+//! conversations in 2024 (reference report, section 2.3), some of them already in 2023. Names
+//! are made-up combinations; nothing here describes a real person.
+
+use gatelangs_domain::field::Gender;
+use gatelangs_domain::youth::Challenge;
+use gatelangs_domain::{ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, UserId, Username, YouthId};
+use gatelangs_storage::conversations::{self, NewConversation};
+use gatelangs_storage::journal::{self, NewEntry};
+use gatelangs_storage::users::{self, NewUser};
+use gatelangs_storage::youths::{self, Guardian, YouthFields};
+use gatelangs_storage::{AnyConnection, FieldKeys, StoreError};
+
+const FIRST: [&str; 24] = [
+    "Emma", "Nora", "Sara", "Ingrid", "Maja", "Amalie", "Leah", "Sofie", "Aisha", "Hanna", "Ella", "Tiril",
+    "Jakob", "Emil", "Noah", "Oskar", "Lucas", "Filip", "Aksel", "Mohammed", "Isak", "Henrik", "Elias", "Magnus",
+];
+const LAST: [&str; 20] = [
+    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen",
+    "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Ali", "Ahmed", "Nguyen", "Bakken",
+];
+const NOTES: [&str; 5] = [
+    "Samtale om skolehverdagen og fravær. Avtalt ny samtale om to uker.",
+    "Ungdommen fortalte om konflikter i vennegjengen. Vi snakket om hvordan hun kan si fra.",
+    "Fulgte opp etter helgen. Snakket om rus og hva som skjer på fester.",
+    "Telefonsamtale. Ungdommen ønsker hjelp til å søke sommerjobb.",
+    "Møte på kafé. Snakket om søvn, stress og hvem han kan snakke med hjemme.",
+];
+/// Colleagues without a login who share the contact-person work with the demo field worker.
+const COLLEAGUES: [(&str, &str); 4] = [
+    ("demo-kollega-1", "Kristoffer Kollega"),
+    ("demo-kollega-2", "Karin Kollega"),
+    ("demo-kollega-3", "Kamal Kollega"),
+    ("demo-kollega-4", "Kine Kollega"),
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u32) -> u32 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        u32::try_from((self.0 >> 33) % u64::from(n.max(1))).unwrap_or(0)
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(u32::try_from(items.len()).unwrap_or(1)) as usize]
+    }
+}
+
+fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+/// Writes the demo youths unless the service has youths already; returns how many.
+pub async fn populate(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    tz: &jiff::tz::TimeZone,
+    field_worker: UserId,
+) -> Result<usize, StoreError> {
+    if !youths::list(conn, keys, service, None).await?.is_empty() {
+        return Ok(0);
+    }
+    let mut staff = vec![field_worker];
+    for (username, name) in COLLEAGUES {
+        let user = match users::find_by_username(conn, username).await? {
+            Some(u) => u,
+            None => {
+                let new = NewUser {
+                    service,
+                    username: &Username::parse(username).map_err(corrupt)?,
+                    name: &DisplayName::parse(name).map_err(corrupt)?,
+                    role: Role::FieldWorker,
+                    password_hash: None,
+                };
+                users::create(conn, &new).await?
+            }
+        };
+        staff.push(user.id);
+    }
+    let mut rng = Rng(460);
+    let now = gatelangs_storage::now();
+    let mut ids = Vec::new();
+    for i in 0..300_u32 {
+        let id = YouthId::new();
+        let age = 13 + rng.below(12);
+        let birth = jiff::civil::date(
+            i16::try_from(2024 - age).unwrap_or(2010),
+            i8::try_from(1 + rng.below(12)).unwrap_or(1),
+            i8::try_from(1 + rng.below(28)).unwrap_or(1),
+        );
+        let first = *rng.pick(&FIRST);
+        let last = *rng.pick(&LAST);
+        let municipality = match rng.below(100) {
+            0..=3 => "0301",
+            4..=6 => "3222",
+            7..=8 => "3224",
+            _ => "3205",
+        };
+        let fields = YouthFields {
+            reference: format!("D-{:04}", i + 1),
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            birth_date: birth,
+            gender: if FIRST.iter().position(|f| *f == first).unwrap_or(0) < 12 { Gender::Female } else { Gender::Male },
+            municipality: MunicipalityNumber::parse(municipality).map_err(corrupt)?,
+            phone: (rng.below(3) > 0).then(|| format!("9{:07}", 1_000_000 + rng.below(8_999_999))),
+            school: None,
+            guardians: if age < 18 {
+                vec![Guardian { name: format!("{} {last}", rng.pick(&["Anne", "Per", "Lise", "Tor", "Fatima", "Jan"])), phone: None }]
+            } else {
+                vec![]
+            },
+        };
+        let a = staff[(i as usize) % staff.len()];
+        let b = staff[(i as usize + 1 + rng.below(4) as usize) % staff.len()];
+        let pair = if a == b { vec![a] } else { vec![a, b] };
+        youths::create(conn, keys, service, id, &fields, &pair, Some(field_worker), now).await?;
+        ids.push((id, pair));
+    }
+    // 2024: every youth once, 160 of them twice (460); 2023: 200 conversations with 120 youths.
+    let mut plan: Vec<(usize, i16)> = (0..300).map(|i| (i, 2024)).collect();
+    plan.extend((0..160).map(|i| ((i * 7 + 3) % 300, 2024)));
+    plan.extend((0..200).map(|i| ((i * 11) % 120, 2023)));
+    for (n, (youth_index, year)) in plan.into_iter().enumerate() {
+        let (youth, pair) = &ids[youth_index];
+        let date = jiff::civil::date(year, i8::try_from(1 + rng.below(12)).unwrap_or(1), i8::try_from(1 + rng.below(28)).unwrap_or(1));
+        let at = date
+            .at(i8::try_from(12 + rng.below(9)).unwrap_or(15), 0, 0, 0)
+            .to_zoned(tz.clone())
+            .map_err(corrupt)?
+            .timestamp();
+        let mut challenges: Vec<Challenge> = Challenge::ALL.iter().copied().filter(|_| rng.below(100) < 30).collect();
+        if challenges.is_empty() {
+            challenges.push(*rng.pick(Challenge::ALL));
+        }
+        let conversation = ConversationId::new();
+        conversations::create(
+            conn,
+            service,
+            tz,
+            &NewConversation {
+                id: conversation,
+                youth: *youth,
+                occurred_at: at,
+                setting: None,
+                duration_minutes: Some(i64::from(15 + rng.below(60))),
+                challenges,
+                staff: pair.clone(),
+                place: None,
+                contact: None,
+                created_by: Some(pair[0]),
+            },
+            now,
+        )
+        .await?;
+        if n % 3 == 0 {
+            journal::create(
+                conn,
+                keys,
+                service,
+                &NewEntry {
+                    id: EntryId::new(),
+                    youth: *youth,
+                    conversation: Some(conversation),
+                    kind: "conversation",
+                    helped_at: at.as_second(),
+                    author: pair[0],
+                    body: (*rng.pick(&NOTES)).to_owned(),
+                    signed: true,
+                },
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(ids.len())
+}
