@@ -4,7 +4,10 @@
 
 use gatelangs_domain::field::Gender;
 use gatelangs_domain::youth::Challenge;
-use gatelangs_domain::{ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, UserId, Username, YouthId};
+use gatelangs_domain::{
+    ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, UserId, Username,
+    YouthId,
+};
 use gatelangs_storage::conversations::{self, NewConversation};
 use gatelangs_storage::journal::{self, NewEntry};
 use gatelangs_storage::users::{self, NewUser};
@@ -12,12 +15,31 @@ use gatelangs_storage::youths::{self, Guardian, YouthFields};
 use gatelangs_storage::{AnyConnection, FieldKeys, StoreError};
 
 const FIRST: [&str; 24] = [
-    "Emma", "Nora", "Sara", "Ingrid", "Maja", "Amalie", "Leah", "Sofie", "Aisha", "Hanna", "Ella", "Tiril",
-    "Jakob", "Emil", "Noah", "Oskar", "Lucas", "Filip", "Aksel", "Mohammed", "Isak", "Henrik", "Elias", "Magnus",
+    "Emma", "Nora", "Sara", "Ingrid", "Maja", "Amalie", "Leah", "Sofie", "Aisha", "Hanna", "Ella",
+    "Tiril", "Jakob", "Emil", "Noah", "Oskar", "Lucas", "Filip", "Aksel", "Mohammed", "Isak",
+    "Henrik", "Elias", "Magnus",
 ];
 const LAST: [&str; 20] = [
-    "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen",
-    "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Ali", "Ahmed", "Nguyen", "Bakken",
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Johnsen",
+    "Pettersen",
+    "Eriksen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Ali",
+    "Ahmed",
+    "Nguyen",
+    "Bakken",
 ];
 const NOTES: [&str; 5] = [
     "Samtale om skolehverdagen og fravær. Avtalt ny samtale om to uker.",
@@ -38,7 +60,10 @@ struct Rng(u64);
 
 impl Rng {
     fn below(&mut self, n: u32) -> u32 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         u32::try_from((self.0 >> 33) % u64::from(n.max(1))).unwrap_or(0)
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -102,12 +127,22 @@ pub async fn populate(
             first_name: first.to_owned(),
             last_name: last.to_owned(),
             birth_date: birth,
-            gender: if FIRST.iter().position(|f| *f == first).unwrap_or(0) < 12 { Gender::Female } else { Gender::Male },
+            gender: if FIRST.iter().position(|f| *f == first).unwrap_or(0) < 12 {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
             municipality: MunicipalityNumber::parse(municipality).map_err(corrupt)?,
             phone: (rng.below(3) > 0).then(|| format!("9{:07}", 1_000_000 + rng.below(8_999_999))),
             school: None,
             guardians: if age < 18 {
-                vec![Guardian { name: format!("{} {last}", rng.pick(&["Anne", "Per", "Lise", "Tor", "Fatima", "Jan"])), phone: None }]
+                vec![Guardian {
+                    name: format!(
+                        "{} {last}",
+                        rng.pick(&["Anne", "Per", "Lise", "Tor", "Fatima", "Jan"])
+                    ),
+                    phone: None,
+                }]
             } else {
                 vec![]
             },
@@ -115,7 +150,19 @@ pub async fn populate(
         let a = staff[(i as usize) % staff.len()];
         let b = staff[(i as usize + 1 + rng.below(4) as usize) % staff.len()];
         let pair = if a == b { vec![a] } else { vec![a, b] };
-        youths::create(conn, keys, service, id, &fields, &pair, Some(field_worker), now).await?;
+        youths::create(
+            conn,
+            keys,
+            service,
+            youths::NewYouth {
+                id,
+                fields: &fields,
+                contact_persons: &pair,
+                created_by: Some(field_worker),
+            },
+            now,
+        )
+        .await?;
         ids.push((id, pair));
     }
     // 2024: every youth once, 160 of them twice (460); 2023: 200 conversations with 120 youths.
@@ -124,13 +171,21 @@ pub async fn populate(
     plan.extend((0..200).map(|i| ((i * 11) % 120, 2023)));
     for (n, (youth_index, year)) in plan.into_iter().enumerate() {
         let (youth, pair) = &ids[youth_index];
-        let date = jiff::civil::date(year, i8::try_from(1 + rng.below(12)).unwrap_or(1), i8::try_from(1 + rng.below(28)).unwrap_or(1));
+        let date = jiff::civil::date(
+            year,
+            i8::try_from(1 + rng.below(12)).unwrap_or(1),
+            i8::try_from(1 + rng.below(28)).unwrap_or(1),
+        );
         let at = date
             .at(i8::try_from(12 + rng.below(9)).unwrap_or(15), 0, 0, 0)
             .to_zoned(tz.clone())
             .map_err(corrupt)?
             .timestamp();
-        let mut challenges: Vec<Challenge> = Challenge::ALL.iter().copied().filter(|_| rng.below(100) < 30).collect();
+        let mut challenges: Vec<Challenge> = Challenge::ALL
+            .iter()
+            .copied()
+            .filter(|_| rng.below(100) < 30)
+            .collect();
         if challenges.is_empty() {
             challenges.push(*rng.pick(Challenge::ALL));
         }

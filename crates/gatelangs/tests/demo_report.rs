@@ -65,7 +65,10 @@ fn the_demo_reproduces_the_reference_field_contact_and_follow_up_figures() {
     leaves(&expected["figures"], vec![], &mut checks);
     let mut checked = 0;
     for (path, want) in checks {
-        if !matches!(path[0].as_str(), "service" | "year" | "field_contacts" | "follow_up") {
+        if !matches!(
+            path[0].as_str(),
+            "service" | "year" | "field_contacts" | "follow_up"
+        ) {
             continue; // sections of later issues
         }
         let got = path.iter().fold(&report, |node, key| &node[key]);

@@ -38,7 +38,7 @@ fn fields(row: &YouthRow) -> YouthFields {
         last_name: row.last_name.clone(),
         birth_date: row.birth_date,
         gender: row.gender,
-        municipality: row.municipality.clone(),
+        municipality: row.municipality,
         phone: row.phone.clone(),
         school: None,
         guardians: Vec::new(),
@@ -306,10 +306,12 @@ pub(crate) async fn apply(
             conn,
             keys,
             service.id,
-            *id,
-            &fields(row),
-            &persons,
-            actor,
+            youths::NewYouth {
+                id: *id,
+                fields: &fields(row),
+                contact_persons: &persons,
+                created_by: actor,
+            },
             now,
         )
         .await?;

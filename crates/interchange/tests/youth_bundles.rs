@@ -208,9 +208,12 @@ async fn follow_up_figures_equal_the_rows_and_a_second_import_changes_nothing() 
     }
 }
 
+/// A bad bundle: its name, its files, and prefixes of the problems expected.
+type BadCase = (&'static str, Vec<(&'static str, String)>, Vec<&'static str>);
+
 #[tokio::test]
 async fn bad_youth_and_follow_up_rows_are_named_and_nothing_is_written() {
-    let cases: Vec<(&str, Vec<(&str, String)>, Vec<&str>)> = vec![
+    let cases: Vec<BadCase> = vec![
         (
             "bad youth cells",
             vec![

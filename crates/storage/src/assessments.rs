@@ -35,17 +35,28 @@ fn place<'a>(service: &'a str, row: &'a str) -> Place<'a> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// An assessment to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAssessment<'a> {
+    pub youth: YouthId,
+    pub assessed_on: jiff::civil::Date,
+    pub author: UserId,
+    pub items: &'a [Item],
+}
+
 pub async fn create(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
-    youth: YouthId,
-    assessed_on: jiff::civil::Date,
-    author: UserId,
-    items: &[Item],
+    new: NewAssessment<'_>,
     now: i64,
 ) -> Result<AssessmentId> {
+    let NewAssessment {
+        youth,
+        assessed_on,
+        author,
+        items,
+    } = new;
     let id = AssessmentId::new();
     let s = service.to_string();
     let row = id.to_string();

@@ -71,7 +71,7 @@ impl FieldKeys {
             }
             let bad = |why: &str| StoreError::Corrupt(format!("data key line {}: {why}", n + 1));
             let (id, hex_key) = line
-                .split_once(|c: char| c == ' ' || c == ':')
+                .split_once([' ', ':'])
                 .ok_or_else(|| bad("expected `KEYID HEX` with 64 hex digits"))?;
             let id = id.trim();
             if id.is_empty()

@@ -73,6 +73,15 @@ fn version_row(entry: EntryId, version: i64) -> String {
     format!("{entry}/{version}")
 }
 
+/// Which entry of which youth in which service: every change names all three, so an entry id
+/// from another youth or service matches nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryKey {
+    pub service: ServiceId,
+    pub youth: YouthId,
+    pub entry: EntryId,
+}
+
 /// What a new entry says and when the help was given.
 #[derive(Debug, Clone)]
 pub struct NewEntry {
@@ -150,16 +159,15 @@ impl From<sqlx::Error> for JournalError {
 pub async fn update_draft(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
     user: UserId,
     body: &str,
     now: i64,
 ) -> Result<(), JournalError> {
-    let entry = get(conn, keys, service, youth, id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let EntryKey {
+        service, entry: id, ..
+    } = key;
+    let entry = get(conn, keys, key).await?.ok_or(StoreError::NotFound)?;
     may_edit_draft(entry.state(), &entry.author, &user)?;
     if body.trim().is_empty() {
         return Err(JournalRefusal::Empty.into());
@@ -186,15 +194,12 @@ pub async fn update_draft(
 pub async fn sign(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
     user: UserId,
     now: i64,
 ) -> Result<(), JournalError> {
-    let entry = get(conn, keys, service, youth, id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let id = key.entry;
+    let entry = get(conn, keys, key).await?.ok_or(StoreError::NotFound)?;
     may_edit_draft(entry.state(), &entry.author, &user)?;
     let done = sqlx::query(
         "UPDATE journal_versions SET signed_at = $1 \
@@ -212,21 +217,19 @@ pub async fn sign(
 }
 
 /// Corrects a signed entry with a new signed version; the earlier versions stay.
-#[allow(clippy::too_many_arguments)]
 pub async fn correct(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
     user: UserId,
     body: &str,
     reason: &str,
     now: i64,
 ) -> Result<i64, JournalError> {
-    let entry = get(conn, keys, service, youth, id)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let EntryKey {
+        service, entry: id, ..
+    } = key;
+    let entry = get(conn, keys, key).await?.ok_or(StoreError::NotFound)?;
     may_correct(entry.state(), reason, body)?;
     let next = entry.versions.iter().map(|v| v.version).max().unwrap_or(1) + 1;
     let s = service.to_string();
@@ -247,17 +250,19 @@ pub async fn correct(
 }
 
 /// Deletes an entry after a leader's recorded decision: the text is gone, the decision stays.
-#[allow(clippy::too_many_arguments)]
 pub async fn delete(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
     decided_by: UserId,
     reason: &str,
     now: i64,
 ) -> Result<()> {
+    let EntryKey {
+        service,
+        youth,
+        entry: id,
+    } = key;
     let s = service.to_string();
     let found: Option<String> = sqlx::query_scalar(
         "SELECT id FROM journal_entries WHERE id = $1 AND youth_id = $2 AND service_id = $3",
@@ -310,13 +315,16 @@ pub(crate) fn deletion_place<'a>(service: &'a str, row: &'a str) -> Place<'a> {
 /// second paragraph), or lifts the mark with `None`.
 pub async fn set_withheld(
     conn: &mut AnyConnection,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
     by: UserId,
     reason: Option<&str>,
     now: i64,
 ) -> Result<()> {
+    let EntryKey {
+        service,
+        youth,
+        entry: id,
+    } = key;
     let done = sqlx::query(
         "UPDATE journal_entries SET withheld_reason = $1, withheld_by = $2, withheld_at = $3 \
          WHERE id = $4 AND youth_id = $5 AND service_id = $6",
@@ -363,10 +371,13 @@ pub async fn for_youth(
 pub async fn get(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
-    service: ServiceId,
-    youth: YouthId,
-    id: EntryId,
+    key: EntryKey,
 ) -> Result<Option<Entry>> {
+    let EntryKey {
+        service,
+        youth,
+        entry: id,
+    } = key;
     let row = sqlx::query(&format!(
         "{ENTRY_SELECT} WHERE e.id = $1 AND e.youth_id = $2 AND e.service_id = $3"
     ))

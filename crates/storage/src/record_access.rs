@@ -188,18 +188,30 @@ fn block_place<'a>(service: &'a str, row: &'a str) -> Place<'a> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A block to record: against `user`, on the whole record (`entry: None`) or one entry.
+#[derive(Debug, Clone, Copy)]
+pub struct NewBlock<'a> {
+    pub youth: YouthId,
+    pub user: UserId,
+    pub entry: Option<EntryId>,
+    pub reason: &'a str,
+    pub by: UserId,
+}
+
 pub async fn add_block(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
-    youth: YouthId,
-    user: UserId,
-    entry: Option<EntryId>,
-    reason: &str,
-    by: UserId,
+    block: NewBlock<'_>,
     now: i64,
 ) -> Result<BlockId> {
+    let NewBlock {
+        youth,
+        user,
+        entry,
+        reason,
+        by,
+    } = block;
     let id = BlockId::new();
     let s = service.to_string();
     let row = id.to_string();

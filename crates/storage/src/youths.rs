@@ -85,17 +85,29 @@ fn identity_hash(keys: &FieldKeys, service: &str, first: &str, last: &str, birth
     )
 }
 
-/// Registers a youth with up to two contact persons.
+/// A youth to register, with up to two contact persons.
+#[derive(Debug, Clone, Copy)]
+pub struct NewYouth<'a> {
+    pub id: YouthId,
+    pub fields: &'a YouthFields,
+    pub contact_persons: &'a [UserId],
+    pub created_by: Option<UserId>,
+}
+
+/// Registers a youth.
 pub async fn create(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
-    id: YouthId,
-    fields: &YouthFields,
-    contact_persons: &[UserId],
-    created_by: Option<UserId>,
+    new: NewYouth<'_>,
     now: i64,
 ) -> Result<()> {
+    let NewYouth {
+        id,
+        fields,
+        contact_persons,
+        created_by,
+    } = new;
     let s = service.to_string();
     let row = id.to_string();
     let h = hashes(keys, &s, fields);

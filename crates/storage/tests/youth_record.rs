@@ -9,7 +9,7 @@ use gatelangs_domain::{
     ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, ServiceName,
     ServiceSlug, ServiceTimeZone, UserId, Username, YouthId,
 };
-use gatelangs_storage::journal::{self, JournalError, NewEntry};
+use gatelangs_storage::journal::{self, EntryKey, JournalError, NewEntry};
 use gatelangs_storage::youths::{self, Guardian, YouthFields};
 use gatelangs_storage::{Backend, FieldKeys, Store, conversations, rekey, services, users};
 use gatelangs_testkit::{TestDb, each_backend};
@@ -86,10 +86,12 @@ async fn fixture(db: &TestDb) -> Fixture {
         &mut conn,
         db.store.field_keys(),
         service,
-        youth,
-        &solveig(),
-        &[kari, ola],
-        Some(kari),
+        youths::NewYouth {
+            id: youth,
+            fields: &solveig(),
+            contact_persons: &[kari, ola],
+            created_by: Some(kari),
+        },
         1_700_000_000,
     )
     .await
@@ -99,6 +101,14 @@ async fn fixture(db: &TestDb) -> Fixture {
         kari,
         ola,
         youth,
+    }
+}
+
+fn key(f: &Fixture, entry: EntryId) -> EntryKey {
+    EntryKey {
+        service: f.service,
+        youth: f.youth,
+        entry,
     }
 }
 
@@ -242,17 +252,8 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         let keys = db.store.field_keys();
         let entry = draft(&db, &f, f.kari, "first text").await;
         let mut conn = db.store.conn().await.unwrap();
-        let refused = journal::update_draft(
-            &mut conn,
-            keys,
-            f.service,
-            f.youth,
-            entry,
-            f.ola,
-            "ola's text",
-            1,
-        )
-        .await;
+        let refused =
+            journal::update_draft(&mut conn, keys, key(&f, entry), f.ola, "ola's text", 1).await;
         assert!(matches!(
             refused,
             Err(JournalError::Refused(JournalRefusal::NotAuthor))
@@ -260,9 +261,7 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         journal::update_draft(
             &mut conn,
             keys,
-            f.service,
-            f.youth,
-            entry,
+            key(&f, entry),
             f.kari,
             "second text",
             1_700_000_200,
@@ -270,25 +269,14 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         .await
         .unwrap();
         assert!(matches!(
-            journal::sign(&mut conn, keys, f.service, f.youth, entry, f.ola, 1).await,
+            journal::sign(&mut conn, keys, key(&f, entry), f.ola, 1).await,
             Err(JournalError::Refused(JournalRefusal::NotAuthor))
         ));
-        journal::sign(
-            &mut conn,
-            keys,
-            f.service,
-            f.youth,
-            entry,
-            f.kari,
-            1_700_000_300,
-        )
-        .await
-        .unwrap();
+        journal::sign(&mut conn, keys, key(&f, entry), f.kari, 1_700_000_300)
+            .await
+            .unwrap();
         assert!(matches!(
-            journal::update_draft(
-                &mut conn, keys, f.service, f.youth, entry, f.kari, "sneaky", 1
-            )
-            .await,
+            journal::update_draft(&mut conn, keys, key(&f, entry), f.kari, "sneaky", 1).await,
             Err(JournalError::Refused(JournalRefusal::Signed))
         ));
         // Not even SQL beside the application can unsign or re-date a signed version.
@@ -305,18 +293,13 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         }
         // A correction is a new version with a reason; the original stays.
         assert!(matches!(
-            journal::correct(
-                &mut conn, keys, f.service, f.youth, entry, f.ola, "fixed", " ", 1
-            )
-            .await,
+            journal::correct(&mut conn, keys, key(&f, entry), f.ola, "fixed", " ", 1).await,
             Err(JournalError::Refused(JournalRefusal::NoReason))
         ));
         let v = journal::correct(
             &mut conn,
             keys,
-            f.service,
-            f.youth,
-            entry,
+            key(&f, entry),
             f.ola,
             "fixed text",
             "wrong place",
@@ -325,7 +308,7 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         .await
         .unwrap();
         assert_eq!(v, 2);
-        let e = journal::get(&mut conn, keys, f.service, f.youth, entry)
+        let e = journal::get(&mut conn, keys, key(&f, entry))
             .await
             .unwrap()
             .unwrap();
@@ -347,9 +330,7 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         journal::delete(
             &mut conn,
             keys,
-            f.service,
-            f.youth,
-            entry,
+            key(&f, entry),
             f.kari,
             "registered on the wrong youth",
             9,
@@ -357,7 +338,7 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
         .await
         .unwrap();
         assert!(
-            journal::get(&mut conn, keys, f.service, f.youth, entry)
+            journal::get(&mut conn, keys, key(&f, entry))
                 .await
                 .unwrap()
                 .is_none()
@@ -536,7 +517,7 @@ async fn no_name_phone_or_note_is_stored_in_clear_and_rotation_keeps_everything_
                 .fields,
             solveig()
         );
-        let e = journal::get(&mut conn, k, f.service, f.youth, entry)
+        let e = journal::get(&mut conn, k, key(&f, entry))
             .await
             .unwrap()
             .unwrap();

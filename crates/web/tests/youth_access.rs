@@ -176,10 +176,12 @@ async fn world(app: &TestApp) -> World {
         &mut conn,
         store.field_keys(),
         a.id,
-        youth,
-        &fields("Y1", "Solveig"),
-        &[cp.id, cp2.id],
-        Some(cp.id),
+        youths::NewYouth {
+            id: youth,
+            fields: &fields("Y1", "Solveig"),
+            contact_persons: &[cp.id, cp2.id],
+            created_by: Some(cp.id),
+        },
         1,
     )
     .await
@@ -194,11 +196,13 @@ async fn world(app: &TestApp) -> World {
             &mut conn,
             store.field_keys(),
             a.id,
-            youth,
-            find(actor).id,
-            None,
-            "the youth asked",
-            cp.id,
+            facts::NewBlock {
+                youth,
+                user: find(actor).id,
+                entry: None,
+                reason: "the youth asked",
+                by: cp.id,
+            },
             now,
         )
         .await
@@ -283,11 +287,13 @@ async fn concrete(app: &TestApp, w: &World, path: &str, actor: &User, n: usize) 
             &mut conn,
             store.field_keys(),
             service,
-            w.youth,
-            w.admin.id,
-            None,
-            "asked",
-            w.contact.id,
+            facts::NewBlock {
+                youth: w.youth,
+                user: w.admin.id,
+                entry: None,
+                reason: "asked",
+                by: w.contact.id,
+            },
             1,
         )
         .await

@@ -192,11 +192,13 @@ pub async fn add_block(
         &mut tx,
         state.store.field_keys(),
         rec.service,
-        youth,
-        user,
-        entry,
-        form.reason.trim(),
-        rec.user,
+        facts::NewBlock {
+            youth,
+            user,
+            entry,
+            reason: form.reason.trim(),
+            by: rec.user,
+        },
         gatelangs_storage::now(),
     )
     .await

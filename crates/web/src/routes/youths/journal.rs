@@ -9,7 +9,7 @@ use gatelangs_domain::time::{local_instant, parse_date};
 use gatelangs_domain::youth::{Challenge, Factor, FactorStatus, JournalRefusal, Setting};
 use gatelangs_domain::{ContactId, ConversationId, EntryId, PersonalDataAccess, PlaceId, UserId};
 use gatelangs_storage::assessments::{self, Item};
-use gatelangs_storage::journal::{self, JournalError, NewEntry};
+use gatelangs_storage::journal::{self, EntryKey, JournalError, NewEntry};
 use gatelangs_storage::{contacts, conversations, places};
 use serde::Deserialize;
 
@@ -409,9 +409,11 @@ pub async fn edit_draft(
     journal::update_draft(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
-        youth,
-        entry,
+        EntryKey {
+            service: rec.service,
+            youth,
+            entry,
+        },
         rec.user,
         form.body.trim(),
         gatelangs_storage::now(),
@@ -441,9 +443,11 @@ pub async fn sign(
     journal::sign(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
-        youth,
-        entry,
+        EntryKey {
+            service: rec.service,
+            youth,
+            entry,
+        },
         rec.user,
         gatelangs_storage::now(),
     )
@@ -473,9 +477,11 @@ pub async fn correct(
     journal::correct(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
-        youth,
-        entry,
+        EntryKey {
+            service: rec.service,
+            youth,
+            entry,
+        },
         rec.user,
         form.body.trim(),
         &form.reason,
@@ -508,9 +514,11 @@ pub async fn withhold(
     let reason = form.reason.trim();
     journal::set_withheld(
         &mut tx,
-        rec.service,
-        youth,
-        entry,
+        EntryKey {
+            service: rec.service,
+            youth,
+            entry,
+        },
         rec.user,
         (!reason.is_empty()).then_some(reason),
         gatelangs_storage::now(),
@@ -544,9 +552,11 @@ pub async fn delete(
     journal::delete(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
-        youth,
-        entry,
+        EntryKey {
+            service: rec.service,
+            youth,
+            entry,
+        },
         rec.user,
         form.reason.trim(),
         gatelangs_storage::now(),
@@ -600,10 +610,12 @@ pub async fn create_assessment(
         &mut tx,
         state.store.field_keys(),
         rec.service,
-        youth,
-        on,
-        rec.user,
-        &items,
+        assessments::NewAssessment {
+            youth,
+            assessed_on: on,
+            author: rec.user,
+            items: &items,
+        },
         gatelangs_storage::now(),
     )
     .await?;

@@ -450,10 +450,12 @@ pub async fn create(
         &mut tx,
         keys,
         desk.service,
-        id,
-        &fields,
-        &persons,
-        Some(desk.user),
+        youths::NewYouth {
+            id,
+            fields: &fields,
+            contact_persons: &persons,
+            created_by: Some(desk.user),
+        },
         now,
     )
     .await?;
