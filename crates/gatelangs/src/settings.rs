@@ -101,7 +101,7 @@ pub fn field_keys(cli: &Cli) -> anyhow::Result<FieldKeys> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
-        let line = FieldKeys::new_key_line(&format!("k{}", jiff::Timestamp::now().as_second()));
+        let line = FieldKeys::new_key_line(&FieldKeys::new_key_id());
         write_private(
             &path,
             &format!(

@@ -21,6 +21,8 @@ impl Install {
             .env("GATELANGS_DATA_DIR", self.dir.path())
             .env_remove("GATELANGS_DATABASE_URL")
             .env_remove("GATELANGS_AUDIT_KEY_FILE")
+            .env_remove("GATELANGS_DATA_KEY_FILE")
+            .env_remove("GATELANGS_DATA_KEYS")
             .env("GATELANGS_LOG", "warn");
         if let Some(db) = &self.db {
             cmd.env("GATELANGS_DATABASE_URL", db);
@@ -331,4 +333,51 @@ fn first_start_prints_a_setup_link_and_demo_prints_logins() {
     assert!(demo.contains("password: "));
     assert!(!demo.contains("/setup/"), "no setup link once users exist");
     assert!(Path::new(&install.dir.path().join("gatelangs.db")).exists());
+}
+
+#[tokio::test]
+async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
+    for (install, _pg) in installs().await {
+        let bundle = install.dir.path().join("in");
+        std::fs::create_dir_all(&bundle).unwrap();
+        std::fs::write(bundle.join("staff.csv"), "username,name,role\nkari,Kari,field_worker\n").unwrap();
+        std::fs::write(
+            bundle.join("youths.csv"),
+            "ref,first_name,last_name,birth_date,gender,municipality,contact_persons\nY1,Solveig,Kvernbakken,2010-05-17,female,3205,kari\n",
+        )
+        .unwrap();
+        std::fs::write(
+            bundle.join("followups.csv"),
+            "date,youth_ref,staff,challenges,note\n2024-03-01,Y1,kari,crime,Hemmelig notat\n",
+        )
+        .unwrap();
+        let out = install.run(&["import", "--service", "team", bundle.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out));
+        let keys = install.dir.path().join("data.keys");
+        let lines = |p: &Path| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count()
+        };
+        assert_eq!(lines(&keys), 1);
+        let out = install.run(&["keys", "rotate"]);
+        assert!(out.status.success(), "{}", text(&out));
+        assert!(text(&out).contains("5 values re-encrypted"), "{}", text(&out));
+        assert_eq!(lines(&keys), 2, "the new key is appended, the old one kept");
+        // Everything still opens: export writes the names and the note in clear.
+        let exported = install.dir.path().join("out");
+        let out = install.run(&["export", "--service", "team", exported.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out));
+        let youths = std::fs::read_to_string(exported.join("youths.csv")).unwrap();
+        assert!(youths.contains("Solveig,Kvernbakken,2010-05-17"), "{youths}");
+        let followups = std::fs::read_to_string(exported.join("followups.csv")).unwrap();
+        assert!(followups.contains("Hemmelig notat"), "{followups}");
+        // Without any key that opens the data, the binary says so instead of showing garbage.
+        std::fs::write(&keys, "other 0000000000000000000000000000000000000000000000000000000000000000\n").unwrap();
+        let out = install.run(&["export", "--service", "team", install.dir.path().join("out2").to_str().unwrap()]);
+        assert!(!out.status.success());
+        assert!(text(&out).contains("not configured") || text(&out).contains("stored data"), "{}", text(&out));
+    }
 }

@@ -100,6 +100,12 @@ impl FieldKeys {
         Ok(Self { keys })
     }
 
+    /// A fresh key id: the date and a random suffix, so two keys made the same day differ.
+    pub fn new_key_id() -> String {
+        let date = jiff::Zoned::now().strftime("%Y%m%d").to_string();
+        format!("k{date}-{:08x}", rand::rngs::OsRng.next_u32())
+    }
+
     /// A new random key line, ready to append to a key file.
     pub fn new_key_line(id: &str) -> String {
         let mut bytes = Zeroizing::new([0_u8; 32]);

@@ -19,7 +19,7 @@ pub async fn rotate(store: &Store, key_file: &Path) -> anyhow::Result<ExitCode> 
     }
     let old = std::fs::read_to_string(key_file)
         .with_context(|| format!("cannot read the data keys {}", key_file.display()))?;
-    let id = format!("k{}", jiff::Timestamp::now().as_second());
+    let id = FieldKeys::new_key_id();
     let new_text = format!("{}\n{}\n", old.trim_end(), FieldKeys::new_key_line(&id));
     let keys = FieldKeys::parse(&new_text)?;
     let rotated = store.with_field_keys(keys);
