@@ -340,7 +340,11 @@ async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
     for (install, _pg) in installs().await {
         let bundle = install.dir.path().join("in");
         std::fs::create_dir_all(&bundle).unwrap();
-        std::fs::write(bundle.join("staff.csv"), "username,name,role\nkari,Kari,field_worker\n").unwrap();
+        std::fs::write(
+            bundle.join("staff.csv"),
+            "username,name,role\nkari,Kari,field_worker\n",
+        )
+        .unwrap();
         std::fs::write(
             bundle.join("youths.csv"),
             "ref,first_name,last_name,birth_date,gender,municipality,contact_persons\nY1,Solveig,Kvernbakken,2010-05-17,female,3205,kari\n",
@@ -364,20 +368,40 @@ async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
         assert_eq!(lines(&keys), 1);
         let out = install.run(&["keys", "rotate"]);
         assert!(out.status.success(), "{}", text(&out));
-        assert!(text(&out).contains("5 values re-encrypted"), "{}", text(&out));
+        assert!(
+            text(&out).contains("5 values re-encrypted"),
+            "{}",
+            text(&out)
+        );
         assert_eq!(lines(&keys), 2, "the new key is appended, the old one kept");
         // Everything still opens: export writes the names and the note in clear.
         let exported = install.dir.path().join("out");
         let out = install.run(&["export", "--service", "team", exported.to_str().unwrap()]);
         assert!(out.status.success(), "{}", text(&out));
         let youths = std::fs::read_to_string(exported.join("youths.csv")).unwrap();
-        assert!(youths.contains("Solveig,Kvernbakken,2010-05-17"), "{youths}");
+        assert!(
+            youths.contains("Solveig,Kvernbakken,2010-05-17"),
+            "{youths}"
+        );
         let followups = std::fs::read_to_string(exported.join("followups.csv")).unwrap();
         assert!(followups.contains("Hemmelig notat"), "{followups}");
         // Without any key that opens the data, the binary says so instead of showing garbage.
-        std::fs::write(&keys, "other 0000000000000000000000000000000000000000000000000000000000000000\n").unwrap();
-        let out = install.run(&["export", "--service", "team", install.dir.path().join("out2").to_str().unwrap()]);
+        std::fs::write(
+            &keys,
+            "other 0000000000000000000000000000000000000000000000000000000000000000\n",
+        )
+        .unwrap();
+        let out = install.run(&[
+            "export",
+            "--service",
+            "team",
+            install.dir.path().join("out2").to_str().unwrap(),
+        ]);
         assert!(!out.status.success());
-        assert!(text(&out).contains("not configured") || text(&out).contains("stored data"), "{}", text(&out));
+        assert!(
+            text(&out).contains("not configured") || text(&out).contains("stored data"),
+            "{}",
+            text(&out)
+        );
     }
 }

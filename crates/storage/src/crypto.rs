@@ -22,6 +22,11 @@ use crate::StoreError;
 
 const PREFIX: &str = "gl1";
 
+/// Whether a stored value is sealed (rather than a legacy plaintext).
+pub fn is_sealed(value: &str) -> bool {
+    value.starts_with("gl1:")
+}
+
 /// One data key with its id.
 struct DataKey {
     id: String,

@@ -18,6 +18,7 @@ const SIMPLE: &[(&str, &str)] = &[
     ("journal_deletions", "reason"),
     ("assessments", "items"),
     ("record_blocks", "reason"),
+    ("users", "totp_secret"),
 ];
 
 /// How many values were re-sealed.
@@ -42,7 +43,12 @@ pub async fn rotate(conn: &mut AnyConnection, keys: &FieldKeys) -> Result<u64> {
                 column,
                 row: &id,
             };
-            let plain = keys.open(place, &sealed)?;
+            // TOTP secrets of versions before field encryption are sealed here for the first time.
+            let plain = if *table == "users" && !crate::crypto::is_sealed(&sealed) {
+                sealed.clone()
+            } else {
+                keys.open(place, &sealed)?
+            };
             sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE id = $2"))
                 .bind(keys.seal(place, &plain))
                 .bind(&id)

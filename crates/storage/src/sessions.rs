@@ -158,17 +158,37 @@ pub async fn set_stage(conn: &mut AnyConnection, token_hash: &str, stage: Stage)
     Ok(())
 }
 
+fn pending_place(token_hash: &str) -> crate::crypto::Place<'_> {
+    crate::crypto::Place {
+        service: "",
+        table: "sessions",
+        column: "pending_totp_secret",
+        row: token_hash,
+    }
+}
+
+/// Keeps a TOTP secret being enrolled with the session, sealed, until a code confirms it.
 pub async fn set_pending_totp(
     conn: &mut AnyConnection,
+    keys: &crate::FieldKeys,
     token_hash: &str,
     secret: &str,
 ) -> Result<()> {
     sqlx::query("UPDATE sessions SET pending_totp_secret = $1 WHERE token_hash = $2")
-        .bind(secret.to_owned())
+        .bind(keys.seal(pending_place(token_hash), secret))
         .bind(token_hash.to_owned())
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// The secret being enrolled in this session, in clear.
+pub fn pending_totp(keys: &crate::FieldKeys, session: &Session) -> Result<Option<String>> {
+    session
+        .pending_totp_secret
+        .as_deref()
+        .map(|sealed| keys.open(pending_place(&session.token_hash), sealed))
+        .transpose()
 }
 
 pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<()> {

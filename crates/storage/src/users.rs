@@ -198,21 +198,48 @@ pub async fn set_language(
     update_one(conn, q).await
 }
 
+fn totp_place<'a>(service: &'a str, user: &'a str) -> crate::crypto::Place<'a> {
+    crate::crypto::Place {
+        service,
+        table: "users",
+        column: "totp_secret",
+        row: user,
+    }
+}
+
+/// Stores a user's TOTP secret, sealed like the other secrets at rest.
 pub async fn set_totp(
     conn: &mut AnyConnection,
+    keys: &crate::FieldKeys,
     service: ServiceId,
     id: UserId,
     secret: &str,
     step: i64,
 ) -> Result<()> {
+    let sealed = keys.seal(totp_place(&service.to_string(), &id.to_string()), secret);
     let q = sqlx::query(
         "UPDATE users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3 AND service_id = $4",
     )
-    .bind(secret.to_owned())
+    .bind(sealed)
     .bind(step)
     .bind(id.to_string())
     .bind(service.to_string());
     update_one(conn, q).await
+}
+
+/// The user's TOTP secret in clear, for checking a code. A secret stored by a version before
+/// field encryption is read as it is; `keys rotate` seals it.
+pub fn totp_secret(keys: &crate::FieldKeys, user: &User) -> Result<Option<String>> {
+    match user.totp_secret.as_deref() {
+        None => Ok(None),
+        Some(legacy) if !crate::crypto::is_sealed(legacy) => Ok(Some(legacy.to_owned())),
+        Some(sealed) => keys
+            .open(
+                totp_place(&user.service_id.to_string(), &user.id.to_string()),
+                sealed,
+            )
+            .map(Some),
+    }
 }
 
 /// Records an accepted TOTP time step, so the same code cannot be replayed. Returns false when

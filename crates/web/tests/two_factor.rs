@@ -71,6 +71,11 @@ async fn the_service_requires_enrolment_then_asks_for_a_code() {
         let service = app.service("team-a", true).await;
         app.user(&service, "kari", Role::FieldWorker).await;
         let (secret, used, _) = enrol(&app).await;
+        // The secret is sealed at rest, never stored as the code-generating text.
+        let stored = app
+            .count(&format!("SELECT COUNT(*) FROM users WHERE totp_secret LIKE 'gl1:%' AND totp_secret NOT LIKE '%{secret}%'"))
+            .await;
+        assert_eq!(stored, 1, "{}", app.name());
 
         let reply = app.login("kari", PASSWORD).await;
         assert_eq!(reply.location(), "/login/two-factor", "{}", app.name());

@@ -90,8 +90,8 @@ async fn answer_challenge(
     }
     let detail = addr.map(|a| a.to_string()).unwrap_or_default();
     let mut tx = state.store.begin().await?;
-    let totp_step = user
-        .totp_secret
+    let secret = users::totp_secret(state.store.field_keys(), user)?;
+    let totp_step = secret
         .as_deref()
         .and_then(|secret| totp::matching_step(secret, &form.code, unix_now()));
     let accepted = match totp_step {
@@ -180,12 +180,18 @@ async fn show_enrolment(
     }
     // The secret stays in the session until confirmed with a code, so a reload shows the same
     // QR code and a half-finished enrolment never locks anyone out.
-    let secret = match &active.session.pending_totp_secret {
-        Some(secret) => secret.clone(),
+    let secret = match sessions::pending_totp(state.store.field_keys(), &active.session)? {
+        Some(secret) => secret,
         None => {
             let secret = totp::new_secret();
             let mut conn = state.store.conn().await?;
-            sessions::set_pending_totp(&mut conn, &active.session.token_hash, &secret).await?;
+            sessions::set_pending_totp(
+                &mut conn,
+                state.store.field_keys(),
+                &active.session.token_hash,
+                &secret,
+            )
+            .await?;
             state.sessions.clear();
             secret
         }
@@ -214,7 +220,7 @@ async fn confirm_enrolment(
         return Ok(Redirect::to("/account/two-factor").into_response());
     }
     let tr = Tr::new(active.lang());
-    let Some(secret) = active.session.pending_totp_secret.clone() else {
+    let Some(secret) = sessions::pending_totp(state.store.field_keys(), &active.session)? else {
         return Ok(Redirect::to("/account/two-factor").into_response());
     };
     let Some(step) = totp::matching_step(&secret, &form.code, unix_now()) else {
@@ -224,7 +230,15 @@ async fn confirm_enrolment(
     let user = &active.user;
     let subject = format!("user:{}", user.username);
     let mut tx = state.store.begin().await?;
-    users::set_totp(&mut tx, user.service_id, user.id, &secret, step).await?;
+    users::set_totp(
+        &mut tx,
+        state.store.field_keys(),
+        user.service_id,
+        user.id,
+        &secret,
+        step,
+    )
+    .await?;
     let codes =
         recovery_codes::regenerate(&mut tx, user.service_id, user.id, RECOVERY_CODES).await?;
     let event = AuditEvent::new(
