@@ -410,3 +410,121 @@ async fn the_youths_copy_holds_the_record_and_its_access_log_and_leaves_out_with
         );
     }
 }
+
+#[tokio::test]
+async fn a_follow_up_starts_from_a_field_contact_without_typing_place_and_time_again() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let place = app
+            .place(
+                &t.service,
+                "Skateparken",
+                gatelangs_domain::field::PlaceKind::Street,
+            )
+            .await;
+        let kari = app.session_for(&t.kari).await;
+        let contact = gatelangs_domain::ContactId::new();
+        // A contact an hour ago; the form must show it in the service's time (Europe/Oslo).
+        let at = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1);
+        let local = at.to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap());
+        let (day, time) = (
+            local.strftime("%d.%m.%Y").to_string(),
+            local.strftime("%H:%M").to_string(),
+        );
+        let op = serde_json::json!({"ops": [{"op": "register", "id": contact.to_string(), "occurred_at": at.to_string(),
+            "place": place.id.to_string(), "channel": "street", "age_group": "lower_secondary", "gender": "female", "count": 1}]});
+        assert_eq!(
+            app.post_json("/api/v1/contacts/sync", Some(&kari), op)
+                .await
+                .status,
+            200
+        );
+        // The contacts list offers the follow-up; choosing the youth opens a prefilled form.
+        let list = app
+            .get(&format!("/contacts?from={day}&to={day}"), Some(&kari))
+            .await
+            .body;
+        assert!(
+            list.contains(&format!("/youths/follow-up?contact={contact}")),
+            "{list}"
+        );
+        let choose = app
+            .get(&format!("/youths/follow-up?contact={contact}"), Some(&kari))
+            .await;
+        assert!(
+            choose
+                .body
+                .contains(&format!("{record}/conversations/new?contact={contact}")),
+            "{}",
+            choose.body
+        );
+        let form = app
+            .get(
+                &format!("{record}/conversations/new?contact={contact}"),
+                Some(&kari),
+            )
+            .await
+            .body;
+        assert!(form.contains(&format!("value=\"{day}\"")), "{form}");
+        assert!(form.contains(&format!("value=\"{time}\"")), "{form}");
+        assert!(
+            form.contains(&format!("value=\"{}\" selected", place.id)),
+            "place preselected"
+        );
+        assert!(form.contains(&format!("name=\"contact\" value=\"{contact}\"")));
+        let reply = app
+            .post(
+                &format!("{record}/conversations"),
+                Some(&kari),
+                &format!("date={day}&time={time}&staff={}&place={}&contact={contact}&challenges=other&setting=street", t.kari.id, place.id),
+            )
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        let page = app.get(&record, Some(&kari)).await.body;
+        assert!(
+            page.contains(&format!("{day} {time}")) && page.contains("Skateparken"),
+            "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn drafts_older_than_a_day_surface_to_their_author_and_the_leader() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let kari = app.session_for(&t.kari).await;
+        app.post(&format!("{record}/notes"), Some(&kari), "body=Unfinished")
+            .await;
+        let overdue = |page: &str| page.contains("eldre enn ett døgn");
+        assert!(
+            !overdue(&app.get("/", Some(&kari)).await.body),
+            "a fresh draft is not overdue"
+        );
+        sqlx::query("UPDATE journal_versions SET written_at = written_at - 90000")
+            .execute(app.store().pool())
+            .await
+            .unwrap();
+        let leader = app.session_for(&t.leader).await;
+        let ola = app.session_for(&t.ola).await;
+        assert!(
+            overdue(&app.get("/", Some(&kari)).await.body),
+            "the author sees it"
+        );
+        assert!(
+            overdue(&app.get("/", Some(&leader)).await.body),
+            "the leader sees it"
+        );
+        assert!(
+            !overdue(&app.get("/", Some(&ola)).await.body),
+            "not another worker's business"
+        );
+        assert!(
+            app.get("/youths", Some(&kari))
+                .await
+                .body
+                .contains("Usignerte utkast")
+        );
+    }
+}

@@ -538,3 +538,8 @@ report-fu-youths = Unique youths
 report-fu-new-youths = New youths this year
 report-fu-other-municipality = Youths living in another municipality
 report-fu-challenges = Youths per challenge
+
+home-overdue-drafts = { $n ->
+    [one] One journal draft is older than a day and not signed.
+   *[other] { $n } journal drafts are older than a day and not signed.
+}

@@ -535,3 +535,8 @@ report-fu-youths = Unike ungdommer
 report-fu-new-youths = Nye ungdommer i år
 report-fu-other-municipality = Ungdommer som bor i en annen kommune
 report-fu-challenges = Ungdommer per utfordring
+
+home-overdue-drafts = { $n ->
+    [one] Ett journalutkast er eldre enn ett døgn og ikke signert.
+   *[other] { $n } journalutkast er eldre enn ett døgn og ikke signert.
+}

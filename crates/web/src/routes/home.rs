@@ -21,16 +21,38 @@ struct HomePage {
     role: String,
     two_factor: bool,
     show_audit: bool,
+    /// Unsigned drafts older than a day: the user's own, or all of the service for a leader.
+    overdue_drafts: usize,
 }
 
-async fn home(principal: Principal) -> HomePage {
+async fn home(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    principal: Principal,
+) -> crate::error::AppResult<HomePage> {
     let tr = principal.tr();
-    HomePage {
+    let overdue_drafts = match principal.role() {
+        gatelangs_domain::Role::FieldWorker | gatelangs_domain::Role::Leader => {
+            let mut conn = state.store.read_conn().await?;
+            let author =
+                (principal.role() != gatelangs_domain::Role::Leader).then(|| principal.user_id());
+            gatelangs_storage::journal::overdue_drafts(
+                &mut conn,
+                principal.service_id(),
+                author,
+                gatelangs_storage::now() - gatelangs_domain::youth::DRAFT_OVERDUE_SECS,
+            )
+            .await?
+            .len()
+        }
+        _ => 0,
+    };
+    Ok(HomePage {
+        overdue_drafts,
         name: principal.name().to_owned(),
         service_name: principal.service().name.clone(),
         role: role_label(&tr, principal.role()),
         two_factor: principal.has_two_factor(),
         show_audit: principal.role().can_review_audit_log(),
         layout: Layout::for_principal(&principal, "home-title", "home", "/"),
-    }
+    })
 }
