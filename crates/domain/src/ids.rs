@@ -98,6 +98,23 @@ define_id!(
     EmergencyAccessId
 );
 
+define_id!(
+    /// A consent to share with counterpart services.
+    ConsentId
+);
+define_id!(
+    /// A collaboration with a counterpart service about a youth.
+    CollaborationId
+);
+define_id!(
+    /// An anonymous inquiry to or from a counterpart service.
+    InquiryId
+);
+define_id!(
+    /// A concern report sent to, or information request received from, child welfare.
+    WelfareId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

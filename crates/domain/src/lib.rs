@@ -43,6 +43,7 @@ macro_rules! code_set {
 
 pub mod access;
 pub mod audit;
+pub mod consent;
 pub mod field;
 pub mod ids;
 pub mod password;
@@ -54,8 +55,9 @@ pub mod youth;
 
 pub use audit::{AccessBasis, AuditAction, AuditEvent, PersonalDataAccess};
 pub use ids::{
-    AssessmentId, BlockId, ContactId, ConversationId, CounterpartId, DistrictId, EmergencyAccessId,
-    EntryId, PlaceId, ServiceId, UserId, YouthId,
+    AssessmentId, BlockId, CollaborationId, ConsentId, ContactId, ConversationId, CounterpartId,
+    DistrictId, EmergencyAccessId, EntryId, InquiryId, PlaceId, ServiceId, UserId, WelfareId,
+    YouthId,
 };
 pub use password::{NewPassword, PasswordError};
 pub use role::Role;

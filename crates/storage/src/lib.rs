@@ -10,6 +10,9 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod child_welfare;
+pub mod collaborations;
+pub mod consents;
 pub mod contacts;
 pub mod conversations;
 pub mod counterparts;
@@ -17,6 +20,7 @@ pub mod crypto;
 mod db;
 mod error;
 pub mod ids;
+pub mod inquiries;
 pub mod journal;
 pub mod places;
 pub mod record_access;

@@ -19,6 +19,15 @@ const SIMPLE: &[(&str, &str)] = &[
     ("assessments", "items"),
     ("record_blocks", "reason"),
     ("users", "totp_secret"),
+    ("consents", "what_shared"),
+    ("consents", "purpose"),
+    ("consents", "youth_view"),
+    ("consents", "guardians_not_involved"),
+    ("collaborations", "what_shared"),
+    ("collaborations", "note"),
+    ("child_welfare", "details"),
+    ("child_welfare", "sent"),
+    ("child_welfare", "answer"),
 ];
 
 /// How many values were re-sealed.

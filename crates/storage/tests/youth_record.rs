@@ -6,50 +6,22 @@
 use gatelangs_domain::field::Gender;
 use gatelangs_domain::youth::{Challenge, JournalRefusal};
 use gatelangs_domain::{
-    ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, ServiceName,
-    ServiceSlug, ServiceTimeZone, UserId, Username, YouthId,
+    ConversationId, EntryId, MunicipalityNumber, Role, ServiceId, UserId, YouthId,
 };
 use gatelangs_storage::journal::{self, EntryKey, JournalError, NewEntry};
 use gatelangs_storage::youths::{self, Guardian, YouthFields};
-use gatelangs_storage::{Backend, FieldKeys, Store, conversations, rekey, services, users};
+use gatelangs_storage::{Backend, FieldKeys, Store, conversations, rekey};
 use gatelangs_testkit::{TestDb, each_backend};
 use jiff::civil::date;
 
 const SECRET_NOTE: &str = "Snakket om rusbruk hjemme hos Solveig";
 
 async fn service(store: &Store, slug: &str) -> ServiceId {
-    let mut conn = store.conn().await.unwrap();
-    services::create(
-        &mut conn,
-        &services::NewService {
-            slug: ServiceSlug::parse(slug).unwrap(),
-            name: ServiceName::parse("Test").unwrap(),
-            municipality: Some(MunicipalityNumber::parse("3205").unwrap()),
-            time_zone: ServiceTimeZone::oslo(),
-            require_two_factor: false,
-            is_demo: false,
-        },
-    )
-    .await
-    .unwrap()
-    .id
+    gatelangs_testkit::fixtures::service(store, slug).await
 }
 
 async fn user(store: &Store, service: ServiceId, name: &str) -> UserId {
-    let mut conn = store.conn().await.unwrap();
-    users::create(
-        &mut conn,
-        &users::NewUser {
-            service,
-            username: &Username::parse(name).unwrap(),
-            name: &DisplayName::parse(name).unwrap(),
-            role: Role::FieldWorker,
-            password_hash: None,
-        },
-    )
-    .await
-    .unwrap()
-    .id
+    gatelangs_testkit::fixtures::user(store, service, name, Role::FieldWorker).await
 }
 
 fn solveig() -> YouthFields {

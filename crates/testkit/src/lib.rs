@@ -110,3 +110,49 @@ pub async fn fetch_text_rows(conn: &mut sqlx::AnyConnection, sql: &str) -> Vec<S
 pub async fn fetch_i64(conn: &mut sqlx::AnyConnection, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
 }
+
+/// Records a storage test needs, made without the web layer.
+pub mod fixtures {
+    use gatelangs_domain::{
+        DisplayName, MunicipalityNumber, Role, ServiceId, ServiceName, ServiceSlug,
+        ServiceTimeZone, UserId, Username,
+    };
+    use gatelangs_storage::{Store, services, users};
+
+    /// A service in Lillestrøm (3205), Europe/Oslo, without two-factor.
+    pub async fn service(store: &Store, slug: &str) -> ServiceId {
+        let mut conn = store.conn().await.unwrap();
+        services::create(
+            &mut conn,
+            &services::NewService {
+                slug: ServiceSlug::parse(slug).unwrap(),
+                name: ServiceName::parse("Test").unwrap(),
+                municipality: Some(MunicipalityNumber::parse("3205").unwrap()),
+                time_zone: ServiceTimeZone::oslo(),
+                require_two_factor: false,
+                is_demo: false,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
+    /// A user without a password.
+    pub async fn user(store: &Store, service: ServiceId, name: &str, role: Role) -> UserId {
+        let mut conn = store.conn().await.unwrap();
+        users::create(
+            &mut conn,
+            &users::NewUser {
+                service,
+                username: &Username::parse(name).unwrap(),
+                name: &DisplayName::parse(name).unwrap(),
+                role,
+                password_hash: None,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+}
