@@ -11,10 +11,10 @@ use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::places::{self, Place, PlaceFields};
 use gatelangs_storage::services::{self, NewService, Service};
 use gatelangs_storage::users::{self, NewUser};
-use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts};
+use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
-use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_youth};
+use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_sharing, import_youth};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -107,6 +107,20 @@ pub async fn import(
     let followup_rows = parse("followups.csv")
         .map(|b| crate::rows_youth::followups("followups.csv", b, &mut p))
         .unwrap_or_default();
+    let sharing_rows = (
+        parse("consents.csv")
+            .map(|b| crate::rows_sharing::consents("consents.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("collaborations.csv")
+            .map(|b| crate::rows_sharing::collaborations("collaborations.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("inquiries.csv")
+            .map(|b| crate::rows_sharing::inquiries("inquiries.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("child_welfare.csv")
+            .map(|b| crate::rows_sharing::child_welfare("child_welfare.csv", b, &mut p))
+            .unwrap_or_default(),
+    );
     let mut problems = p;
 
     let mut tx = store.begin().await?;
@@ -163,6 +177,36 @@ pub async fn import(
         &mut problems,
     )
     .await?;
+    let known = import_sharing::Known {
+        youths: youths::list(&mut tx, store.field_keys(), service.id, None)
+            .await?
+            .into_iter()
+            .map(|y| (y.fields.reference, y.fields.birth_date))
+            .chain(
+                youth_plan
+                    .youths
+                    .iter()
+                    .map(|(r, _)| (r.reference.clone(), r.birth_date)),
+            )
+            .collect(),
+        codes: counterparts::list(&mut tx, service.id)
+            .await?
+            .into_iter()
+            .map(|c| c.code)
+            .chain(plan.services.iter().map(|s| s.code.clone()))
+            .collect(),
+    };
+    let mut sharing_plan = import_sharing::SharingPlan::default();
+    import_sharing::check(
+        &mut tx,
+        store,
+        &service,
+        &known,
+        sharing_rows,
+        &mut sharing_plan,
+        &mut problems,
+    )
+    .await?;
     if !problems.is_empty() {
         tx.rollback().await?;
         problems.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
@@ -176,13 +220,20 @@ pub async fn import(
         ("contacts.csv", plan.contacts.len()),
         ("youths.csv", youth_plan.youths.len()),
         ("followups.csv", youth_plan.followups.len()),
+        ("consents.csv", sharing_plan.consents.len()),
+        ("collaborations.csv", sharing_plan.collaborations.len()),
+        ("inquiries.csv", sharing_plan.inquiries.len()),
+        ("child_welfare.csv", sharing_plan.welfare.len()),
     ];
+    plan.unchanged
+        .extend(sharing_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
     plan.unchanged
         .insert("youths.csv", youth_plan.unchanged_youths);
     plan.unchanged
         .insert("followups.csv", youth_plan.unchanged_followups);
     apply(&mut tx, &service, &plan, actor).await?;
     import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
+    import_sharing::apply(&mut tx, store, &service, &sharing_plan, actor).await?;
     for (file, n) in counts {
         if bundle.get(file).is_some() {
             summary.files.push((

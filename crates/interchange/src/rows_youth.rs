@@ -33,7 +33,7 @@ pub struct FollowupRow {
     pub note: Option<String>,
 }
 
-fn date(v: &str) -> Result<Date, String> {
+pub(crate) fn date(v: &str) -> Result<Date, String> {
     v.parse::<Date>()
         .ok()
         .filter(|_| v.len() == 10)

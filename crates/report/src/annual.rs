@@ -1,11 +1,14 @@
 //! The annual report of one service-year.
 
 use gatelangs_storage::services::Service;
-use gatelangs_storage::{AnyConnection, contacts, conversations, places};
+use gatelangs_storage::{
+    AnyConnection, child_welfare, collaborations, contacts, conversations, inquiries, places,
+};
 use serde::Serialize;
 
 use crate::field_contacts::{self, FieldContacts, PlaceInfo};
 use crate::follow_up::{self, FollowUp};
+use crate::sharing::{self, ChildWelfare, Collaborations, Inquiries};
 
 /// `gatelangs report annual --format json`: the sections built so far, in the contract's shape.
 #[derive(Debug, Clone, Serialize)]
@@ -14,6 +17,9 @@ pub struct AnnualReport {
     pub year: i32,
     pub field_contacts: FieldContacts,
     pub follow_up: FollowUp,
+    pub collaborations: Collaborations,
+    pub inquiries: Inquiries,
+    pub child_welfare: ChildWelfare,
 }
 
 pub async fn place_infos(
@@ -54,6 +60,13 @@ pub async fn build(
         year,
         field_contacts: field_contacts_of(conn, service, &places, year).await?,
         follow_up: follow_up_of(conn, service, year).await?,
+        collaborations: sharing::collaborations(
+            collaborations::year_figures(conn, service.id, year).await?,
+        ),
+        inquiries: sharing::inquiries(inquiries::year_figures(conn, service.id, year).await?),
+        child_welfare: sharing::child_welfare(
+            child_welfare::year_figures(conn, service.id, year).await?,
+        ),
     })
 }
 

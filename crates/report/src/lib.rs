@@ -8,5 +8,6 @@ pub mod annual;
 pub mod csv_tables;
 pub mod field_contacts;
 pub mod follow_up;
+pub mod sharing;
 
 pub use annual::{AnnualReport, build};

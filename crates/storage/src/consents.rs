@@ -276,10 +276,7 @@ pub async fn all(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<(Co
     let consents = load(conn, None, rows).await?;
     let mut out = Vec::with_capacity(consents.len());
     for c in consents {
-        let reference: String = sqlx::query_scalar("SELECT ref FROM youths WHERE id = $1")
-            .bind(c.youth.to_string())
-            .fetch_one(&mut *conn)
-            .await?;
+        let reference = crate::youths::reference(conn, c.youth).await?;
         out.push((c, reference));
     }
     Ok(out)

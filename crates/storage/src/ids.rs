@@ -12,6 +12,10 @@ pub enum Table {
     Counterparts,
     Youths,
     Conversations,
+    Consents,
+    Collaborations,
+    Inquiries,
+    ChildWelfare,
 }
 
 impl Table {
@@ -23,6 +27,10 @@ impl Table {
             Table::Counterparts => "SELECT COUNT(*) FROM counterpart_services WHERE id = $1",
             Table::Youths => "SELECT COUNT(*) FROM youths WHERE id = $1",
             Table::Conversations => "SELECT COUNT(*) FROM conversations WHERE id = $1",
+            Table::Consents => "SELECT COUNT(*) FROM consents WHERE id = $1",
+            Table::Collaborations => "SELECT COUNT(*) FROM collaborations WHERE id = $1",
+            Table::Inquiries => "SELECT COUNT(*) FROM inquiries WHERE id = $1",
+            Table::ChildWelfare => "SELECT COUNT(*) FROM child_welfare WHERE id = $1",
         }
     }
 }

@@ -1,0 +1,473 @@
+//! Importing consents, collaborations, inquiries and child-welfare records. A collaboration row
+//! without a consent covering its service on its date, and a child-welfare row for someone 18 or
+//! older on its date, are problems with their line, and nothing is written.
+
+use std::collections::{HashMap, HashSet};
+
+use gatelangs_domain::consent::{ConsentPeriod, check_concern_report_age};
+use gatelangs_domain::youth::age_on;
+use gatelangs_domain::{
+    AccessBasis, AuditAction, AuditEvent, CollaborationId, ConsentId, CounterpartId, InquiryId,
+    PersonalDataAccess, UserId, WelfareId, YouthId,
+};
+use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
+use gatelangs_storage::collaborations::{self, NewCollaboration};
+use gatelangs_storage::consents::{self, NewConsent};
+use gatelangs_storage::ids::{self, Table};
+use gatelangs_storage::inquiries::{self, NewInquiry};
+use gatelangs_storage::services::Service;
+use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
+use jiff::civil::Date;
+
+use crate::Problem;
+use crate::derived::Occurrences;
+use crate::import::ImportError;
+use crate::rows_sharing::{CollaborationRow, ConsentRow, InquiryRow, WelfareRow};
+
+const CONSENTS: &str = "consents.csv";
+const COLLABORATIONS: &str = "collaborations.csv";
+const INQUIRIES: &str = "inquiries.csv";
+const WELFARE: &str = "child_welfare.csv";
+
+/// What rows may refer to: youths by ref (with birth date) and service codes, from the bundle
+/// and the service.
+pub(crate) struct Known {
+    pub youths: HashMap<String, Date>,
+    pub codes: HashSet<String>,
+}
+
+#[derive(Default)]
+pub(crate) struct SharingPlan {
+    pub consents: Vec<(ConsentRow, ConsentId)>,
+    pub collaborations: Vec<(CollaborationRow, CollaborationId)>,
+    pub inquiries: Vec<(InquiryRow, InquiryId)>,
+    pub welfare: Vec<(WelfareRow, WelfareId)>,
+    pub unchanged: HashMap<&'static str, usize>,
+    /// Consents in force for coverage: (youth ref, service code, period), stored and new.
+    cover: Vec<(String, String, ConsentPeriod)>,
+}
+
+impl SharingPlan {
+    fn same(&mut self, file: &'static str) {
+        *self.unchanged.entry(file).or_default() += 1;
+    }
+}
+
+fn period(row: &ConsentRow) -> ConsentPeriod {
+    ConsentPeriod {
+        given_on: row.given_on,
+        valid_until: row.valid_until,
+        withdrawn_on: row.withdrawn_on,
+    }
+}
+
+fn opt(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Checks every row of the four files; fills `plan` with what to write.
+pub(crate) async fn check(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: &Service,
+    known: &Known,
+    rows: (
+        Vec<ConsentRow>,
+        Vec<CollaborationRow>,
+        Vec<InquiryRow>,
+        Vec<WelfareRow>,
+    ),
+    plan: &mut SharingPlan,
+    problems: &mut Vec<Problem>,
+) -> Result<(), ImportError> {
+    let (consent_rows, collaboration_rows, inquiry_rows, welfare_rows) = rows;
+    let mut seen = Occurrences::default();
+    for (c, reference) in consents::all(conn, service.id).await? {
+        for s in &c.services {
+            plan.cover
+                .push((reference.clone(), s.code.clone(), c.period));
+        }
+    }
+    for row in consent_rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(CONSENTS, row.line, column, message))
+        };
+        let mut ok = true;
+        if !known.youths.contains_key(&row.youth_ref) {
+            fail(
+                "youth_ref",
+                format!(
+                    "unknown youth {:?} (not in youths.csv or the service)",
+                    row.youth_ref
+                ),
+            );
+            ok = false;
+        }
+        for code in row.services.iter().filter(|c| !known.codes.contains(*c)) {
+            fail(
+                "services",
+                format!("unknown service code {code:?} (not in services.csv or the service)"),
+            );
+            ok = false;
+        }
+        if let Err(e) = period(&row).check() {
+            fail(
+                if row.withdrawn_on.is_some_and(|w| w < row.given_on) {
+                    "withdrawn_on"
+                } else {
+                    "valid_until"
+                },
+                e.to_string(),
+            );
+            ok = false;
+        }
+        if !ok {
+            continue;
+        }
+        let content = format!(
+            "{}|{}|{}|{}|{}|{}",
+            row.youth_ref,
+            row.given_on,
+            row.given_by,
+            row.services.join(";"),
+            opt(row.valid_until),
+            opt(row.withdrawn_on)
+        );
+        let id = row
+            .id
+            .unwrap_or_else(|| ConsentId::from_uuid(seen.id(CONSENTS, &service.id, &content)));
+        match consents::get(conn, service.id, id).await? {
+            Some(existing) => {
+                let reference = youths::reference(conn, existing.youth).await?;
+                let mut codes: Vec<String> =
+                    existing.services.iter().map(|s| s.code.clone()).collect();
+                codes.sort();
+                let mut wanted = row.services.clone();
+                wanted.sort();
+                let same = reference == row.youth_ref
+                    && existing.period == period(&row)
+                    && existing.given_by == row.given_by
+                    && codes == wanted;
+                if same {
+                    plan.same(CONSENTS);
+                } else {
+                    fail(
+                        "id",
+                        "a consent with this id exists with other values".to_owned(),
+                    );
+                }
+            }
+            None if ids::taken(conn, Table::Consents, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            None => {
+                for code in &row.services {
+                    plan.cover
+                        .push((row.youth_ref.clone(), code.clone(), period(&row)));
+                }
+                plan.consents.push((row, id));
+            }
+        }
+    }
+    for row in collaboration_rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(COLLABORATIONS, row.line, column, message))
+        };
+        if !known.youths.contains_key(&row.youth_ref) {
+            fail(
+                "youth_ref",
+                format!(
+                    "unknown youth {:?} (not in youths.csv or the service)",
+                    row.youth_ref
+                ),
+            );
+            continue;
+        }
+        if !known.codes.contains(&row.service) {
+            fail(
+                "service",
+                format!(
+                    "unknown service code {:?} (not in services.csv or the service)",
+                    row.service
+                ),
+            );
+            continue;
+        }
+        let covered = plan.cover.iter().any(|(r, code, p)| {
+            *r == row.youth_ref && *code == row.service && p.in_force_on(row.date)
+        });
+        if !covered {
+            fail(
+                "service",
+                format!(
+                    "no consent of youth {} covers {} on {}; record a consent or register an anonymous inquiry instead",
+                    row.youth_ref, row.service, row.date
+                ),
+            );
+            continue;
+        }
+        let content = format!(
+            "{}|{}|{}|{}|{}",
+            row.date,
+            row.youth_ref,
+            row.direction,
+            row.service,
+            row.note.as_deref().unwrap_or_default()
+        );
+        let id = row.id.unwrap_or_else(|| {
+            CollaborationId::from_uuid(seen.id(COLLABORATIONS, &service.id, &content))
+        });
+        match collaborations::get(conn, store.field_keys(), service.id, id).await? {
+            Some(existing) => {
+                let same = existing.day == row.date
+                    && existing.youth_ref == row.youth_ref
+                    && existing.direction == row.direction
+                    && existing.service_code == row.service;
+                if same {
+                    plan.same(COLLABORATIONS)
+                } else {
+                    fail(
+                        "id",
+                        "a collaboration with this id exists with other values".to_owned(),
+                    )
+                }
+            }
+            None if ids::taken(conn, Table::Collaborations, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            None => plan.collaborations.push((row, id)),
+        }
+    }
+    let stored_inquiries = inquiries::list(conn, service.id, None).await?;
+    for row in inquiry_rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(INQUIRIES, row.line, column, message))
+        };
+        if !known.codes.contains(&row.service) {
+            fail(
+                "service",
+                format!(
+                    "unknown service code {:?} (not in services.csv or the service)",
+                    row.service
+                ),
+            );
+            continue;
+        }
+        let content = format!(
+            "{}|{}|{}|{}",
+            row.date,
+            row.direction,
+            row.service,
+            row.topic.as_deref().unwrap_or_default()
+        );
+        let id = row
+            .id
+            .unwrap_or_else(|| InquiryId::from_uuid(seen.id(INQUIRIES, &service.id, &content)));
+        match stored_inquiries.iter().find(|i| i.id == id) {
+            Some(existing) => {
+                let same = existing.day == row.date
+                    && existing.direction == row.direction
+                    && existing.service_code == row.service
+                    && existing.topic == row.topic;
+                if same {
+                    plan.same(INQUIRIES)
+                } else {
+                    fail(
+                        "id",
+                        "an inquiry with this id exists with other values".to_owned(),
+                    )
+                }
+            }
+            None if ids::taken(conn, Table::Inquiries, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            None => plan.inquiries.push((row, id)),
+        }
+    }
+    for row in welfare_rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(WELFARE, row.line, column, message))
+        };
+        let Some(birth) = known.youths.get(&row.youth_ref) else {
+            fail(
+                "youth_ref",
+                format!(
+                    "unknown youth {:?} (not in youths.csv or the service)",
+                    row.youth_ref
+                ),
+            );
+            continue;
+        };
+        if let Err(e) = check_concern_report_age(age_on(*birth, row.date)) {
+            fail("date", format!("{}: {e}", row.date));
+            continue;
+        }
+        if row.answered_on.is_some_and(|a| a < row.date) {
+            fail("answered_on", "answered before it was received".to_owned());
+            continue;
+        }
+        let content = format!(
+            "{}|{}|{}|{}",
+            row.date,
+            row.youth_ref,
+            row.kind,
+            opt(row.answered_on)
+        );
+        let id = row
+            .id
+            .unwrap_or_else(|| WelfareId::from_uuid(seen.id(WELFARE, &service.id, &content)));
+        match child_welfare::get(conn, service.id, id).await? {
+            Some(existing) => {
+                let same = existing.day == row.date
+                    && existing.youth_ref == row.youth_ref
+                    && existing.kind == row.kind
+                    && existing.answered_on == row.answered_on;
+                if same {
+                    plan.same(WELFARE)
+                } else {
+                    fail(
+                        "id",
+                        "a record with this id exists with other values".to_owned(),
+                    )
+                }
+            }
+            None if ids::taken(conn, Table::ChildWelfare, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            None => plan.welfare.push((row, id)),
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn apply(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: &Service,
+    plan: &SharingPlan,
+    actor: Option<UserId>,
+) -> Result<(), ImportError> {
+    let keys = store.field_keys();
+    let codes: HashMap<String, CounterpartId> = counterparts::list(conn, service.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.code, c.id))
+        .collect();
+    let code = |c: &str| codes.get(c).copied().ok_or(StoreError::NotFound);
+    let mut refs: HashMap<String, YouthId> = HashMap::new();
+    let mut touched: HashSet<YouthId> = HashSet::new();
+    let now = gatelangs_storage::now();
+    for (row, id) in &plan.consents {
+        let youth = youth_id(conn, service, &mut refs, &row.youth_ref).await?;
+        let birth = youths::get(conn, keys, service.id, youth)
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .fields
+            .birth_date;
+        let services: Vec<CounterpartId> = row
+            .services
+            .iter()
+            .map(|c| code(c))
+            .collect::<Result<_, _>>()?;
+        let new = NewConsent {
+            id: *id,
+            youth,
+            given_by: row.given_by,
+            age_at_consent: age_on(birth, row.given_on),
+            period: period(row),
+            form: None,
+            what_shared: None,
+            purpose: None,
+            youth_view: None,
+            guardians_not_involved: None,
+            services: &services,
+            recorded_by: actor,
+        };
+        consents::create(conn, keys, service.id, &new, now).await?;
+        touched.insert(youth);
+    }
+    for (row, id) in &plan.collaborations {
+        let youth = youth_id(conn, service, &mut refs, &row.youth_ref).await?;
+        let new = NewCollaboration {
+            id: *id,
+            youth,
+            day: row.date,
+            direction: row.direction,
+            counterpart: code(&row.service)?,
+            what_shared: None,
+            note: row.note.as_deref(),
+            recorded_by: actor,
+        };
+        collaborations::create(conn, keys, service.id, &new, now)
+            .await
+            .map_err(|e| match e {
+                collaborations::CollaborationError::Store(s) => ImportError::Store(s),
+                collaborations::CollaborationError::NotCovered => ImportError::Store(
+                    StoreError::Corrupt("a checked collaboration lost its consent".into()),
+                ),
+            })?;
+        touched.insert(youth);
+    }
+    for (row, id) in &plan.inquiries {
+        let new = NewInquiry {
+            id: *id,
+            day: row.date,
+            direction: row.direction,
+            counterpart: code(&row.service)?,
+            topic: row.topic.as_deref(),
+            recorded_by: actor,
+        };
+        inquiries::create(conn, service.id, &new, now).await?;
+    }
+    for (row, id) in &plan.welfare {
+        let youth = youth_id(conn, service, &mut refs, &row.youth_ref).await?;
+        let new = NewWelfare {
+            id: *id,
+            youth,
+            kind: row.kind,
+            day: row.date,
+            details: Details::default(),
+            answered_on: row.answered_on,
+            answer: None,
+            recorded_by: actor,
+        };
+        child_welfare::create(conn, keys, service.id, &new, now)
+            .await
+            .map_err(|e| match e {
+                child_welfare::WelfareError::Store(s) => ImportError::Store(s),
+                child_welfare::WelfareError::Adult => ImportError::Store(StoreError::Corrupt(
+                    "a checked child-welfare row is for an adult".into(),
+                )),
+            })?;
+        touched.insert(youth);
+    }
+    for youth in touched {
+        let event = AuditEvent::new(
+            actor,
+            AuditAction::PersonalData {
+                access: PersonalDataAccess::Change,
+                basis: AccessBasis::Administration,
+            },
+            format!("youth:{youth}"),
+        )
+        .with_detail("imported consents, collaborations or child-welfare records");
+        store.audit(conn, Some(service.id), &event).await?;
+    }
+    Ok(())
+}
+
+async fn youth_id(
+    conn: &mut AnyConnection,
+    service: &Service,
+    cache: &mut HashMap<String, YouthId>,
+    reference: &str,
+) -> Result<YouthId, ImportError> {
+    if let Some(id) = cache.get(reference) {
+        return Ok(*id);
+    }
+    let id = youths::id_by_ref(conn, service.id, reference)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    cache.insert(reference.to_owned(), id);
+    Ok(id)
+}
