@@ -22,7 +22,7 @@ fn leaves(node: &Value, path: Vec<String>, out: &mut Vec<(Vec<String>, Value)>) 
 }
 
 #[test]
-fn the_demo_reproduces_the_reference_field_contact_and_follow_up_figures() {
+fn the_demo_reproduces_the_reference_figures_of_the_sections_built_so_far() {
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/fixtures/out-lillestrom-2024.expected.json"
@@ -67,7 +67,7 @@ fn the_demo_reproduces_the_reference_field_contact_and_follow_up_figures() {
     for (path, want) in checks {
         if !matches!(
             path[0].as_str(),
-            "service" | "year" | "field_contacts" | "follow_up"
+            "service" | "year" | "field_contacts" | "follow_up" | "collaborations" | "inquiries" | "child_welfare"
         ) {
             continue; // sections of later issues
         }

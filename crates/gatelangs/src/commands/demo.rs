@@ -113,6 +113,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
         worker.id,
     )
     .await?;
+    crate::demo_sharing::populate(&mut tx, store.field_keys(), service.id, worker.id).await?;
     tx.commit().await?;
     Ok(logins)
 }
