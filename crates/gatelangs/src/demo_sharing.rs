@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use gatelangs_domain::consent::{ConsentForm, ConsentPeriod, Direction, GivenBy, WelfareKind};
 use gatelangs_domain::youth::age_on;
-use gatelangs_domain::{CollaborationId, ConsentId, CounterpartId, InquiryId, ServiceId, UserId, WelfareId};
+use gatelangs_domain::{
+    CollaborationId, ConsentId, CounterpartId, InquiryId, ServiceId, UserId, WelfareId,
+};
 use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
 use gatelangs_storage::collaborations::{self, NewCollaboration};
 use gatelangs_storage::consents::{self, NewConsent};
@@ -61,7 +63,11 @@ fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
 
 fn day_of(n: u32) -> Date {
     // Spread over February–December 2024, avoiding the 29th–31st.
-    date(2024, i8::try_from(2 + n % 11).unwrap_or(2), i8::try_from(1 + (n * 7) % 28).unwrap_or(1))
+    date(
+        2024,
+        i8::try_from(2 + n % 11).unwrap_or(2),
+        i8::try_from(1 + (n * 7) % 28).unwrap_or(1),
+    )
 }
 
 /// Writes the records unless the service has consents already; returns how many collaborations.
@@ -80,7 +86,11 @@ pub async fn populate(
         .into_iter()
         .map(|c| (c.name, c.id))
         .collect();
-    let id_of = |name: &str| ids.get(name).copied().ok_or_else(|| corrupt(format!("no counterpart {name}")));
+    let id_of = |name: &str| {
+        ids.get(name)
+            .copied()
+            .ok_or_else(|| corrupt(format!("no counterpart {name}")))
+    };
     let now = gatelangs_storage::now();
     // Each collaboration gets its own youth among the first 137 (a youth 16 or older consents
     // alone; a younger one with a guardian, the youth's view recorded).
@@ -97,9 +107,17 @@ pub async fn populate(
             let consent = NewConsent {
                 id: ConsentId::new(),
                 youth: youth.id,
-                given_by: if under_16 { GivenBy::YouthAndGuardian } else { GivenBy::Youth },
+                given_by: if under_16 {
+                    GivenBy::YouthAndGuardian
+                } else {
+                    GivenBy::Youth
+                },
                 age_at_consent: age,
-                period: ConsentPeriod { given_on, valid_until: Some(date(2024, 12, 31)), withdrawn_on: None },
+                period: ConsentPeriod {
+                    given_on,
+                    valid_until: Some(date(2024, 12, 31)),
+                    withdrawn_on: None,
+                },
                 form: Some(ConsentForm::Written),
                 what_shared: Some("Hva ungdommen ønsker hjelp med, og avtaler om oppfølging."),
                 purpose: Some("Samarbeid om hjelp til ungdommen."),
@@ -132,7 +150,11 @@ pub async fn populate(
             let inquiry = NewInquiry {
                 id: InquiryId::new(),
                 day: day_of(i * 3 + 1),
-                direction: if i % 3 == 0 { Direction::Outgoing } else { Direction::Incoming },
+                direction: if i % 3 == 0 {
+                    Direction::Outgoing
+                } else {
+                    Direction::Incoming
+                },
                 counterpart,
                 topic: Some("Generelle råd, uten opplysninger om enkeltungdom."),
                 recorded_by: Some(worker),
@@ -148,10 +170,18 @@ pub async fn populate(
         .map(|k| (WelfareKind::ConcernReport, day_of(k * 13), None))
         .chain((0..5_u32).map(|k| {
             let day = day_of(k * 17 + 5);
-            (WelfareKind::InformationRequest, day, day.checked_add(jiff::Span::new().days(10)).ok())
+            (
+                WelfareKind::InformationRequest,
+                day,
+                day.checked_add(jiff::Span::new().days(10)).ok(),
+            )
         }))
         .collect();
-    plan.push((WelfareKind::InformationRequest, today.saturating_sub(jiff::Span::new().days(20)), None));
+    plan.push((
+        WelfareKind::InformationRequest,
+        today.saturating_sub(jiff::Span::new().days(20)),
+        None,
+    ));
     for (k, (kind, day, answered_on)) in plan.into_iter().enumerate() {
         let minors: Vec<_> = youth_list
             .iter()
@@ -168,9 +198,12 @@ pub async fn populate(
             details: Details {
                 details: Some(match kind {
                     WelfareKind::ConcernReport => "Bekymring for omsorgssituasjonen hjemme.",
-                    WelfareKind::InformationRequest => "Barnevernstjenesten ber om opplysninger om oppfølgingen.",
+                    WelfareKind::InformationRequest => {
+                        "Barnevernstjenesten ber om opplysninger om oppfølgingen."
+                    }
                 }),
-                legal_basis: (kind == WelfareKind::ConcernReport).then_some("helsepersonelloven § 33"),
+                legal_basis: (kind == WelfareKind::ConcernReport)
+                    .then_some("helsepersonelloven § 33"),
                 youth_told: Some(true),
                 guardians_told: Some(kind == WelfareKind::ConcernReport),
                 deadline: (kind == WelfareKind::InformationRequest)
@@ -182,7 +215,9 @@ pub async fn populate(
             answer: answered_on.map(|_| "Oppsummering av oppfølgingen sendt."),
             recorded_by: Some(worker),
         };
-        child_welfare::create(conn, keys, service, &welfare, now).await.map_err(corrupt)?;
+        child_welfare::create(conn, keys, service, &welfare, now)
+            .await
+            .map_err(corrupt)?;
     }
     Ok(n as usize)
 }

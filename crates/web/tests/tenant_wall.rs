@@ -18,6 +18,8 @@ use serde_json::json;
 /// Pages, with `{user}`, `{place}`, `{district}`, `{contact}` standing for B's ids.
 const PAGES: &[&str] = &[
     "/",
+    "/inquiries",
+    "/counterparts",
     "/audit",
     "/audit?user={user}",
     "/account/two-factor",
@@ -38,6 +40,11 @@ const PAGES: &[&str] = &[
 
 /// Form posts that would change B's records if the wall had a hole.
 const POSTS: &[(&str, &str)] = &[
+    (
+        "/inquiries",
+        "date=01.01.2024&direction=incoming&service=nav&topic=x",
+    ),
+    ("/counterparts", "code=nav&name=NAV"),
     ("/language", "lang=en&next=%2F"),
     ("/places/{place}/delete", ""),
     ("/places/{place}/archive", "archived=true"),
@@ -64,7 +71,11 @@ const POSTS: &[(&str, &str)] = &[
 ];
 
 /// API writes, by path: the OpenAPI document must list no other non-GET operation.
-const API_WRITES: &[&str] = &["/api/v1/contacts/sync"];
+const API_WRITES: &[&str] = &[
+    "/api/v1/contacts/sync",
+    // Covered by the authorization matrix (youth_access.rs) and youth_sharing.rs.
+    "/api/v1/youths/{id}/collaborations",
+];
 
 fn api_gets() -> Vec<String> {
     let doc = serde_json::to_value(gatelangs_web::api::openapi()).unwrap();

@@ -54,7 +54,10 @@ fn rule(method: &str, path: &str) -> Rule {
             | "/youths/{id}/edit"
             | "/youths/{id}/conversations/new"
             | "/youths/{id}/innsyn"
-            | "/youths/{id}/innsyn.pdf",
+            | "/youths/{id}/innsyn.pdf"
+            | "/youths/{id}/consents/new"
+            | "/youths/{id}/collaborations/new"
+            | "/youths/{id}/child-welfare/new",
         )
         | (
             "POST",
@@ -66,7 +69,12 @@ fn rule(method: &str, path: &str) -> Rule {
             | "/youths/{id}/entries/{entry}/edit"
             | "/youths/{id}/entries/{entry}/sign"
             | "/youths/{id}/entries/{entry}/correct"
-            | "/youths/{id}/assessments",
+            | "/youths/{id}/assessments"
+            | "/youths/{id}/consents"
+            | "/youths/{id}/consents/{consent}/withdraw"
+            | "/youths/{id}/collaborations"
+            | "/youths/{id}/child-welfare"
+            | "/youths/{id}/child-welfare/{request}/answer",
         ) => Rule::Record,
         _ => panic!("the youth route {method} {path} has no row in the authorization matrix"),
     }
@@ -136,6 +144,40 @@ struct World {
     contact: User,
     contact2: User,
     admin: User,
+    nav: gatelangs_domain::CounterpartId,
+}
+
+/// A consent of the youth covering NAV since 2024.
+async fn consent(
+    conn: &mut gatelangs_storage::AnyConnection,
+    store: &gatelangs_storage::Store,
+    service: gatelangs_domain::ServiceId,
+    youth: YouthId,
+    nav: gatelangs_domain::CounterpartId,
+) -> gatelangs_domain::ConsentId {
+    let id = gatelangs_domain::ConsentId::new();
+    let new = gatelangs_storage::consents::NewConsent {
+        id,
+        youth,
+        given_by: gatelangs_domain::consent::GivenBy::YouthAndGuardian,
+        age_at_consent: 13,
+        period: gatelangs_domain::consent::ConsentPeriod {
+            given_on: date(2024, 1, 1),
+            valid_until: None,
+            withdrawn_on: None,
+        },
+        form: None,
+        what_shared: None,
+        purpose: None,
+        youth_view: Some("agrees"),
+        guardians_not_involved: None,
+        services: &[nav],
+        recorded_by: None,
+    };
+    gatelangs_storage::consents::create(conn, store.field_keys(), service, &new, 1)
+        .await
+        .unwrap();
+    id
 }
 
 async fn world(app: &TestApp) -> World {
@@ -186,6 +228,11 @@ async fn world(app: &TestApp) -> World {
     )
     .await
     .unwrap();
+    let nav = gatelangs_storage::counterparts::create(&mut conn, a.id, "nav", "NAV")
+        .await
+        .unwrap()
+        .id;
+    consent(&mut conn, store, a.id, youth, nav).await;
     let now = gatelangs_storage::now();
     for actor in [
         Actor::ContactPersonBlocked,
@@ -230,6 +277,7 @@ async fn world(app: &TestApp) -> World {
         contact: cp,
         contact2: cp2,
         admin,
+        nav,
     }
 }
 
@@ -300,6 +348,27 @@ async fn concrete(app: &TestApp, w: &World, path: &str, actor: &User, n: usize) 
         .unwrap();
         path = path.replace("{block}", &block.to_string());
     }
+    if path.contains("{consent}") {
+        let c = consent(&mut conn, store, service, w.youth, w.nav).await;
+        path = path.replace("{consent}", &c.to_string());
+    }
+    if path.contains("{request}") {
+        let id = gatelangs_domain::WelfareId::new();
+        let new = gatelangs_storage::child_welfare::NewWelfare {
+            id,
+            youth: w.youth,
+            kind: gatelangs_domain::consent::WelfareKind::InformationRequest,
+            day: date(2024, 3, 1),
+            details: Default::default(),
+            answered_on: None,
+            answer: None,
+            recorded_by: None,
+        };
+        gatelangs_storage::child_welfare::create(&mut conn, store.field_keys(), service, &new, 1)
+            .await
+            .unwrap();
+        path = path.replace("{request}", &id.to_string());
+    }
     if path.contains("{grant}") {
         let grant = facts::grant_emergency(
             &mut conn,
@@ -344,6 +413,11 @@ fn form(path: &str, w: &World, actor: &User, n: usize) -> String {
         "withhold" => "reason=harmful".into(),
         "delete" => "reason=wrong+youth".into(),
         "assessments" => "status_crime=present&comment_crime=x".into(),
+        "consents" => "given_on=01.03.2024&given_by=youth_and_guardian&youth_view=agrees&services=nav".into(),
+        "withdraw" => String::new(),
+        "collaborations" => "date=15.03.2024&direction=outgoing&service=nav&note=meeting".into(),
+        "child-welfare" => "kind=concern_report&date=01.03.2024&grounds=neglect&details=worried".into(),
+        "answer" => "answer=sent+a+summary".into(),
         _ if path.starts_with("/youths/access-review/") => "note=ok".into(),
         _ => String::new(),
     }

@@ -5,6 +5,7 @@ mod audit;
 pub mod contacts;
 mod me;
 mod report;
+mod youths;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -59,6 +60,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(contacts::sync))
         .routes(routes!(contacts::list))
         .routes(routes!(report::annual))
+        .routes(routes!(youths::create_collaboration))
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json`.

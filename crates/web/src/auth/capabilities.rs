@@ -82,6 +82,16 @@ capability!(
     |r| matches!(r, Role::Leader | Role::Admin)
 );
 capability!(
+    /// May keep the catalogue of counterpart services: leaders and administrators.
+    CatalogueEditor,
+    |r| matches!(r, Role::Leader | Role::Admin)
+);
+capability!(
+    /// May register anonymous inquiries: field workers and leaders.
+    InquiryRecorder,
+    |r| matches!(r, Role::FieldWorker | Role::Leader)
+);
+capability!(
     /// May read the anonymous statistics: every role.
     ReportReader,
     |_| true

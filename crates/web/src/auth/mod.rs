@@ -9,6 +9,9 @@ pub mod session_cache;
 pub mod throttle;
 pub mod totp;
 
-pub use capabilities::{Administrator, AuditReader, FieldRecorder, PlaceEditor, ReportReader};
+pub use capabilities::{
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, InquiryRecorder, PlaceEditor,
+    ReportReader,
+};
 pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};
 pub use record_gate::{OpenRecord, YouthDesk};

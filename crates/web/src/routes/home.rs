@@ -23,6 +23,16 @@ struct HomePage {
     show_audit: bool,
     /// Unsigned drafts older than a day: the user's own, or all of the service for a leader.
     overdue_drafts: usize,
+    /// A leader's open information requests from the child welfare service.
+    requests: Vec<RequestRow>,
+}
+
+pub struct RequestRow {
+    pub youth_id: String,
+    pub youth_ref: String,
+    pub received: String,
+    pub deadline: String,
+    pub overdue: bool,
 }
 
 async fn home(
@@ -46,7 +56,28 @@ async fn home(
         }
         _ => 0,
     };
+    let requests = if principal.role() == gatelangs_domain::Role::Leader {
+        let mut conn = state.store.read_conn().await?;
+        let today = jiff::Timestamp::now().to_zoned(principal.tz()).date();
+        gatelangs_storage::child_welfare::open_requests(&mut conn, principal.service_id())
+            .await?
+            .into_iter()
+            .map(|w| RequestRow {
+                youth_id: w.youth.to_string(),
+                youth_ref: w.youth_ref,
+                received: w.day.strftime("%d.%m.%Y").to_string(),
+                deadline: w
+                    .deadline
+                    .map(|d| d.strftime("%d.%m.%Y").to_string())
+                    .unwrap_or_default(),
+                overdue: w.deadline.is_some_and(|d| d < today),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(HomePage {
+        requests,
         overdue_drafts,
         name: principal.name().to_owned(),
         service_name: principal.service().name.clone(),

@@ -14,6 +14,7 @@ pub struct Nav {
     pub show_field: bool,
     pub show_places: bool,
     pub show_import: bool,
+    pub show_counterparts: bool,
 }
 
 pub struct Layout {
@@ -35,6 +36,7 @@ impl Nav {
             show_field: matches!(role, Role::FieldWorker | Role::Leader),
             show_places: matches!(role, Role::Leader | Role::Admin),
             show_import: role.can_administer(),
+            show_counterparts: matches!(role, Role::Leader | Role::Admin),
         }
     }
 }

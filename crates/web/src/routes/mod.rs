@@ -3,10 +3,12 @@
 pub mod audit_log;
 mod charts;
 mod contacts;
+mod counterparts;
 mod field;
 mod health;
 mod home;
 mod import;
+mod inquiries;
 pub mod labels;
 mod language;
 pub mod layout;
@@ -30,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .merge(contacts::router())
         .merge(places::router())
         .merge(youths::router())
+        .merge(counterparts::router())
+        .merge(inquiries::router())
         .merge(report::router())
         .merge(import::router())
         .merge(login::router())

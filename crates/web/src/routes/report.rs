@@ -80,6 +80,12 @@ pub struct HeatRow {
     pub cells: Vec<HeatCell>,
 }
 
+pub struct CollabRow {
+    pub name: String,
+    pub incoming: i64,
+    pub outgoing: i64,
+}
+
 pub struct Pair {
     pub label: String,
     pub count: i64,
@@ -105,6 +111,11 @@ struct ReportPage {
     heat: Vec<HeatRow>,
     follow_up: Vec<Pair>,
     challenges: Vec<Pair>,
+    collaborations: Vec<CollabRow>,
+    collaboration_totals: (i64, i64),
+    inquiries: Vec<Pair>,
+    inquiry_total: i64,
+    child_welfare: Vec<Pair>,
 }
 
 fn age_gender(tr: &Tr, fc: &FieldContacts) -> (String, Vec<(String, Vec<i64>)>) {
@@ -151,11 +162,54 @@ async fn show(
     let tr = principal.tr();
     let year = year_of(&q, &principal)?;
     let (fc, last) = load(&state, &reader, year).await?;
-    let fu = {
+    let (fu, collab, inq, welfare) = {
         let mut conn = state.store.read_conn().await?;
         let service = services::get(&mut conn, reader.service).await?;
-        gatelangs_report::annual::follow_up_of(&mut conn, &service, year).await?
+        (
+            gatelangs_report::annual::follow_up_of(&mut conn, &service, year).await?,
+            gatelangs_storage::collaborations::year_figures(&mut conn, service.id, year).await?,
+            gatelangs_storage::inquiries::year_figures(&mut conn, service.id, year).await?,
+            gatelangs_storage::child_welfare::year_figures(&mut conn, service.id, year).await?,
+        )
     };
+    let mut names: Vec<&String> = collab
+        .incoming
+        .keys()
+        .chain(collab.outgoing.keys())
+        .collect();
+    names.sort();
+    names.dedup();
+    let collaborations: Vec<CollabRow> = names
+        .into_iter()
+        .map(|n| CollabRow {
+            name: n.clone(),
+            incoming: collab.incoming.get(n).copied().unwrap_or(0),
+            outgoing: collab.outgoing.get(n).copied().unwrap_or(0),
+        })
+        .collect();
+    let collaboration_totals = (
+        collab.incoming.values().sum::<i64>(),
+        collab.outgoing.values().sum::<i64>(),
+    );
+    let inquiries: Vec<Pair> = inq
+        .by_service
+        .iter()
+        .map(|(label, count)| Pair {
+            label: label.clone(),
+            count: *count,
+        })
+        .collect();
+    let child_welfare = [
+        ("report-cw-concern-reports", welfare.concern_reports),
+        ("report-cw-requests", welfare.information_requests_received),
+        ("report-cw-answered", welfare.information_requests_answered),
+    ]
+    .into_iter()
+    .map(|(key, count)| Pair {
+        label: tr.t(key),
+        count,
+    })
+    .collect();
     let follow_up = [
         ("report-fu-conversations", fu.conversations),
         ("report-fu-youths", fu.unique_youths),
@@ -281,6 +335,11 @@ async fn show(
         heat,
         follow_up,
         challenges,
+        collaborations,
+        collaboration_totals,
+        inquiry_total: inq.total,
+        inquiries,
+        child_welfare,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())

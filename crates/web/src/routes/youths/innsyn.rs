@@ -52,6 +52,7 @@ pub struct Copy {
     pub assessment_dates: Vec<String>,
     pub assessment_rows: Vec<FactorRow>,
     pub accesses: Vec<AccessRow>,
+    pub sharing: super::sharing::SharingView,
 }
 
 fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option<AccessRow> {
@@ -95,6 +96,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
     let convs = conversations::for_youth(&mut tx, rec.service, youth).await?;
     let entries = journal::for_youth(&mut tx, keys, rec.service, youth).await?;
     let assess = assessments::for_youth(&mut tx, keys, rec.service, youth).await?;
+    let sharing = super::sharing::view(&mut tx, keys, p, &y).await?;
     let log = audit::list(
         &mut tx,
         rec.service,
@@ -141,6 +143,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
             .rev()
             .filter_map(|e| access_row(&tr, &tz, e))
             .collect(),
+        sharing,
         tr,
     })
 }

@@ -12,6 +12,7 @@ mod journal;
 mod list;
 mod pdf;
 mod record;
+mod sharing;
 
 pub use journal::{challenge_label, setting_label};
 
@@ -105,6 +106,26 @@ fn routes() -> Routes {
         )
         .post("/youths/{id}/entries/{entry}/delete", post(journal::delete))
         .post("/youths/{id}/assessments", post(journal::create_assessment))
+        .get("/youths/{id}/consents/new", get(sharing::consent_form))
+        .post("/youths/{id}/consents", post(sharing::create_consent))
+        .post(
+            "/youths/{id}/consents/{consent}/withdraw",
+            post(sharing::withdraw_consent),
+        )
+        .get(
+            "/youths/{id}/collaborations/new",
+            get(sharing::collaboration_form),
+        )
+        .post(
+            "/youths/{id}/collaborations",
+            post(sharing::create_collaboration),
+        )
+        .get("/youths/{id}/child-welfare/new", get(sharing::welfare_form))
+        .post("/youths/{id}/child-welfare", post(sharing::create_welfare))
+        .post(
+            "/youths/{id}/child-welfare/{request}/answer",
+            post(sharing::answer_welfare),
+        )
         .get("/youths/{id}/innsyn", get(innsyn::html))
         .get("/youths/{id}/innsyn.pdf", get(innsyn::pdf))
 }

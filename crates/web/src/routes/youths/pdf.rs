@@ -147,6 +147,21 @@ fn data(copy: &Copy) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "assessment_dates": copy.assessment_dates,
         "assessment_rows": copy.assessment_rows.iter().map(|r| json!({"label": r.label, "cells": r.cells})).collect::<Vec<_>>(),
+        "sharing": [
+            {"heading": t("consent-title"), "items": copy.sharing.consents.iter().map(|c| {
+                let mut s = format!("{}: {} {}, {}. {}: {}.", c.services, t("consent-given"), c.given, c.given_by, t("consent-until"), c.until);
+                if let Some(w) = &c.withdrawn { s.push(' '); s.push_str(&tr.t1("consent-withdrawn", "when", w)); }
+                s
+            }).collect::<Vec<_>>()},
+            {"heading": t("collaboration-title"), "items": copy.sharing.collaborations.iter().map(|c| format!("{}: {} – {}. {}", c.date, c.direction, c.service, c.note)).collect::<Vec<_>>()},
+            {"heading": t("welfare-title"), "items": copy.sharing.welfare.iter().map(|w| format!(
+                "{} {}. {} {}",
+                if w.concern_report { t("welfare-report-sent") } else { t("welfare-request-received") },
+                w.date,
+                w.details,
+                w.answered.as_ref().map(|a| format!("{} {a}: {}", t("welfare-answered"), w.answer)).unwrap_or_default(),
+            )).collect::<Vec<_>>()},
+        ],
         "accesses": copy.accesses.iter().map(|a| json!({"at": a.at, "who": a.who, "what": a.what, "basis": a.basis})).collect::<Vec<_>>(),
     })
 }

@@ -113,6 +113,7 @@ pub struct RecordPage {
     contact2: Vec<Choice>,
     entry_choices: Vec<Choice>,
     today: String,
+    sharing: super::sharing::SharingView,
 }
 
 #[derive(Deserialize, Default)]
@@ -130,6 +131,11 @@ fn notice(tr: &Tr, done: &str) -> Option<String> {
         "withheld" => "youth-done-withheld",
         "blocked" => "youth-done-blocked",
         "emergency" => "youth-done-emergency",
+        "consent" => "youth-done-consent",
+        "withdrawn" => "youth-done-withdrawn",
+        "collaboration" => "youth-done-collaboration",
+        "welfare" => "youth-done-welfare",
+        "answered" => "youth-done-answered",
         _ => return None,
     };
     Some(tr.t(key))
@@ -298,6 +304,7 @@ pub async fn show(
         Vec::new()
     };
     let people = staff(&mut tx, rec.service).await?;
+    let sharing = super::sharing::view(&mut tx, keys, &p, &y).await?;
     tx.commit().await?;
 
     let tr = p.tr();
@@ -426,6 +433,7 @@ pub async fn show(
         }))
         .collect(),
         today: today.strftime("%d.%m.%Y").to_string(),
+        sharing,
         layout: Layout::for_principal(
             &p,
             "youth-record-title",

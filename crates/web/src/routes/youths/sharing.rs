@@ -1,0 +1,918 @@
+//! Sharing about a youth: consents (who, what, for what, which services, how long, withdrawal),
+//! collaboration only under a covering consent, and concern reports to and information requests
+//! from the child welfare service. Every route goes through the record gate.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use gatelangs_domain::consent::{
+    ConcernGround, ConsentForm, ConsentPeriod, ConsentRefusal, Direction, GivenBy, Renewal,
+    WelfareKind, check_giver, renewals,
+};
+use gatelangs_domain::time::parse_date;
+use gatelangs_domain::youth::age_on;
+use gatelangs_domain::{
+    CollaborationId, ConsentId, CounterpartId, PersonalDataAccess, WelfareId, YouthId,
+};
+use gatelangs_storage::child_welfare::{self, Details, NewWelfare, WelfareError};
+use gatelangs_storage::collaborations::{self, CollaborationError, NewCollaboration};
+use gatelangs_storage::consents::{self, NewConsent};
+use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
+use serde::Deserialize;
+
+use super::record::done;
+use super::youth_id;
+use crate::auth::{Principal, YouthDesk};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::i18n::Tr;
+use crate::routes::contacts::Choice;
+use crate::routes::inquiries::{direction_choices, direction_label, service_choices};
+use crate::routes::layout::Layout;
+use crate::state::AppState;
+
+/// A typed text, trimmed; `None` when empty.
+fn text(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|t| !t.is_empty())
+}
+
+fn date_text(d: jiff::civil::Date) -> String {
+    d.strftime("%d.%m.%Y").to_string()
+}
+
+fn today(p: &Principal) -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned(p.tz()).date()
+}
+
+pub fn given_by_label(tr: &Tr, g: GivenBy) -> String {
+    tr.t(match g {
+        GivenBy::Youth => "consent-by-youth",
+        GivenBy::Guardian => "consent-by-guardian",
+        GivenBy::YouthAndGuardian => "consent-by-both",
+    })
+}
+
+fn ground_label(tr: &Tr, g: ConcernGround) -> String {
+    tr.t(match g {
+        ConcernGround::Neglect => "ground-neglect",
+        ConcernGround::Violence => "ground-violence",
+        ConcernGround::SubstanceUse => "ground-substance-use",
+        ConcernGround::Behaviour => "ground-behaviour",
+        ConcernGround::MentalHealth => "ground-mental-health",
+        ConcernGround::Other => "ground-other",
+    })
+}
+
+/// A consent as the record shows it.
+pub struct ConsentView {
+    pub id: String,
+    pub given: String,
+    pub given_by: String,
+    pub age: i16,
+    pub services: String,
+    pub until: String,
+    pub form: String,
+    pub what_shared: String,
+    pub purpose: String,
+    pub youth_view: String,
+    pub guardians_not_involved: String,
+    pub recorded: String,
+    pub withdrawn: Option<String>,
+    pub in_force: bool,
+}
+
+pub struct CollaborationView {
+    pub date: String,
+    pub direction: String,
+    pub service: String,
+    pub what_shared: String,
+    pub note: String,
+    pub recorded: String,
+}
+
+pub struct WelfareView {
+    pub id: String,
+    pub concern_report: bool,
+    pub date: String,
+    pub grounds: String,
+    pub details: String,
+    pub sent: String,
+    pub told: String,
+    pub legal_basis: String,
+    pub deadline: String,
+    pub overdue: bool,
+    pub answered: Option<String>,
+    pub answer: String,
+    pub recorded: String,
+}
+
+/// The sharing part of a youth's record.
+pub struct SharingView {
+    pub covered_today: Vec<String>,
+    pub prompts: Vec<String>,
+    pub consents: Vec<ConsentView>,
+    pub collaborations: Vec<CollaborationView>,
+    pub welfare: Vec<WelfareView>,
+    pub adult: bool,
+}
+
+/// Loads what the record shows about sharing; the caller has opened the record.
+pub async fn view(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    p: &Principal,
+    youth: &youths::Youth,
+) -> AppResult<SharingView> {
+    let tr = p.tr();
+    let tz = p.tz();
+    let today = today(p);
+    let service = p.service_id();
+    let list = consents::for_youth(conn, keys, service, youth.id).await?;
+    let age_today = age_on(youth.fields.birth_date, today);
+    let mut covered: Vec<String> = list
+        .iter()
+        .filter(|c| c.period.in_force_on(today))
+        .flat_map(|c| c.services.iter().map(|s| s.name.clone()))
+        .collect();
+    covered.sort();
+    covered.dedup();
+    let mut prompts = Vec::new();
+    for c in &list {
+        for r in renewals(c.given_by, c.age_at_consent, age_today, &c.period, today) {
+            let services = c
+                .services
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            prompts.push(match r {
+                Renewal::TurnedSixteen => tr.t1("consent-renew-16", "services", &services),
+                Renewal::TurnedEighteen => tr.t1("consent-renew-18", "services", &services),
+                Renewal::Expiring => tr.t1(
+                    "consent-renew-expiring",
+                    "until",
+                    &c.period.valid_until.map(date_text).unwrap_or_default(),
+                ),
+            });
+        }
+    }
+    let consents = list
+        .iter()
+        .map(|c| ConsentView {
+            id: c.id.to_string(),
+            given: date_text(c.period.given_on),
+            given_by: given_by_label(&tr, c.given_by),
+            age: c.age_at_consent,
+            services: c
+                .services
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            until: c
+                .period
+                .valid_until
+                .map(date_text)
+                .unwrap_or_else(|| tr.t("consent-no-end")),
+            form: match c.form {
+                Some(ConsentForm::Oral) => tr.t("consent-oral"),
+                Some(ConsentForm::Written) => tr.t("consent-written"),
+                None => String::new(),
+            },
+            what_shared: c.what_shared.clone().unwrap_or_default(),
+            purpose: c.purpose.clone().unwrap_or_default(),
+            youth_view: c.youth_view.clone().unwrap_or_default(),
+            guardians_not_involved: c.guardians_not_involved.clone().unwrap_or_default(),
+            recorded: format!(
+                "{} {}",
+                c.recorded_by.clone().unwrap_or_default(),
+                super::when(c.recorded_at, &tz)
+            ),
+            withdrawn: c.period.withdrawn_on.map(|w| {
+                format!(
+                    "{} ({})",
+                    date_text(w),
+                    c.withdrawn_by.clone().unwrap_or_default()
+                )
+            }),
+            in_force: c.period.in_force_on(today),
+        })
+        .collect();
+    let collaborations = collaborations::for_youth(conn, keys, service, youth.id)
+        .await?
+        .into_iter()
+        .map(|c| CollaborationView {
+            date: date_text(c.day),
+            direction: direction_label(&tr, c.direction),
+            service: c.service_name,
+            what_shared: c.what_shared.unwrap_or_default(),
+            note: c.note.unwrap_or_default(),
+            recorded: format!(
+                "{} {}",
+                c.recorded_by.unwrap_or_default(),
+                super::when(c.recorded_at, &tz)
+            ),
+        })
+        .collect();
+    let welfare = child_welfare::for_youth(conn, keys, service, youth.id)
+        .await?
+        .into_iter()
+        .map(|w| WelfareView {
+            id: w.id.to_string(),
+            concern_report: w.kind == WelfareKind::ConcernReport,
+            date: date_text(w.day),
+            grounds: w
+                .grounds
+                .iter()
+                .map(|g| ground_label(&tr, *g))
+                .collect::<Vec<_>>()
+                .join(", "),
+            details: w.details.unwrap_or_default(),
+            sent: w.sent.unwrap_or_default(),
+            told: match (w.youth_told, w.guardians_told) {
+                (None, None) => String::new(),
+                (y, g) => format!(
+                    "{}: {}; {}: {}",
+                    tr.t("welfare-youth-told"),
+                    yes_no(&tr, y),
+                    tr.t("welfare-guardians-told"),
+                    yes_no(&tr, g)
+                ),
+            },
+            legal_basis: w.legal_basis.unwrap_or_default(),
+            deadline: w.deadline.map(date_text).unwrap_or_default(),
+            overdue: w.answered_on.is_none() && w.deadline.is_some_and(|d| d < today),
+            answered: w.answered_on.map(date_text),
+            answer: w.answer.unwrap_or_default(),
+            recorded: format!(
+                "{} {}",
+                w.recorded_by.unwrap_or_default(),
+                super::when(w.recorded_at, &tz)
+            ),
+        })
+        .collect();
+    Ok(SharingView {
+        covered_today: covered,
+        prompts,
+        consents,
+        collaborations,
+        welfare,
+        adult: age_today >= gatelangs_domain::consent::ADULT_AGE,
+    })
+}
+
+fn yes_no(tr: &Tr, v: Option<bool>) -> String {
+    match v {
+        Some(true) => tr.t("answer-yes"),
+        Some(false) => tr.t("answer-no"),
+        None => "–".into(),
+    }
+}
+
+// ---- consent ----
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ConsentFormData {
+    #[serde(default)]
+    given_on: String,
+    #[serde(default)]
+    given_by: String,
+    #[serde(default)]
+    services: Vec<String>,
+    #[serde(default)]
+    what_shared: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    valid_until: String,
+    #[serde(default)]
+    form: String,
+    #[serde(default)]
+    youth_view: String,
+    #[serde(default)]
+    guardians_not_involved: String,
+    #[serde(default)]
+    service: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_consent.html")]
+pub struct ConsentPage {
+    layout: Layout,
+    id: String,
+    errors: Vec<String>,
+    age: i16,
+    under_16: bool,
+    form: ConsentFormData,
+    givers: Vec<Choice>,
+    services: Vec<Choice>,
+    forms: Vec<Choice>,
+}
+
+async fn consent_page(
+    state: &AppState,
+    p: &Principal,
+    youth: &youths::Youth,
+    form: ConsentFormData,
+    errors: Vec<String>,
+) -> AppResult<ConsentPage> {
+    let tr = p.tr();
+    let mut conn = state.store.conn().await?;
+    let chosen: Vec<String> = if form.services.is_empty() && !form.service.is_empty() {
+        vec![form.service.clone()]
+    } else {
+        form.services.clone()
+    };
+    let services = counterparts::list(&mut conn, p.service_id())
+        .await?
+        .into_iter()
+        .filter(|c| !c.archived)
+        .map(|c| Choice {
+            selected: chosen.contains(&c.code),
+            value: c.code,
+            label: c.name,
+        })
+        .collect();
+    let age = age_on(
+        youth.fields.birth_date,
+        parse_date(&form.given_on).unwrap_or_else(|| today(p)),
+    );
+    Ok(ConsentPage {
+        id: youth.id.to_string(),
+        under_16: age < gatelangs_domain::consent::CONSENT_AGE,
+        age,
+        givers: GivenBy::ALL
+            .iter()
+            .map(|g| Choice {
+                value: g.as_str().into(),
+                label: given_by_label(&tr, *g),
+                selected: form.given_by == g.as_str(),
+            })
+            .collect(),
+        forms: [
+            (ConsentForm::Oral, "consent-oral"),
+            (ConsentForm::Written, "consent-written"),
+        ]
+        .into_iter()
+        .map(|(f, key)| Choice {
+            value: f.as_str().into(),
+            label: tr.t(key),
+            selected: form.form == f.as_str(),
+        })
+        .collect(),
+        services,
+        errors,
+        form,
+        layout: Layout::for_principal(
+            p,
+            "consent-new-title",
+            "youths",
+            &format!("/youths/{}/consents/new", youth.id),
+        ),
+    })
+}
+
+async fn opened(
+    state: &AppState,
+    p: &Principal,
+    id: &str,
+    access: PersonalDataAccess,
+    what: &str,
+) -> AppResult<(YouthId, youths::Youth, gatelangs_storage::Tx)> {
+    let desk = YouthDesk::for_principal(p)?;
+    let youth = youth_id(id)?;
+    let (rec, mut tx) = desk.open(&state.store, youth, access, what).await?;
+    let y = youths::get(&mut tx, state.store.field_keys(), rec.service, youth)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((youth, y, tx))
+}
+
+pub async fn consent_form(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Query(mut q): Query<ConsentFormData>,
+) -> AppResult<ConsentPage> {
+    let (_, y, tx) = opened(&state, &p, &id, PersonalDataAccess::Read, "consent_form").await?;
+    tx.commit().await?;
+    if q.given_on.is_empty() {
+        q.given_on = date_text(today(&p));
+    }
+    consent_page(&state, &p, &y, q, Vec::new()).await
+}
+
+fn refusal_key(r: ConsentRefusal) -> &'static str {
+    match r {
+        ConsentRefusal::YouthMustConsent => "consent-error-youth-must-consent",
+        ConsentRefusal::GuardianNeeded => "consent-error-guardian-needed",
+        ConsentRefusal::YouthViewMissing => "consent-error-youth-view",
+        ConsentRefusal::NoService => "consent-error-no-service",
+        ConsentRefusal::EndsBeforeStart => "consent-error-ends-before-start",
+        ConsentRefusal::WithdrawnBeforeGiven => "consent-error-ends-before-start",
+    }
+}
+
+pub async fn create_consent(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<ConsentFormData>,
+) -> AppResult<Response> {
+    let tr = p.tr();
+    let (youth, y, mut tx) = opened(&state, &p, &id, PersonalDataAccess::Change, "consent").await?;
+    let mut errors = Vec::new();
+    let given_on = parse_date(&form.given_on);
+    let given_by: Option<GivenBy> = form.given_by.parse().ok();
+    let valid_until = match form.valid_until.trim() {
+        "" => Some(None),
+        d => parse_date(d).map(Some),
+    };
+    if given_on.is_none() || valid_until.is_none() {
+        errors.push(tr.t("youth-error-date"));
+    }
+    if given_by.is_none() {
+        errors.push(tr.t("consent-error-given-by"));
+    }
+    let mut services: Vec<CounterpartId> = Vec::new();
+    for code in &form.services {
+        match counterparts::find_by_code(&mut tx, p.service_id(), code).await? {
+            Some(c) if !c.archived => services.push(c.id),
+            _ => errors.push(tr.t("inquiries-error-service")),
+        }
+    }
+    if services.is_empty() {
+        errors.push(tr.t(refusal_key(ConsentRefusal::NoService)));
+    }
+    let (youth_view, not_involved) = (text(&form.youth_view), text(&form.guardians_not_involved));
+    if let (Some(given_on), Some(given_by), Some(valid_until)) = (given_on, given_by, valid_until) {
+        let age = age_on(y.fields.birth_date, given_on);
+        let period = ConsentPeriod {
+            given_on,
+            valid_until,
+            withdrawn_on: None,
+        };
+        for r in [
+            check_giver(age, given_by, not_involved, youth_view),
+            period.check(),
+        ] {
+            if let Err(r) = r {
+                errors.push(tr.t(refusal_key(r)));
+            }
+        }
+        if errors.is_empty() {
+            let new = NewConsent {
+                id: ConsentId::new(),
+                youth,
+                given_by,
+                age_at_consent: age,
+                period,
+                form: form.form.parse().ok(),
+                what_shared: text(&form.what_shared),
+                purpose: text(&form.purpose),
+                youth_view,
+                guardians_not_involved: not_involved,
+                services: &services,
+                recorded_by: Some(p.user_id()),
+            };
+            consents::create(
+                &mut tx,
+                state.store.field_keys(),
+                p.service_id(),
+                &new,
+                gatelangs_storage::now(),
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(done(youth, "consent"));
+        }
+    }
+    tx.commit().await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        consent_page(&state, &p, &y, form, errors).await?,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct WithdrawForm {
+    #[serde(default)]
+    withdrawn_on: String,
+}
+
+pub async fn withdraw_consent(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, consent)): Path<(String, String)>,
+    Form(form): Form<WithdrawForm>,
+) -> AppResult<Response> {
+    let consent: ConsentId = consent.parse().map_err(|_| AppError::NotFound)?;
+    let on = match form.withdrawn_on.trim() {
+        "" => today(&p),
+        d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date"))?,
+    };
+    let (youth, _, mut tx) = opened(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        "consent_withdrawn",
+    )
+    .await?;
+    consents::withdraw(
+        &mut tx,
+        p.service_id(),
+        youth,
+        consent,
+        on,
+        Some(p.user_id()),
+        gatelangs_storage::now(),
+    )
+    .await
+    .map_err(|e| match e {
+        gatelangs_storage::StoreError::NotFound => AppError::Conflict("consent-error-withdraw"),
+        e => e.into(),
+    })?;
+    tx.commit().await?;
+    Ok(done(youth, "withdrawn"))
+}
+
+// ---- collaboration ----
+
+#[derive(Deserialize, Default, Clone)]
+pub struct CollaborationFormData {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    direction: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    what_shared: String,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_collaboration.html")]
+pub struct CollaborationPage {
+    layout: Layout,
+    id: String,
+    errors: Vec<String>,
+    refused: Option<String>,
+    form: CollaborationFormData,
+    services: Vec<Choice>,
+    directions: Vec<Choice>,
+    covered_today: String,
+}
+
+async fn collaboration_page(
+    state: &AppState,
+    p: &Principal,
+    youth: YouthId,
+    form: CollaborationFormData,
+    errors: Vec<String>,
+    refused: Option<String>,
+) -> AppResult<CollaborationPage> {
+    let tr = p.tr();
+    let mut conn = state.store.conn().await?;
+    let today = today(p);
+    let mut covered: Vec<String> =
+        consents::for_youth(&mut conn, state.store.field_keys(), p.service_id(), youth)
+            .await?
+            .into_iter()
+            .filter(|c| c.period.in_force_on(today))
+            .flat_map(|c| c.services.into_iter().map(|s| s.name))
+            .collect();
+    covered.sort();
+    covered.dedup();
+    Ok(CollaborationPage {
+        id: youth.to_string(),
+        services: service_choices(&mut conn, p.service_id(), &tr, &form.service).await?,
+        directions: direction_choices(&tr, &form.direction),
+        covered_today: if covered.is_empty() {
+            tr.t("consent-none-in-force")
+        } else {
+            covered.join(", ")
+        },
+        errors,
+        refused,
+        form,
+        layout: Layout::for_principal(
+            p,
+            "collaboration-new-title",
+            "youths",
+            &format!("/youths/{youth}/collaborations/new"),
+        ),
+    })
+}
+
+pub async fn collaboration_form(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<CollaborationPage> {
+    let (youth, _, tx) = opened(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Read,
+        "collaboration_form",
+    )
+    .await?;
+    tx.commit().await?;
+    let form = CollaborationFormData {
+        date: date_text(today(&p)),
+        ..Default::default()
+    };
+    collaboration_page(&state, &p, youth, form, Vec::new(), None).await
+}
+
+pub async fn create_collaboration(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<CollaborationFormData>,
+) -> AppResult<Response> {
+    let tr = p.tr();
+    let (youth, _, mut tx) =
+        opened(&state, &p, &id, PersonalDataAccess::Change, "collaboration").await?;
+    let mut errors = Vec::new();
+    let day = parse_date(&form.date);
+    if day.is_none() {
+        errors.push(tr.t("youth-error-date"));
+    }
+    let direction: Option<Direction> = form.direction.parse().ok();
+    if direction.is_none() {
+        errors.push(tr.t("inquiries-error-direction"));
+    }
+    let counterpart = counterparts::find_by_code(&mut tx, p.service_id(), &form.service)
+        .await?
+        .filter(|c| !c.archived);
+    if counterpart.is_none() {
+        errors.push(tr.t("inquiries-error-service"));
+    }
+    let mut refused = None;
+    if let (Some(day), Some(direction), Some(counterpart), true) =
+        (day, direction, &counterpart, errors.is_empty())
+    {
+        let new = NewCollaboration {
+            id: CollaborationId::new(),
+            youth,
+            day,
+            direction,
+            counterpart: counterpart.id,
+            what_shared: text(&form.what_shared),
+            note: text(&form.note),
+            recorded_by: Some(p.user_id()),
+        };
+        match collaborations::create(
+            &mut tx,
+            state.store.field_keys(),
+            p.service_id(),
+            &new,
+            gatelangs_storage::now(),
+        )
+        .await
+        {
+            Ok(_) => {
+                tx.commit().await?;
+                return Ok(done(youth, "collaboration"));
+            }
+            Err(CollaborationError::NotCovered) => {
+                refused = Some(tr.t1(
+                    "collaboration-not-covered",
+                    "service",
+                    &format!("{} ({})", counterpart.name, date_text(day)),
+                ));
+            }
+            Err(CollaborationError::Store(e)) => return Err(e.into()),
+        }
+    }
+    tx.commit().await?;
+    let page = collaboration_page(&state, &p, youth, form, errors, refused).await?;
+    Ok((StatusCode::CONFLICT, page).into_response())
+}
+
+// ---- child welfare ----
+
+#[derive(Deserialize, Default, Clone)]
+pub struct WelfareFormData {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    grounds: Vec<String>,
+    #[serde(default)]
+    details: String,
+    #[serde(default)]
+    sent: String,
+    #[serde(default)]
+    youth_told: String,
+    #[serde(default)]
+    guardians_told: String,
+    #[serde(default)]
+    legal_basis: String,
+    #[serde(default)]
+    deadline: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "youth_welfare.html")]
+pub struct WelfarePage {
+    layout: Layout,
+    id: String,
+    errors: Vec<String>,
+    report: bool,
+    form: WelfareFormData,
+    grounds: Vec<Choice>,
+}
+
+fn welfare_page(
+    p: &Principal,
+    youth: YouthId,
+    form: WelfareFormData,
+    errors: Vec<String>,
+) -> WelfarePage {
+    let tr = p.tr();
+    let report = form.kind != WelfareKind::InformationRequest.as_str();
+    WelfarePage {
+        id: youth.to_string(),
+        grounds: ConcernGround::ALL
+            .iter()
+            .map(|g| Choice {
+                value: g.as_str().into(),
+                label: ground_label(&tr, *g),
+                selected: form.grounds.iter().any(|x| x == g.as_str()),
+            })
+            .collect(),
+        layout: Layout::for_principal(
+            p,
+            if report {
+                "welfare-report-title"
+            } else {
+                "welfare-request-title"
+            },
+            "youths",
+            &format!("/youths/{youth}/child-welfare/new"),
+        ),
+        report,
+        errors,
+        form,
+    }
+}
+
+pub async fn welfare_form(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Query(mut q): Query<WelfareFormData>,
+) -> AppResult<WelfarePage> {
+    let (youth, _, tx) = opened(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Read,
+        "child_welfare_form",
+    )
+    .await?;
+    tx.commit().await?;
+    q.date = date_text(today(&p));
+    if q.legal_basis.is_empty() {
+        q.legal_basis = p.tr().t("welfare-legal-basis-default");
+    }
+    Ok(welfare_page(&p, youth, q, Vec::new()))
+}
+
+pub async fn create_welfare(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<WelfareFormData>,
+) -> AppResult<Response> {
+    let tr = p.tr();
+    let (youth, _, mut tx) =
+        opened(&state, &p, &id, PersonalDataAccess::Change, "child_welfare").await?;
+    let mut errors = Vec::new();
+    let kind: Option<WelfareKind> = form.kind.parse().ok();
+    let day = parse_date(&form.date);
+    let deadline = match form.deadline.trim() {
+        "" => Some(None),
+        d => parse_date(d).map(Some),
+    };
+    if kind.is_none() {
+        errors.push(tr.t("error-bad-form"));
+    }
+    if day.is_none() || deadline.is_none() {
+        errors.push(tr.t("youth-error-date"));
+    }
+    let grounds: Vec<ConcernGround> = form.grounds.iter().filter_map(|g| g.parse().ok()).collect();
+    if kind == Some(WelfareKind::ConcernReport) && grounds.is_empty() {
+        errors.push(tr.t("welfare-error-grounds"));
+    }
+    let flag = |v: &str| match v {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    if let (Some(kind), Some(day), Some(deadline), true) = (kind, day, deadline, errors.is_empty())
+    {
+        let (details, sent, basis) = (
+            text(&form.details),
+            text(&form.sent),
+            text(&form.legal_basis),
+        );
+        let new = NewWelfare {
+            id: WelfareId::new(),
+            youth,
+            kind,
+            day,
+            details: Details {
+                grounds: &grounds,
+                details,
+                sent,
+                youth_told: flag(&form.youth_told),
+                guardians_told: flag(&form.guardians_told),
+                legal_basis: basis,
+                deadline,
+            },
+            answered_on: None,
+            answer: None,
+            recorded_by: Some(p.user_id()),
+        };
+        match child_welfare::create(
+            &mut tx,
+            state.store.field_keys(),
+            p.service_id(),
+            &new,
+            gatelangs_storage::now(),
+        )
+        .await
+        {
+            Ok(()) => {
+                tx.commit().await?;
+                return Ok(done(youth, "welfare"));
+            }
+            Err(WelfareError::Adult) => errors.push(tr.t("welfare-error-adult")),
+            Err(WelfareError::Store(e)) => return Err(e.into()),
+        }
+    }
+    tx.commit().await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        welfare_page(&p, youth, form, errors),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct AnswerForm {
+    #[serde(default)]
+    answered_on: String,
+    #[serde(default)]
+    answer: String,
+}
+
+pub async fn answer_welfare(
+    State(state): State<AppState>,
+    p: Principal,
+    Path((id, request)): Path<(String, String)>,
+    Form(form): Form<AnswerForm>,
+) -> AppResult<Response> {
+    let request: WelfareId = request.parse().map_err(|_| AppError::NotFound)?;
+    let on = match form.answered_on.trim() {
+        "" => today(&p),
+        d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date"))?,
+    };
+    if form.answer.trim().is_empty() {
+        return Err(AppError::BadRequest("welfare-error-answer"));
+    }
+    let (youth, _, mut tx) = opened(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        "child_welfare_answer",
+    )
+    .await?;
+    child_welfare::answer(
+        &mut tx,
+        state.store.field_keys(),
+        p.service_id(),
+        youth,
+        request,
+        on,
+        &form.answer,
+    )
+    .await
+    .map_err(|e| match e {
+        gatelangs_storage::StoreError::NotFound => AppError::Conflict("welfare-error-answered"),
+        e => e.into(),
+    })?;
+    tx.commit().await?;
+    Ok(done(youth, "answered"))
+}
