@@ -683,3 +683,5 @@ report-cw-requests = Information requests received
 report-cw-answered = Information requests answered
 
 collaboration-api-not-covered = No consent of the youth covers the service on the date. Nothing was stored. Record a consent, or register an anonymous inquiry instead.
+
+inquiries-choose-service = Choose a service

@@ -680,3 +680,5 @@ report-cw-requests = Anmodninger om opplysninger mottatt
 report-cw-answered = Anmodninger besvart
 
 collaboration-api-not-covered = Ingen samtykke fra ungdommen dekker tjenesten på datoen. Ingenting ble lagret. Registrer samtykke, eller registrer en anonym henvendelse i stedet.
+
+inquiries-choose-service = Velg tjeneste
