@@ -150,8 +150,7 @@ pub fn renewals(
         return out;
     }
     let guardian = matches!(given_by, GivenBy::Guardian | GivenBy::YouthAndGuardian);
-    if guardian && age_at_consent < CONSENT_AGE && age_today >= CONSENT_AGE && age_today < ADULT_AGE
-    {
+    if guardian && age_at_consent < CONSENT_AGE && (CONSENT_AGE..ADULT_AGE).contains(&age_today) {
         out.push(Renewal::TurnedSixteen);
     }
     if guardian && age_at_consent < ADULT_AGE && age_today >= ADULT_AGE {

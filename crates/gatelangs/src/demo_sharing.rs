@@ -150,7 +150,7 @@ pub async fn populate(
             let inquiry = NewInquiry {
                 id: InquiryId::new(),
                 day: day_of(i * 3 + 1),
-                direction: if i % 3 == 0 {
+                direction: if i.is_multiple_of(3) {
                     Direction::Outgoing
                 } else {
                     Direction::Incoming
