@@ -49,6 +49,29 @@ code_set!(
     }
 );
 
+/// The counterpart services the reference report names, as (code, name): every new service's
+/// catalogue starts with these; leaders add, rename and archive.
+pub const DEFAULT_COUNTERPARTS: [(&str, &str); 18] = [
+    ("barnevern", "Barnevernstjenesten"),
+    ("barnevernsinstitusjon", "Barnevernsinstitusjon"),
+    ("foresatte", "Foresatte"),
+    ("nav", "NAV"),
+    ("ung_i_jobb", "Ung i jobb"),
+    ("skole", "Skole"),
+    ("politi", "Politi"),
+    ("psykisk_helse", "Psykisk helsetjenester"),
+    ("psykisk_helse_familie", "Psykisk helse og familiestøtte"),
+    ("konfliktradet", "Konfliktrådet"),
+    ("oppfolgingstjenesten", "Oppfølgingstjenesten"),
+    ("rustjeneste", "Rustjeneste"),
+    ("fritid_med_bistand", "Fritid med bistand"),
+    ("fritidsklubb", "Fritidsklubb"),
+    ("natteravner", "Natteravner"),
+    ("skolehelsetjenesten", "Skolehelsetjenesten"),
+    ("andre_oppsokende", "Andre oppsøkende tjenester"),
+    ("andre_frivillige", "Andre frivillige organisasjoner"),
+];
+
 /// The health-law age of consent (pasient- og brukerrettighetsloven § 4-3).
 pub const CONSENT_AGE: i16 = 16;
 /// Concern reports concern children: under 18 (helsepersonelloven § 33).

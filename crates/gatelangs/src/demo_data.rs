@@ -131,26 +131,6 @@ const AGE_TOTALS_2024: [(AgeGroup, u32); 5] = [
 ];
 
 /// The counterpart services the reference report names.
-pub const COUNTERPARTS: [(&str, &str); 18] = [
-    ("barnevern", "Barnevernstjenesten"),
-    ("barnevernsinstitusjon", "Barnevernsinstitusjon"),
-    ("foresatte", "Foresatte"),
-    ("nav", "NAV"),
-    ("ung_i_jobb", "Ung i jobb"),
-    ("skole", "Skole"),
-    ("politi", "Politi"),
-    ("psykisk_helse", "Psykisk helsetjenester"),
-    ("psykisk_helse_familie", "Psykisk helse og familiestøtte"),
-    ("konfliktradet", "Konfliktrådet"),
-    ("oppfolgingstjenesten", "Oppfølgingstjenesten"),
-    ("rustjeneste", "Rustjeneste"),
-    ("fritid_med_bistand", "Fritid med bistand"),
-    ("fritidsklubb", "Fritidsklubb"),
-    ("natteravner", "Natteravner"),
-    ("skolehelsetjenesten", "Skolehelsetjenesten"),
-    ("andre_oppsokende", "Andre oppsøkende tjenester"),
-    ("andre_frivillige", "Andre frivillige organisasjoner"),
-];
 
 struct Rng(u64);
 
@@ -239,9 +219,7 @@ pub async fn populate(
     if !places::list_places(conn, service).await?.is_empty() {
         return Ok(0);
     }
-    for (code, name) in COUNTERPARTS {
-        counterparts::create(conn, service, code, name).await?;
-    }
+    counterparts::seed_defaults(conn, service).await?;
     let mut place_ids = vec![];
     for (district, place, kind, _) in PLACES_2024 {
         let d = match places::find_district(conn, service, district).await? {

@@ -99,3 +99,15 @@ pub async fn update(
         .execute(&mut *conn)
         .await?)
 }
+
+/// Fills an empty catalogue with the reference report's services; a catalogue that has any
+/// entry is left as it is.
+pub async fn seed_defaults(conn: &mut AnyConnection, service: ServiceId) -> Result<()> {
+    if !list(conn, service).await?.is_empty() {
+        return Ok(());
+    }
+    for (code, name) in gatelangs_domain::consent::DEFAULT_COUNTERPARTS {
+        create(conn, service, code, name).await?;
+    }
+    Ok(())
+}

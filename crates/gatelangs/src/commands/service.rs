@@ -38,6 +38,7 @@ pub async fn run(store: &Store, cmd: ServiceCommand) -> anyhow::Result<ExitCode>
                 }
                 other => other?,
             };
+            gatelangs_storage::counterparts::seed_defaults(&mut tx, service.id).await?;
             let event = AuditEvent::new(
                 None,
                 AuditAction::ServiceCreated,

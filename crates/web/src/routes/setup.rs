@@ -172,6 +172,7 @@ async fn submit(
     }
     let created = async {
         let service = services::create(&mut tx, &valid.service).await?;
+        gatelangs_storage::counterparts::seed_defaults(&mut tx, service.id).await?;
         let new_user = NewUser {
             service: service.id,
             username: &valid.username,
