@@ -56,7 +56,10 @@ async fn the_setup_link_creates_the_first_administrator_once() {
             .await;
         assert_eq!(ok.location(), "/login?setup=1", "{}", app.name());
         // The new service's catalogue starts with the reference report's counterpart services.
-        assert_eq!(app.count("SELECT COUNT(*) FROM counterpart_services").await, 18);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM counterpart_services").await,
+            18
+        );
         assert_eq!(
             app.count("SELECT COUNT(*) FROM counterpart_services WHERE code = 'barnevern' AND name = 'Barnevernstjenesten'").await,
             1

@@ -1,6 +1,7 @@
 //! The authorization matrix of the youth record: every youth route × every kind of user ×
 //! (normal / emergency access / blocked) gets exactly the expected answer, and every allowed
-//! access leaves an audit entry. A youth route without a row here fails the test.
+//! access leaves an audit entry. A youth route (page or JSON API) without a row here fails the
+//! test.
 
 #![allow(clippy::unwrap_used)]
 
@@ -423,6 +424,26 @@ fn form(path: &str, w: &World, actor: &User, n: usize) -> String {
     }
 }
 
+/// The API's routes about youths, from the OpenAPI document, as (method, path).
+fn api_youth_routes() -> Vec<(String, String)> {
+    let doc = serde_json::to_value(gatelangs_web::api::openapi()).unwrap();
+    let mut out = vec![];
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if path.contains("/youths") {
+            for method in item
+                .as_object()
+                .unwrap()
+                .keys()
+                .filter(|m| *m != "parameters")
+            {
+                out.push((method.clone(), path.clone()));
+            }
+        }
+    }
+    assert!(!out.is_empty(), "the API has youth routes");
+    out
+}
+
 #[tokio::test]
 async fn every_youth_route_answers_every_user_as_the_matrix_says_and_logs_every_allowed_access() {
     let table = gatelangs_web::routes::youths::route_table();
@@ -507,6 +528,47 @@ async fn every_youth_route_answers_every_user_as_the_matrix_says_and_logs_every_
                         .await
                         .unwrap();
                 }
+            }
+        }
+        // The JSON API's youth routes are walked the same way.
+        for (method, template) in api_youth_routes() {
+            let rule = match (method.as_str(), template.as_str()) {
+                ("post", "/api/v1/youths/{id}/collaborations") => Rule::Record,
+                _ => panic!(
+                    "the API youth route {method} {template} has no row in the authorization matrix"
+                ),
+            };
+            for (actor, _user, session) in &sessions {
+                let path = template.replace("{id}", &w.youth.to_string());
+                let before = app
+                    .count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'personal_data_%'")
+                    .await;
+                let body = serde_json::json!({"date": "2024-03-15", "direction": "outgoing", "service": "nav"});
+                let reply = app.post_json(&path, Some(session), body).await;
+                let answer = match reply.status {
+                    s if s.is_success() => Answer::Allowed,
+                    StatusCode::FORBIDDEN => Answer::Forbidden,
+                    StatusCode::NOT_FOUND => Answer::NotFound,
+                    other => panic!(
+                        "{method} {template} as {actor:?} on {}: {other}\n{}",
+                        app.name(),
+                        reply.body
+                    ),
+                };
+                assert_eq!(
+                    answer,
+                    expected(rule, *actor),
+                    "{method} {template} as {actor:?} on {}",
+                    app.name()
+                );
+                let after = app
+                    .count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'personal_data_%'")
+                    .await;
+                assert_eq!(
+                    after > before,
+                    answer == Answer::Allowed,
+                    "{method} {template} as {actor:?}: audit"
+                );
             }
         }
         // Refusals at the record gate are themselves logged, for the leader's review.
