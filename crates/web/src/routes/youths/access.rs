@@ -168,11 +168,8 @@ pub async fn add_block(
     Path(id): Path<String>,
     Form(form): Form<BlockForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Change, "block")
-        .await?;
+    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "block").await?;
+    let youth = rec.youth;
     rec.require_leader()?;
     let user: UserId = form
         .user
@@ -215,17 +212,10 @@ pub async fn lift_block(
     p: Principal,
     Path((id, block)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let block: BlockId = block.parse().map_err(|_| AppError::NotFound)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            "block_lifted",
-        )
-        .await?;
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "block_lifted").await?;
+    let youth = rec.youth;
     rec.require_leader()?;
     facts::lift_block(
         &mut tx,

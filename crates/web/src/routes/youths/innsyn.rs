@@ -16,9 +16,9 @@ use gatelangs_storage::{assessments, conversations, journal, youths};
 use super::record::{
     ConversationRow, EntryView, FactorRow, assessment_table, conversation_rows, entry_views,
 };
-use super::{when, youth_id};
+use super::when;
+use crate::auth::Principal;
 use crate::auth::record_gate::subject;
-use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -84,11 +84,8 @@ fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option
 }
 
 async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResult<Copy> {
-    let desk = YouthDesk::for_principal(p)?;
-    let youth = youth_id(id)?;
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Export, what)
-        .await?;
+    let (rec, mut tx) = super::open(state, p, id, PersonalDataAccess::Export, what).await?;
+    let youth = rec.youth;
     let keys = state.store.field_keys();
     let y = youths::get(&mut tx, keys, rec.service, youth)
         .await?

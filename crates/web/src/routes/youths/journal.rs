@@ -14,8 +14,8 @@ use gatelangs_storage::{contacts, conversations, places};
 use serde::Deserialize;
 
 use super::record::done;
-use super::{staff, youth_id};
-use crate::auth::{Principal, YouthDesk};
+use super::staff;
+use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -178,16 +178,15 @@ pub async fn conversation_form(
     Path(id): Path<String>,
     Query(q): Query<FromContact>,
 ) -> AppResult<ConversationPage> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Read,
-            "conversation_form",
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Read,
+        "conversation_form",
+    )
+    .await?;
+    let youth = rec.youth;
     let tz = p.tz();
     let now = jiff::Timestamp::now().to_zoned(tz.clone());
     let mut form = ConversationForm {
@@ -223,8 +222,6 @@ pub async fn create_conversation(
     Path(id): Path<String>,
     Form(form): Form<ConversationForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let tr = p.tr();
     let tz = p.tz();
     let mut errors = Vec::new();
@@ -266,19 +263,15 @@ pub async fn create_conversation(
     }
     let place: Option<PlaceId> = form.place.parse().ok();
     let contact: Option<ContactId> = form.contact.parse().ok();
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "conversation").await?;
+    let youth = rec.youth;
     let (Some(at), true) = (at, errors.is_empty()) else {
+        tx.commit().await?;
         return Ok(conversation_page(&state, &p, youth, form, errors)
             .await?
             .into_response());
     };
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            "conversation",
-        )
-        .await?;
     let now = gatelangs_storage::now();
     let conversation = ConversationId::new();
     conversations::create(
@@ -342,8 +335,8 @@ pub async fn create_note(
     Path(id): Path<String>,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
+    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "note").await?;
+    let youth = rec.youth;
     let tz = p.tz();
     let helped = match (form.date.trim(), form.time.trim()) {
         ("", _) => jiff::Timestamp::now(),
@@ -357,9 +350,6 @@ pub async fn create_note(
     if form.body.trim().is_empty() {
         return Err(AppError::BadRequest("journal-refused-empty"));
     }
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Change, "note")
-        .await?;
     journal::create(
         &mut tx,
         state.store.field_keys(),
@@ -395,17 +385,16 @@ pub async fn edit_draft(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let entry = entry_id(&entry)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            &format!("entry:{entry}"),
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        &format!("entry:{entry}"),
+    )
+    .await?;
+    let youth = rec.youth;
     journal::update_draft(
         &mut tx,
         state.store.field_keys(),
@@ -429,17 +418,16 @@ pub async fn sign(
     p: Principal,
     Path((id, entry)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let entry = entry_id(&entry)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            &format!("entry:{entry}"),
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        &format!("entry:{entry}"),
+    )
+    .await?;
+    let youth = rec.youth;
     journal::sign(
         &mut tx,
         state.store.field_keys(),
@@ -463,17 +451,16 @@ pub async fn correct(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let entry = entry_id(&entry)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            &format!("entry:{entry}"),
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        &format!("entry:{entry}"),
+    )
+    .await?;
+    let youth = rec.youth;
     journal::correct(
         &mut tx,
         state.store.field_keys(),
@@ -499,17 +486,16 @@ pub async fn withhold(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let entry = entry_id(&entry)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            &format!("withhold:{entry}"),
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        &format!("withhold:{entry}"),
+    )
+    .await?;
+    let youth = rec.youth;
     rec.require_leader()?;
     let reason = form.reason.trim();
     journal::set_withheld(
@@ -534,21 +520,20 @@ pub async fn delete(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let entry = entry_id(&entry)?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        &format!("delete:{entry}"),
+    )
+    .await?;
+    let youth = rec.youth;
+    rec.require_leader()?;
     if form.reason.trim().is_empty() {
         return Err(AppError::BadRequest("journal-refused-no-reason"));
     }
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            &format!("delete:{entry}"),
-        )
-        .await?;
-    rec.require_leader()?;
     journal::delete(
         &mut tx,
         state.store.field_keys(),
@@ -573,8 +558,6 @@ pub async fn create_assessment(
     Path(id): Path<String>,
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
     let tz = p.tz();
     let on = match form.get("assessed_on").map(|s| s.trim()) {
         None | Some("") => jiff::Timestamp::now().to_zoned(tz.clone()).date(),
@@ -598,14 +581,9 @@ pub async fn create_assessment(
             comment,
         });
     }
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            "assessment",
-        )
-        .await?;
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "assessment").await?;
+    let youth = rec.youth;
     assessments::create(
         &mut tx,
         state.store.field_keys(),

@@ -139,6 +139,19 @@ pub fn route_table() -> Vec<(&'static str, &'static str)> {
     routes().paths
 }
 
+/// Opens the record named by the path's `{id}` through the gate: the start of every handler that
+/// touches one youth.
+async fn open(
+    state: &AppState,
+    p: &crate::auth::Principal,
+    id: &str,
+    access: gatelangs_domain::PersonalDataAccess,
+    what: &str,
+) -> Result<(crate::auth::OpenRecord, gatelangs_storage::Tx), AppError> {
+    let desk = crate::auth::YouthDesk::for_principal(p)?;
+    desk.open(&state.store, youth_id(id)?, access, what).await
+}
+
 fn youth_id(text: &str) -> Result<YouthId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }

@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::list::NewPage;
-use super::{staff, when, youth_id};
-use crate::auth::{OpenRecord, Principal, YouthDesk};
+use super::{staff, when};
+use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -283,11 +283,8 @@ pub async fn show(
     Path(id): Path<String>,
     Query(done): Query<Done>,
 ) -> AppResult<RecordPage> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Read, "record")
-        .await?;
+    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Read, "record").await?;
+    let youth = rec.youth;
     let keys = state.store.field_keys();
     let y = youths::get(&mut tx, keys, rec.service, youth)
         .await?
@@ -448,11 +445,8 @@ pub async fn edit_form(
     p: Principal,
     Path(id): Path<String>,
 ) -> AppResult<NewPage> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Read, "identity")
-        .await?;
+    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Read, "identity").await?;
+    let youth = rec.youth;
     let y = youths::get(&mut tx, state.store.field_keys(), rec.service, youth)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -474,11 +468,9 @@ pub async fn edit(
     Path(id): Path<String>,
     Form(form): Form<YouthForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(&state.store, youth, PersonalDataAccess::Change, "identity")
-        .await?;
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "identity").await?;
+    let youth = rec.youth;
     let keys = state.store.field_keys();
     let old = youths::get(&mut tx, keys, rec.service, youth)
         .await?
@@ -541,16 +533,15 @@ pub async fn set_contact_persons(
     Path(id): Path<String>,
     Form(form): Form<ContactPersonsForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
-    let youth = youth_id(&id)?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            "contact_persons",
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        "contact_persons",
+    )
+    .await?;
+    let youth = rec.youth;
     rec.require_leader()?;
     let persons: Vec<UserId> = [&form.contact1, &form.contact2]
         .iter()
@@ -580,16 +571,15 @@ async fn set_closed(
     id: &str,
     closed: bool,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(p)?;
-    let youth = youth_id(id)?;
-    let (rec, mut tx): (OpenRecord, _) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            if closed { "closed" } else { "reopened" },
-        )
-        .await?;
+    let (rec, mut tx) = super::open(
+        state,
+        p,
+        id,
+        PersonalDataAccess::Change,
+        if closed { "closed" } else { "reopened" },
+    )
+    .await?;
+    let youth = rec.youth;
     youths::set_closed(
         &mut tx,
         rec.service,

@@ -23,8 +23,7 @@ use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
 use serde::Deserialize;
 
 use super::record::done;
-use super::youth_id;
-use crate::auth::{Principal, YouthDesk};
+use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -381,9 +380,8 @@ async fn opened(
     access: PersonalDataAccess,
     what: &str,
 ) -> AppResult<(YouthId, youths::Youth, gatelangs_storage::Tx)> {
-    let desk = YouthDesk::for_principal(p)?;
-    let youth = youth_id(id)?;
-    let (rec, mut tx) = desk.open(&state.store, youth, access, what).await?;
+    let (rec, mut tx) = super::open(state, p, id, access, what).await?;
+    let youth = rec.youth;
     let y = youths::get(&mut tx, state.store.field_keys(), rec.service, youth)
         .await?
         .ok_or(AppError::NotFound)?;
