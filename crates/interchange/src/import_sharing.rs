@@ -136,7 +136,7 @@ pub(crate) async fn check(
         let id = row
             .id
             .unwrap_or_else(|| ConsentId::from_uuid(seen.id(CONSENTS, &service.id, &content)));
-        match consents::get(conn, service.id, id).await? {
+        let same = match consents::get(conn, service.id, id).await? {
             Some(existing) => {
                 let reference = youths::reference(conn, existing.youth).await?;
                 let mut codes: Vec<String> =
@@ -144,29 +144,25 @@ pub(crate) async fn check(
                 codes.sort();
                 let mut wanted = row.services.clone();
                 wanted.sort();
-                let same = reference == row.youth_ref
-                    && existing.period == period(&row)
-                    && existing.given_by == row.given_by
-                    && codes == wanted;
-                if same {
-                    plan.same(CONSENTS);
-                } else {
-                    fail(
-                        "id",
-                        "a consent with this id exists with other values".to_owned(),
-                    );
-                }
+                Some(
+                    reference == row.youth_ref
+                        && existing.period == period(&row)
+                        && existing.given_by == row.given_by
+                        && codes == wanted,
+                )
             }
-            None if ids::taken(conn, Table::Consents, &id.to_string()).await? => {
-                fail("id", "the id belongs to another record".to_owned());
-            }
-            None => {
+            None => None,
+        };
+        match standing(conn, Table::Consents, id, same).await? {
+            Standing::New => {
                 for code in &row.services {
                     plan.cover
                         .push((row.youth_ref.clone(), code.clone(), period(&row)));
                 }
                 plan.consents.push((row, id));
             }
+            Standing::Unchanged => plan.same(CONSENTS),
+            Standing::Problem(message) => fail("id", message.to_owned()),
         }
     }
     for row in collaboration_rows {
@@ -217,25 +213,18 @@ pub(crate) async fn check(
         let id = row.id.unwrap_or_else(|| {
             CollaborationId::from_uuid(seen.id(COLLABORATIONS, &service.id, &content))
         });
-        match collaborations::get(conn, store.field_keys(), service.id, id).await? {
-            Some(existing) => {
-                let same = existing.day == row.date
+        let same = collaborations::get(conn, store.field_keys(), service.id, id)
+            .await?
+            .map(|existing| {
+                existing.day == row.date
                     && existing.youth_ref == row.youth_ref
                     && existing.direction == row.direction
-                    && existing.service_code == row.service;
-                if same {
-                    plan.same(COLLABORATIONS)
-                } else {
-                    fail(
-                        "id",
-                        "a collaboration with this id exists with other values".to_owned(),
-                    )
-                }
-            }
-            None if ids::taken(conn, Table::Collaborations, &id.to_string()).await? => {
-                fail("id", "the id belongs to another record".to_owned());
-            }
-            None => plan.collaborations.push((row, id)),
+                    && existing.service_code == row.service
+            });
+        match standing(conn, Table::Collaborations, id, same).await? {
+            Standing::New => plan.collaborations.push((row, id)),
+            Standing::Unchanged => plan.same(COLLABORATIONS),
+            Standing::Problem(message) => fail("id", message.to_owned()),
         }
     }
     let stored_inquiries = inquiries::list(conn, service.id, None).await?;
@@ -263,25 +252,19 @@ pub(crate) async fn check(
         let id = row
             .id
             .unwrap_or_else(|| InquiryId::from_uuid(seen.id(INQUIRIES, &service.id, &content)));
-        match stored_inquiries.iter().find(|i| i.id == id) {
-            Some(existing) => {
-                let same = existing.day == row.date
+        let same = stored_inquiries
+            .iter()
+            .find(|i| i.id == id)
+            .map(|existing| {
+                existing.day == row.date
                     && existing.direction == row.direction
                     && existing.service_code == row.service
-                    && existing.topic == row.topic;
-                if same {
-                    plan.same(INQUIRIES)
-                } else {
-                    fail(
-                        "id",
-                        "an inquiry with this id exists with other values".to_owned(),
-                    )
-                }
-            }
-            None if ids::taken(conn, Table::Inquiries, &id.to_string()).await? => {
-                fail("id", "the id belongs to another record".to_owned());
-            }
-            None => plan.inquiries.push((row, id)),
+                    && existing.topic == row.topic
+            });
+        match standing(conn, Table::Inquiries, id, same).await? {
+            Standing::New => plan.inquiries.push((row, id)),
+            Standing::Unchanged => plan.same(INQUIRIES),
+            Standing::Problem(message) => fail("id", message.to_owned()),
         }
     }
     for row in welfare_rows {
@@ -316,25 +299,18 @@ pub(crate) async fn check(
         let id = row
             .id
             .unwrap_or_else(|| WelfareId::from_uuid(seen.id(WELFARE, &service.id, &content)));
-        match child_welfare::get(conn, service.id, id).await? {
-            Some(existing) => {
-                let same = existing.day == row.date
+        let same = child_welfare::get(conn, service.id, id)
+            .await?
+            .map(|existing| {
+                existing.day == row.date
                     && existing.youth_ref == row.youth_ref
                     && existing.kind == row.kind
-                    && existing.answered_on == row.answered_on;
-                if same {
-                    plan.same(WELFARE)
-                } else {
-                    fail(
-                        "id",
-                        "a record with this id exists with other values".to_owned(),
-                    )
-                }
-            }
-            None if ids::taken(conn, Table::ChildWelfare, &id.to_string()).await? => {
-                fail("id", "the id belongs to another record".to_owned());
-            }
-            None => plan.welfare.push((row, id)),
+                    && existing.answered_on == row.answered_on
+            });
+        match standing(conn, Table::ChildWelfare, id, same).await? {
+            Standing::New => plan.welfare.push((row, id)),
+            Standing::Unchanged => plan.same(WELFARE),
+            Standing::Problem(message) => fail("id", message.to_owned()),
         }
     }
     Ok(())
@@ -454,6 +430,32 @@ pub(crate) async fn apply(
         store.audit(conn, Some(service.id), &event).await?;
     }
     Ok(())
+}
+
+/// Where a checked row stands against the database, by its id.
+pub(crate) enum Standing {
+    New,
+    /// The same record is stored already: importing it again changes nothing.
+    Unchanged,
+    Problem(&'static str),
+}
+
+/// `same` is `None` when no record of the service has the id, else whether it holds the same
+/// values as the row.
+pub(crate) async fn standing(
+    conn: &mut AnyConnection,
+    table: Table,
+    id: impl std::fmt::Display,
+    same: Option<bool>,
+) -> Result<Standing, ImportError> {
+    Ok(match same {
+        Some(true) => Standing::Unchanged,
+        Some(false) => Standing::Problem("a record with this id exists with other values"),
+        None if ids::taken(conn, table, &id.to_string()).await? => {
+            Standing::Problem("the id belongs to another record")
+        }
+        None => Standing::New,
+    })
 }
 
 async fn youth_id(
