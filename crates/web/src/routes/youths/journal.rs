@@ -10,12 +10,12 @@ use gatelangs_domain::youth::{Challenge, Factor, FactorStatus, JournalRefusal, S
 use gatelangs_domain::{ContactId, ConversationId, EntryId, PersonalDataAccess, PlaceId, UserId};
 use gatelangs_storage::assessments::{self, Item};
 use gatelangs_storage::journal::{self, EntryKey, JournalError, NewEntry};
-use gatelangs_storage::{contacts, conversations, places};
+use gatelangs_storage::{contacts, conversations, now, places};
 use serde::Deserialize;
 
 use super::record::done;
 use super::staff;
-use crate::auth::Principal;
+use crate::auth::{OpenRecord, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -379,38 +379,44 @@ pub struct TextForm {
     reason: String,
 }
 
+/// Opens the record for a change to one of its entries; `what` names the change in the log.
+async fn open_entry(
+    state: &AppState,
+    p: &Principal,
+    id: &str,
+    entry: &str,
+    what: &str,
+) -> AppResult<(OpenRecord, gatelangs_storage::Tx, EntryKey)> {
+    let entry = entry_id(entry)?;
+    let (rec, tx) = super::open(
+        state,
+        p,
+        id,
+        PersonalDataAccess::Change,
+        &format!("{what}:{entry}"),
+    )
+    .await?;
+    let key = EntryKey {
+        service: rec.service,
+        youth: rec.youth,
+        entry,
+    };
+    Ok((rec, tx, key))
+}
+
 pub async fn edit_draft(
     State(state): State<AppState>,
     p: Principal,
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let entry = entry_id(&entry)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        &format!("entry:{entry}"),
-    )
-    .await?;
-    let youth = rec.youth;
-    journal::update_draft(
-        &mut tx,
-        state.store.field_keys(),
-        EntryKey {
-            service: rec.service,
-            youth,
-            entry,
-        },
-        rec.user,
-        form.body.trim(),
-        gatelangs_storage::now(),
-    )
-    .await
-    .map_err(refusal)?;
+    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
+    let keys = state.store.field_keys();
+    journal::update_draft(&mut tx, keys, key, rec.user, form.body.trim(), now())
+        .await
+        .map_err(refusal)?;
     tx.commit().await?;
-    Ok(done(youth, "saved"))
+    Ok(done(key.youth, "saved"))
 }
 
 pub async fn sign(
@@ -418,31 +424,12 @@ pub async fn sign(
     p: Principal,
     Path((id, entry)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let entry = entry_id(&entry)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        &format!("entry:{entry}"),
-    )
-    .await?;
-    let youth = rec.youth;
-    journal::sign(
-        &mut tx,
-        state.store.field_keys(),
-        EntryKey {
-            service: rec.service,
-            youth,
-            entry,
-        },
-        rec.user,
-        gatelangs_storage::now(),
-    )
-    .await
-    .map_err(refusal)?;
+    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
+    journal::sign(&mut tx, state.store.field_keys(), key, rec.user, now())
+        .await
+        .map_err(refusal)?;
     tx.commit().await?;
-    Ok(done(youth, "signed"))
+    Ok(done(key.youth, "signed"))
 }
 
 pub async fn correct(
@@ -451,33 +438,21 @@ pub async fn correct(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let entry = entry_id(&entry)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        &format!("entry:{entry}"),
-    )
-    .await?;
-    let youth = rec.youth;
+    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
+    let (body, reason) = (form.body.trim(), form.reason.as_str());
     journal::correct(
         &mut tx,
         state.store.field_keys(),
-        EntryKey {
-            service: rec.service,
-            youth,
-            entry,
-        },
+        key,
         rec.user,
-        form.body.trim(),
-        &form.reason,
-        gatelangs_storage::now(),
+        body,
+        reason,
+        now(),
     )
     .await
     .map_err(refusal)?;
     tx.commit().await?;
-    Ok(done(youth, "corrected"))
+    Ok(done(key.youth, "corrected"))
 }
 
 pub async fn withhold(
@@ -486,32 +461,12 @@ pub async fn withhold(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let entry = entry_id(&entry)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        &format!("withhold:{entry}"),
-    )
-    .await?;
-    let youth = rec.youth;
+    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "withhold").await?;
     rec.require_leader()?;
-    let reason = form.reason.trim();
-    journal::set_withheld(
-        &mut tx,
-        EntryKey {
-            service: rec.service,
-            youth,
-            entry,
-        },
-        rec.user,
-        (!reason.is_empty()).then_some(reason),
-        gatelangs_storage::now(),
-    )
-    .await?;
+    let reason = Some(form.reason.trim()).filter(|r| !r.is_empty());
+    journal::set_withheld(&mut tx, key, rec.user, reason, now()).await?;
     tx.commit().await?;
-    Ok(done(youth, "withheld"))
+    Ok(done(key.youth, "withheld"))
 }
 
 pub async fn delete(
@@ -520,35 +475,23 @@ pub async fn delete(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let entry = entry_id(&entry)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        &format!("delete:{entry}"),
-    )
-    .await?;
-    let youth = rec.youth;
+    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "delete").await?;
     rec.require_leader()?;
-    if form.reason.trim().is_empty() {
+    let reason = form.reason.trim();
+    if reason.is_empty() {
         return Err(AppError::BadRequest("journal-refused-no-reason"));
     }
     journal::delete(
         &mut tx,
         state.store.field_keys(),
-        EntryKey {
-            service: rec.service,
-            youth,
-            entry,
-        },
+        key,
         rec.user,
-        form.reason.trim(),
-        gatelangs_storage::now(),
+        reason,
+        now(),
     )
     .await?;
     tx.commit().await?;
-    Ok(done(youth, "deleted"))
+    Ok(done(key.youth, "deleted"))
 }
 
 /// The assessment form posts `status_<factor>` and `comment_<factor>` for every factor.
