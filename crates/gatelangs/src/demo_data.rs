@@ -130,8 +130,6 @@ const AGE_TOTALS_2024: [(AgeGroup, u32); 5] = [
     (AgeGroup::Unknown, 10_712),
 ];
 
-/// The counterpart services the reference report names.
-
 struct Rng(u64);
 
 impl Rng {
