@@ -167,6 +167,16 @@ pub fn collaborations(
     out
 }
 
+/// An inquiry's direction: `incoming`/`outgoing` as for collaborations; `from`/`to` (the words
+/// teams use for inquiries) are read as the same.
+fn inquiry_direction(v: &str) -> Result<Direction, String> {
+    match v {
+        "from" => Ok(Direction::Incoming),
+        "to" => Ok(Direction::Outgoing),
+        _ => code(v),
+    }
+}
+
 pub fn inquiries(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<InquiryRow> {
     let rows = csv_file::parse(
         file,
@@ -180,7 +190,7 @@ pub fn inquiries(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<I
         let mut c = Cells::new(file, row, problems);
         let id = c.optional("id", id);
         let date = c.required("date", date);
-        let direction = c.required("direction", code);
+        let direction = c.required("direction", inquiry_direction);
         let service = c.required("service", text);
         let topic = c.optional("topic", free_text);
         if let (Some(id), Some(date), Some(direction), Some(service), Some(topic), false) =

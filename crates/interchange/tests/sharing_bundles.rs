@@ -53,7 +53,8 @@ fn inquiries() -> String {
             "{year}-{:02}-0{},{},{service},General advice\n",
             1 + i % 12,
             1 + i % 9,
-            if i % 2 == 0 { "incoming" } else { "outgoing" }
+            // Teams also write an inquiry's direction as from/to.
+            ["incoming", "outgoing", "from", "to"][i % 4]
         ));
     }
     out
