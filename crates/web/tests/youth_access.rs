@@ -67,6 +67,7 @@ fn rule(method: &str, path: &str) -> Rule {
             | "/youths/{id}/reopen"
             | "/youths/{id}/conversations"
             | "/youths/{id}/notes"
+            | "/youths/{id}/correction-refusals"
             | "/youths/{id}/entries/{entry}/edit"
             | "/youths/{id}/entries/{entry}/sign"
             | "/youths/{id}/entries/{entry}/correct"
@@ -410,6 +411,7 @@ fn form(path: &str, w: &World, actor: &User, n: usize) -> String {
         "blocks" => format!("user={}&reason=asked", w.admin.id),
         "conversations" => format!("date=01.03.2024&time=10:00&staff={}&challenges=crime&challenges=substance_use", w.contact.id),
         "notes" => "body=a+note".into(),
+        "correction-refusals" => "request=change+the+date&reason=the+date+was+right".into(),
         "correct" => "body=corrected&reason=wrong+date".into(),
         "withhold" => "reason=harmful".into(),
         "delete" => "reason=wrong+youth".into(),

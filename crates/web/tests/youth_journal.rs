@@ -277,6 +277,12 @@ async fn exact_search_emergency_access_and_blocking() {
         );
         // The leader sees it for review and marks it reviewed.
         let leader = app.session_for(&t.leader).await;
+        assert!(
+            app.get("/", Some(&leader))
+                .await
+                .body
+                .contains("Én nødtilgang venter på din gjennomgang")
+        );
         let review = app.get("/youths/access-review", Some(&leader)).await.body;
         assert!(review.contains("Solveig ringte i krise"), "{review}");
         let grant_at = review.find("/youths/access-review/").unwrap();
@@ -526,5 +532,42 @@ async fn drafts_older_than_a_day_surface_to_their_author_and_the_leader() {
                 .body
                 .contains("Usignerte utkast")
         );
+    }
+}
+
+#[tokio::test]
+async fn a_refused_request_for_correction_is_journaled_with_the_right_to_complain() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let kari = app.session_for(&t.kari).await;
+        let path = format!("{record}/correction-refusals");
+        assert_eq!(
+            app.post(&path, Some(&kari), "request=&reason=x")
+                .await
+                .status,
+            400
+        );
+        let reply = app
+            .post(
+                &path,
+                Some(&kari),
+                "request=Remove+the+note+of+3+March&reason=The+note+is+correct+and+needed",
+            )
+            .await;
+        assert_eq!(reply.status, 303);
+        let page = app.get(&record, Some(&kari)).await.body;
+        for needle in [
+            "Avslått retting",
+            "Remove the note of 3 March",
+            "The note is correct and needed",
+            "klage til Statsforvalteren",
+        ] {
+            assert!(page.contains(needle), "{needle} on {}", app.name());
+        }
+        let unsigned = app
+            .count("SELECT COUNT(*) FROM journal_versions WHERE signed_at IS NULL")
+            .await;
+        assert_eq!(unsigned, 0, "the refusal is signed at once");
     }
 }

@@ -685,3 +685,16 @@ report-cw-answered = Information requests answered
 collaboration-api-not-covered = No consent of the youth covers the service on the date. Nothing was stored. Record a consent, or register an anonymous inquiry instead.
 
 inquiries-choose-service = Choose a service
+
+refusal-title = Refused request for correction
+refusal-intro = When the youth asks for a correction and it is refused, the refusal is journaled, with the right to complain to the County Governor (Health personnel act § 42).
+refusal-request = The request for correction
+refusal-reason = Reason for the refusal
+refusal-complaint = The youth has been told of the right to complain to the County Governor (Statsforvalteren).
+refusal-save = Journal the refusal
+refusal-error = Write both the request and the reason for refusing it.
+
+home-unreviewed = { $n ->
+    [one] One emergency access awaits your review.
+   *[other] { $n } emergency accesses await your review.
+}

@@ -682,3 +682,16 @@ report-cw-answered = Anmodninger besvart
 collaboration-api-not-covered = Ingen samtykke fra ungdommen dekker tjenesten på datoen. Ingenting ble lagret. Registrer samtykke, eller registrer en anonym henvendelse i stedet.
 
 inquiries-choose-service = Velg tjeneste
+
+refusal-title = Avslått krav om retting
+refusal-intro = Når ungdommen ber om retting og kravet avslås, skal avslaget journalføres, med retten til å klage til Statsforvalteren (helsepersonelloven § 42).
+refusal-request = Kravet om retting
+refusal-reason = Begrunnelse for avslaget
+refusal-complaint = Ungdommen er informert om retten til å klage til Statsforvalteren.
+refusal-save = Journalfør avslaget
+refusal-error = Skriv både kravet og begrunnelsen for avslaget.
+
+home-unreviewed = { $n ->
+    [one] Én nødtilgang venter på din gjennomgang.
+   *[other] { $n } nødtilganger venter på din gjennomgang.
+}

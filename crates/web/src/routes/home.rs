@@ -25,6 +25,8 @@ struct HomePage {
     overdue_drafts: usize,
     /// A leader's open information requests from the child welfare service.
     requests: Vec<RequestRow>,
+    /// Emergency accesses a leader has not reviewed yet.
+    unreviewed: usize,
 }
 
 pub struct RequestRow {
@@ -56,6 +58,16 @@ async fn home(
         }
         _ => 0,
     };
+    let unreviewed = if principal.role() == gatelangs_domain::Role::Leader {
+        let mut conn = state.store.read_conn().await?;
+        gatelangs_storage::record_access::emergency_grants(&mut conn, principal.service_id(), None)
+            .await?
+            .iter()
+            .filter(|g| g.reviewed_at.is_none())
+            .count()
+    } else {
+        0
+    };
     let requests = if principal.role() == gatelangs_domain::Role::Leader {
         let mut conn = state.store.read_conn().await?;
         let today = jiff::Timestamp::now().to_zoned(principal.tz()).date();
@@ -77,6 +89,7 @@ async fn home(
         Vec::new()
     };
     Ok(HomePage {
+        unreviewed,
         requests,
         overdue_drafts,
         name: principal.name().to_owned(),

@@ -379,6 +379,63 @@ pub struct TextForm {
     reason: String,
 }
 
+#[derive(Deserialize, Default)]
+pub struct RefusalForm {
+    #[serde(default)]
+    request: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A refused request for correction is itself journaled, with the right to complain
+/// (helsepersonelloven § 42): a signed entry written in the author's language.
+pub async fn refuse_correction(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<RefusalForm>,
+) -> AppResult<Response> {
+    let (rec, mut tx) = super::open(
+        &state,
+        &p,
+        &id,
+        PersonalDataAccess::Change,
+        "correction_refused",
+    )
+    .await?;
+    let (request, reason) = (form.request.trim(), form.reason.trim());
+    if request.is_empty() || reason.is_empty() {
+        return Err(AppError::BadRequest("refusal-error"));
+    }
+    let tr = p.tr();
+    let body = format!(
+        "{}: {request}\n{}: {reason}\n{}",
+        tr.t("refusal-request"),
+        tr.t("refusal-reason"),
+        tr.t("refusal-complaint")
+    );
+    let entry = NewEntry {
+        id: EntryId::new(),
+        youth: rec.youth,
+        conversation: None,
+        kind: "correction_refused",
+        helped_at: now(),
+        author: rec.user,
+        body,
+        signed: true,
+    };
+    journal::create(
+        &mut tx,
+        state.store.field_keys(),
+        rec.service,
+        &entry,
+        now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(done(rec.youth, "saved"))
+}
+
 /// Opens the record for a change to one of its entries; `what` names the change in the log.
 async fn open_entry(
     state: &AppState,

@@ -92,6 +92,10 @@ fn routes() -> Routes {
         )
         .post("/youths/{id}/notes", post(journal::create_note))
         .post(
+            "/youths/{id}/correction-refusals",
+            post(journal::refuse_correction),
+        )
+        .post(
             "/youths/{id}/entries/{entry}/edit",
             post(journal::edit_draft),
         )
