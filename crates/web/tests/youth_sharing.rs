@@ -35,7 +35,6 @@ struct Team {
 async fn team(app: &TestApp) -> Team {
     let service = app.service("team", false).await;
     let kari = app.user(&service, "kari", Role::FieldWorker).await;
-    let ola = app.user(&service, "ola", Role::FieldWorker).await;
     let leader = app.user(&service, "leder", Role::Leader).await;
     let leader_session = app.session_for(&leader).await;
     for (code, name) in [("nav", "NAV"), ("skole", "Skole")] {
@@ -48,7 +47,6 @@ async fn team(app: &TestApp) -> Team {
             .await;
         assert_eq!(reply.status, 303, "{}", reply.body);
     }
-    let _ = ola;
     Team {
         service,
         kari,
