@@ -41,6 +41,14 @@ fn date_text(d: jiff::civil::Date) -> String {
     d.strftime("%d.%m.%Y").to_string()
 }
 
+/// A typed date, or today when the field was left empty.
+fn day_or_today(p: &Principal, text: &str) -> AppResult<jiff::civil::Date> {
+    match text.trim() {
+        "" => Ok(today(p)),
+        d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date")),
+    }
+}
+
 fn today(p: &Principal) -> jiff::civil::Date {
     jiff::Timestamp::now().to_zoned(p.tz()).date()
 }
@@ -508,10 +516,7 @@ pub async fn withdraw_consent(
     Form(form): Form<WithdrawForm>,
 ) -> AppResult<Response> {
     let consent: ConsentId = consent.parse().map_err(|_| AppError::NotFound)?;
-    let on = match form.withdrawn_on.trim() {
-        "" => today(&p),
-        d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date"))?,
-    };
+    let on = day_or_today(&p, &form.withdrawn_on)?;
     let (youth, _, mut tx) = opened(
         &state,
         &p,
@@ -882,10 +887,7 @@ pub async fn answer_welfare(
     Form(form): Form<AnswerForm>,
 ) -> AppResult<Response> {
     let request: WelfareId = request.parse().map_err(|_| AppError::NotFound)?;
-    let on = match form.answered_on.trim() {
-        "" => today(&p),
-        d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date"))?,
-    };
+    let on = day_or_today(&p, &form.answered_on)?;
     if form.answer.trim().is_empty() {
         return Err(AppError::BadRequest("welfare-error-answer"));
     }
