@@ -333,6 +333,21 @@ pub async fn reference(conn: &mut AnyConnection, id: YouthId) -> Result<String> 
         .await?)
 }
 
+/// The `ref` of a youth of the service, if it is one.
+pub async fn reference_in(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: YouthId,
+) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT ref FROM youths WHERE id = $1 AND service_id = $2")
+            .bind(id.to_string())
+            .bind(service.to_string())
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// The youth with this `ref` in the service.
 pub async fn id_by_ref(
     conn: &mut AnyConnection,

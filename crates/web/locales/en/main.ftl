@@ -698,3 +698,5 @@ home-unreviewed = { $n ->
     [one] One emergency access awaits your review.
    *[other] { $n } emergency accesses await your review.
 }
+
+audit-youth = Youth { $reference }

@@ -695,3 +695,5 @@ home-unreviewed = { $n ->
     [one] Én nødtilgang venter på din gjennomgang.
    *[other] { $n } nødtilganger venter på din gjennomgang.
 }
+
+audit-youth = Ungdom { $reference }

@@ -34,6 +34,31 @@ impl AuditReader {
         Ok(audit::list(&mut conn, self.service, filter).await?)
     }
 
+    /// The `ref` of each youth the entries name (`youth:<id>`), for showing instead of the id.
+    pub async fn youth_refs(
+        &self,
+        store: &Store,
+        entries: &[AuditEntry],
+    ) -> Result<std::collections::HashMap<String, String>, AppError> {
+        let mut conn = store.read_conn().await?;
+        let mut out = std::collections::HashMap::new();
+        for e in entries {
+            let Some(id) = e.subject.strip_prefix("youth:") else {
+                continue;
+            };
+            if out.contains_key(id) {
+                continue;
+            }
+            if let Ok(youth) = id.parse()
+                && let Some(reference) =
+                    gatelangs_storage::youths::reference_in(&mut conn, self.service, youth).await?
+            {
+                out.insert(id.to_owned(), reference);
+            }
+        }
+        Ok(out)
+    }
+
     pub async fn staff(
         &self,
         store: &Store,

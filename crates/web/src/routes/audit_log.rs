@@ -62,6 +62,8 @@ struct Row {
     user: String,
     action: String,
     subject: String,
+    /// A youth the entry is about: (record id, ref), shown as a link.
+    youth: Option<(String, String)>,
     detail: String,
 }
 
@@ -100,6 +102,7 @@ async fn show(
         Some(f) => reader.list(&state.store, f).await?,
         None => vec![],
     };
+    let refs = reader.youth_refs(&state.store, &entries).await?;
     let chosen = filter.as_ref().and_then(|f| f.actor);
     let staff = reader
         .staff(&state.store)
@@ -118,7 +121,14 @@ async fn show(
                 .map(|t| format_date_time(t, &tz))
                 .unwrap_or_default(),
             user: e.actor_username.unwrap_or_else(|| "–".to_owned()),
-            action: e.action,
+            action: match super::youths::access_labels(&tr, &e.action) {
+                Some((what, basis)) => format!("{what} ({basis})"),
+                None => e.action,
+            },
+            youth: e
+                .subject
+                .strip_prefix("youth:")
+                .and_then(|id| refs.get(id).map(|r| (id.to_owned(), r.clone()))),
             subject: e.subject,
             detail: e.detail,
         })

@@ -55,12 +55,32 @@ pub struct Copy {
     pub sharing: super::sharing::SharingView,
 }
 
-fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option<AccessRow> {
-    let (what, basis) = match e.action.split_once(':') {
+/// What an access to a youth's record was and on which basis, in words, from the audit action
+/// code (`personal_data_read:leader`, `emergency_access_granted`); `None` for other actions.
+pub fn access_labels(tr: &Tr, action: &str) -> Option<(String, String)> {
+    let (what, basis) = match action.split_once(':') {
         Some((what, basis)) if what.starts_with("personal_data_") => (what, basis),
-        _ if e.action == "emergency_access_granted" => ("emergency", "emergency"),
+        _ if action == "emergency_access_granted" => ("emergency", "emergency"),
         _ => return None,
     };
+    Some((
+        tr.t(match what {
+            "personal_data_read" => "innsyn-access-read",
+            "personal_data_change" => "innsyn-access-change",
+            "personal_data_export" => "innsyn-access-export",
+            _ => "innsyn-access-emergency",
+        }),
+        tr.t(match basis {
+            "contact_person" => "basis-contact-person",
+            "leader" => "basis-leader",
+            "emergency" => "basis-emergency",
+            _ => "basis-administration",
+        }),
+    ))
+}
+
+fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option<AccessRow> {
+    let (what, basis) = access_labels(tr, &e.action)?;
     Some(AccessRow {
         at: when(e.at, tz),
         who: e
@@ -68,18 +88,8 @@ fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option
             .clone()
             .or_else(|| e.actor_username.clone())
             .unwrap_or_default(),
-        what: tr.t(match what {
-            "personal_data_read" => "innsyn-access-read",
-            "personal_data_change" => "innsyn-access-change",
-            "personal_data_export" => "innsyn-access-export",
-            _ => "innsyn-access-emergency",
-        }),
-        basis: tr.t(match basis {
-            "contact_person" => "basis-contact-person",
-            "leader" => "basis-leader",
-            "emergency" => "basis-emergency",
-            _ => "basis-administration",
-        }),
+        what,
+        basis,
     })
 }
 

@@ -14,6 +14,7 @@ mod pdf;
 mod record;
 mod sharing;
 
+pub use innsyn::access_labels;
 pub use journal::{challenge_label, setting_label};
 
 use axum::Router;
