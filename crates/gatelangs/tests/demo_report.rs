@@ -114,3 +114,60 @@ fn the_demo_reproduces_the_reference_figures_of_the_sections_built_so_far() {
         "a marked increase from 2023"
     );
 }
+
+/// interchange.md: "export followed by import into an empty database reproduces the same
+/// annual report" — for the whole demo service, through the binary.
+#[test]
+fn the_demo_exported_and_imported_into_an_empty_database_reports_the_same() {
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_gatelangs"))
+            .args(args)
+            .env("GATELANGS_DATA_DIR", dir)
+            .env_remove("GATELANGS_DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let bundle = first.path().join("bundle.zip");
+    run(first.path(), &["demo"]);
+    run(
+        first.path(),
+        &[
+            "export",
+            "--service",
+            "out-lillestrom",
+            bundle.to_str().unwrap(),
+        ],
+    );
+    run(
+        second.path(),
+        &[
+            "import",
+            "--service",
+            "out-lillestrom",
+            bundle.to_str().unwrap(),
+        ],
+    );
+    for year in ["2023", "2024"] {
+        let report = |dir: &std::path::Path| -> Value {
+            let args = [
+                "report",
+                "annual",
+                "--service",
+                "out-lillestrom",
+                "--year",
+                year,
+                "--format",
+                "json",
+            ];
+            serde_json::from_slice(&run(dir, &args)).unwrap()
+        };
+        assert_eq!(report(first.path()), report(second.path()), "{year}");
+    }
+}

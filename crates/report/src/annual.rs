@@ -76,8 +76,13 @@ pub async fn follow_up_of(
     service: &Service,
     year: i32,
 ) -> gatelangs_storage::Result<FollowUp> {
-    let figures =
-        conversations::year_figures(conn, service.id, year, service.municipality.as_deref())
-            .await?;
+    // Without a configured municipality (a service created by an import), the home municipality
+    // is the one most of its youths live in, so an exported and re-imported service reports the
+    // same figures.
+    let home = match &service.municipality {
+        Some(m) => Some(m.clone()),
+        None => gatelangs_storage::youths::most_common_municipality(conn, service.id).await?,
+    };
+    let figures = conversations::year_figures(conn, service.id, year, home.as_deref()).await?;
     Ok(follow_up::compute(&figures))
 }

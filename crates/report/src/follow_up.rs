@@ -17,7 +17,8 @@ pub struct FollowUp {
     pub by_challenge: BTreeMap<&'static str, i64>,
     /// Youths whose first conversation ever was in the year.
     pub new_youths: i64,
-    /// Youths followed up in the year who live outside the service's municipality.
+    /// Youths followed up in the year who live outside the service's municipality (when none is
+    /// configured: the municipality most of its youths live in).
     pub youths_in_other_municipalities: i64,
 }
 

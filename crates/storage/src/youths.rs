@@ -348,6 +348,20 @@ pub async fn reference_in(
     )
 }
 
+/// The municipality most of the service's youths live in (ties: the lowest number).
+pub async fn most_common_municipality(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT municipality FROM youths WHERE service_id = $1 GROUP BY municipality \
+         ORDER BY COUNT(*) DESC, municipality LIMIT 1",
+    )
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 /// The youth with this `ref` in the service.
 pub async fn id_by_ref(
     conn: &mut AnyConnection,
