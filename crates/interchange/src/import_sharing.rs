@@ -43,8 +43,8 @@ pub(crate) struct SharingPlan {
     pub inquiries: Vec<(InquiryRow, InquiryId)>,
     pub welfare: Vec<(WelfareRow, WelfareId)>,
     pub unchanged: HashMap<&'static str, usize>,
-    /// Consents in force for coverage: (youth ref, service code, period), stored and new.
-    cover: Vec<(String, String, ConsentPeriod)>,
+    /// The periods of the consents, stored and new, by (youth ref, service code).
+    cover: HashMap<(String, String), Vec<ConsentPeriod>>,
 }
 
 impl SharingPlan {
@@ -85,7 +85,9 @@ pub(crate) async fn check(
     for (c, reference) in consents::all(conn, service.id).await? {
         for s in &c.services {
             plan.cover
-                .push((reference.clone(), s.code.clone(), c.period));
+                .entry((reference.clone(), s.code.clone()))
+                .or_default()
+                .push(c.period);
         }
     }
     for row in consent_rows {
@@ -157,7 +159,9 @@ pub(crate) async fn check(
             Standing::New => {
                 for code in &row.services {
                     plan.cover
-                        .push((row.youth_ref.clone(), code.clone(), period(&row)));
+                        .entry((row.youth_ref.clone(), code.clone()))
+                        .or_default()
+                        .push(period(&row));
                 }
                 plan.consents.push((row, id));
             }
@@ -189,9 +193,10 @@ pub(crate) async fn check(
             );
             continue;
         }
-        let covered = plan.cover.iter().any(|(r, code, p)| {
-            *r == row.youth_ref && *code == row.service && p.in_force_on(row.date)
-        });
+        let covered = plan
+            .cover
+            .get(&(row.youth_ref.clone(), row.service.clone()))
+            .is_some_and(|periods| periods.iter().any(|p| p.in_force_on(row.date)));
         if !covered {
             fail(
                 "service",
