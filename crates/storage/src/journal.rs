@@ -448,35 +448,45 @@ async fn versions(
         .collect()
 }
 
-/// The current text of the journal entry written with each conversation that has one.
+/// The current text of the journal entry written with each conversation that has one, in one
+/// query (export and import read it for every conversation of a service).
 pub async fn conversation_notes(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
 ) -> Result<std::collections::HashMap<ConversationId, String>> {
-    let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM journal_entries WHERE service_id = $1 AND conversation_id IS NOT NULL",
+    let s = service.to_string();
+    let rows = sqlx::query(
+        "SELECT e.id, e.conversation_id, v.version, v.body FROM journal_entries e \
+         JOIN journal_versions v ON v.entry_id = e.id \
+         WHERE e.service_id = $1 AND e.conversation_id IS NOT NULL ORDER BY e.id, v.version",
     )
-    .bind(service.to_string())
+    .bind(&s)
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = std::collections::HashMap::new();
-    for id in rows {
-        let id: EntryId = parse("journal_entries.id", &id)?;
-        let versions = versions(conn, keys, service, id).await?;
-        let conversation: Option<String> =
-            sqlx::query_scalar("SELECT conversation_id FROM journal_entries WHERE id = $1")
-                .bind(id.to_string())
-                .fetch_one(&mut *conn)
-                .await?;
-        if let (Some(c), Some(latest)) = (conversation, versions.last()) {
-            out.insert(
-                parse("journal_entries.conversation_id", &c)?,
-                latest.body.clone(),
-            );
-        }
+    let mut latest: std::collections::HashMap<ConversationId, (String, i64, String)> =
+        std::collections::HashMap::new();
+    for row in &rows {
+        let entry: String = row.try_get("id")?;
+        let conversation: String = row.try_get("conversation_id")?;
+        let version: i64 = row.try_get("version")?;
+        let body: String = row.try_get("body")?;
+        // Rows come in version order, so the last one seen is the current text.
+        latest.insert(
+            parse("journal_entries.conversation_id", &conversation)?,
+            (entry, version, body),
+        );
     }
-    Ok(out)
+    latest
+        .into_iter()
+        .map(|(conversation, (entry, version, body))| {
+            let row = format!("{entry}/{version}");
+            Ok((
+                conversation,
+                keys.open(body_place(&s, &row, "body"), &body)?,
+            ))
+        })
+        .collect()
 }
 
 /// The recorded deletions of a youth's entries.
