@@ -131,7 +131,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
         reference: y.fields.reference.clone(),
         birth_date: y.fields.birth_date.strftime("%d.%m.%Y").to_string(),
         age: age_on(y.fields.birth_date, now.to_zoned(tz.clone()).date()),
-        gender: super::list::gender_label(&tr, y.fields.gender),
+        gender: crate::routes::labels::gender(&tr, y.fields.gender),
         municipality: format!(
             "{} {}",
             y.fields.municipality.as_str(),

@@ -20,7 +20,6 @@ use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::routes::contacts::Choice;
-use crate::routes::labels;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 
@@ -56,7 +55,7 @@ fn today(tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
     jiff::Timestamp::now().to_zoned(tz.clone()).date()
 }
 
-pub(super) fn row(p: &Principal, y: &Youth, names: &[gatelangs_storage::users::User]) -> YouthRow {
+fn row(p: &Principal, y: &Youth, names: &[gatelangs_storage::users::User]) -> YouthRow {
     let home = p.service().municipality.as_deref();
     YouthRow {
         id: y.id.to_string(),
@@ -477,8 +476,4 @@ pub async fn create(
         .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/youths/{id}")).into_response())
-}
-
-pub(super) fn gender_label(tr: &crate::i18n::Tr, g: gatelangs_domain::field::Gender) -> String {
-    labels::gender(tr, g)
 }

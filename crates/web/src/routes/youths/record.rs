@@ -327,7 +327,7 @@ pub async fn show(
         name: y.full_name(),
         birth_date: y.fields.birth_date.strftime("%d.%m.%Y").to_string(),
         age: age_on(y.fields.birth_date, today),
-        gender: super::list::gender_label(&tr, y.fields.gender),
+        gender: crate::routes::labels::gender(&tr, y.fields.gender),
         municipality: format!(
             "{} {}",
             y.fields.municipality.as_str(),
