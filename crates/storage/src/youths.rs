@@ -444,29 +444,42 @@ pub async fn list(
     service: ServiceId,
     contact_person: Option<UserId>,
 ) -> Result<Vec<Youth>> {
-    let rows = match contact_person {
-        Some(user) => {
-            sqlx::query(&format!(
-                "{SELECT} JOIN youth_contact_persons cp ON cp.youth_id = y.id \
-                 WHERE y.service_id = $1 AND cp.user_id = $2 ORDER BY y.created_at DESC"
-            ))
-            .bind(service.to_string())
-            .bind(user.to_string())
-            .fetch_all(&mut *conn)
-            .await?
-        }
-        None => {
-            sqlx::query(&format!(
-                "{SELECT} WHERE y.service_id = $1 ORDER BY y.created_at DESC"
-            ))
-            .bind(service.to_string())
-            .fetch_all(&mut *conn)
-            .await?
-        }
-    };
+    Ok(list_page(conn, keys, service, contact_person, 0, i64::MAX)
+        .await?
+        .0)
+}
+
+/// One page of [`list`] (`limit` youths from `offset`), and how many there are in all.
+pub async fn list_page(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    contact_person: Option<UserId>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Youth>, i64)> {
+    // A contact person's youths, or all (the empty string matches no user id).
+    const FROM: &str = "FROM youths y WHERE y.service_id = $1 AND ($2 = '' OR y.id IN \
+        (SELECT youth_id FROM youth_contact_persons WHERE user_id = $2))";
+    let who = contact_person.map(|u| u.to_string()).unwrap_or_default();
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {FROM}"))
+        .bind(service.to_string())
+        .bind(&who)
+        .fetch_one(&mut *conn)
+        .await?;
+    let columns = SELECT.trim_end_matches(" FROM youths y");
+    let rows = sqlx::query(&format!(
+        "{columns} {FROM} ORDER BY y.created_at DESC, y.id LIMIT $3 OFFSET $4"
+    ))
+    .bind(service.to_string())
+    .bind(&who)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&mut *conn)
+    .await?;
     let youths = rows
         .iter()
         .map(|r| open_row(keys, r))
         .collect::<Result<Vec<_>>>()?;
-    with_contact_persons(conn, youths).await
+    Ok((with_contact_persons(conn, youths).await?, total))
 }

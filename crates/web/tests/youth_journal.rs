@@ -571,3 +571,50 @@ async fn a_refused_request_for_correction_is_journaled_with_the_right_to_complai
         assert_eq!(unsigned, 0, "the refusal is signed at once");
     }
 }
+
+#[tokio::test]
+async fn a_leaders_list_is_read_and_logged_a_page_at_a_time() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let store = app.store();
+        let mut conn = store.conn().await.unwrap();
+        for i in 0..60 {
+            let fields = gatelangs_storage::youths::YouthFields {
+                reference: format!("R{i:02}"),
+                first_name: format!("Navn{i}"),
+                last_name: "Listesen".into(),
+                birth_date: jiff::civil::date(2010, 1, 1),
+                gender: gatelangs_domain::field::Gender::Other,
+                municipality: gatelangs_domain::MunicipalityNumber::parse("3205").unwrap(),
+                phone: None,
+                school: None,
+                guardians: vec![],
+            };
+            let new = gatelangs_storage::youths::NewYouth {
+                id: gatelangs_domain::YouthId::new(),
+                fields: &fields,
+                contact_persons: &[t.kari.id, t.ola.id],
+                created_by: None,
+            };
+            gatelangs_storage::youths::create(&mut conn, store.field_keys(), t.service.id, new, i)
+                .await
+                .unwrap();
+        }
+        drop(conn);
+        let leader = app.session_for(&t.leader).await;
+        let logged = || {
+            app.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'personal_data_read%' AND detail = 'list'")
+        };
+        let first = app.get("/youths", Some(&leader)).await.body;
+        assert_eq!(first.matches("Listesen").count(), 50, "{}", app.name());
+        assert!(first.contains("href=\"/youths?page=2\""));
+        assert_eq!(logged().await, 50);
+        let second = app.get("/youths?page=2", Some(&leader)).await.body;
+        assert_eq!(second.matches("Listesen").count(), 10);
+        assert!(second.contains("href=\"/youths?page=1\"") && !second.contains("page=3"));
+        assert_eq!(logged().await, 60);
+        // Newest first: R59 leads page one, R00 ends page two.
+        assert!(first.find("R59").unwrap() < first.find("R58").unwrap());
+        assert!(second.contains("R00"));
+    }
+}

@@ -700,3 +700,12 @@ home-unreviewed = { $n ->
 }
 
 audit-youth = Youth { $reference }
+
+pager-label = Pages
+pager-position = Page { $page }
+pager-total = { $n ->
+    [one] { $n } youth
+   *[other] { $n } youths
+}
+pager-previous = Previous page
+pager-next = Next page

@@ -697,3 +697,12 @@ home-unreviewed = { $n ->
 }
 
 audit-youth = Ungdom { $reference }
+
+pager-label = Sider
+pager-position = Side { $page }
+pager-total = { $n ->
+    [one] { $n } ungdom
+   *[other] { $n } ungdommer
+}
+pager-previous = Forrige side
+pager-next = Neste side

@@ -47,6 +47,7 @@ pub struct ListPage {
     layout: Layout,
     leader: bool,
     rows: Vec<YouthRow>,
+    paging: Paging,
     drafts: Vec<DraftRow>,
     contact: String,
 }
@@ -82,13 +83,67 @@ fn row(p: &Principal, y: &Youth, names: &[gatelangs_storage::users::User]) -> Yo
 pub struct FollowUpQuery {
     #[serde(default)]
     contact: String,
+    #[serde(default)]
+    page: Option<i64>,
 }
 
-/// The youths a user follows (a leader: all), each listing written to the audit log.
-async fn listed(state: &AppState, p: &Principal, desk: &YouthDesk) -> AppResult<Vec<YouthRow>> {
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// Youths per page: a leader's list of a large service is read (and logged) a page at a time.
+const PAGE_SIZE: i64 = 50;
+
+/// Where a page sits among all pages.
+pub struct Paging {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    /// Links to the previous and next page, with the rest of the query.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Paging {
+    fn new(page: i64, total: i64, base: &str) -> Self {
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        let link = |n: i64| {
+            let sep = if base.contains('?') { '&' } else { '?' };
+            format!("{base}{sep}page={n}")
+        };
+        Self {
+            page,
+            pages,
+            total,
+            previous: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+        }
+    }
+}
+
+/// One page of the youths a user follows (a leader: all), each youth shown written to the audit
+/// log.
+async fn listed(
+    state: &AppState,
+    p: &Principal,
+    desk: &YouthDesk,
+    page: Option<i64>,
+    base: &str,
+) -> AppResult<(Vec<YouthRow>, Paging)> {
+    let page = page.unwrap_or(1).max(1);
     let mut tx = state.store.begin().await?;
     let mine = (p.role() != Role::Leader).then_some(desk.user);
-    let list = youths::list(&mut tx, state.store.field_keys(), desk.service, mine).await?;
+    let (list, total) = youths::list_page(
+        &mut tx,
+        state.store.field_keys(),
+        desk.service,
+        mine,
+        (page - 1) * PAGE_SIZE,
+        PAGE_SIZE,
+    )
+    .await?;
     let names = staff(&mut tx, desk.service).await?;
     for y in &list {
         let basis = if y.contact_persons.contains(&desk.user) {
@@ -109,12 +164,17 @@ async fn listed(state: &AppState, p: &Principal, desk: &YouthDesk) -> AppResult<
             .await?;
     }
     tx.commit().await?;
-    Ok(list.iter().map(|y| row(p, y, &names)).collect())
+    let rows = list.iter().map(|y| row(p, y, &names)).collect();
+    Ok((rows, Paging::new(page, total, base)))
 }
 
-pub async fn list(State(state): State<AppState>, p: Principal) -> AppResult<ListPage> {
+pub async fn list(
+    State(state): State<AppState>,
+    p: Principal,
+    Query(q): Query<PageQuery>,
+) -> AppResult<ListPage> {
     let desk = YouthDesk::for_principal(&p)?;
-    let rows = listed(&state, &p, &desk).await?;
+    let (rows, paging) = listed(&state, &p, &desk, q.page, "/youths").await?;
     let mut conn = state.store.conn().await?;
     let author = (p.role() != Role::Leader).then_some(desk.user);
     let tz = p.tz();
@@ -136,6 +196,7 @@ pub async fn list(State(state): State<AppState>, p: Principal) -> AppResult<List
     Ok(ListPage {
         leader: p.role() == Role::Leader,
         rows,
+        paging,
         drafts,
         contact: String::new(),
         layout: Layout::for_principal(&p, "youths-title", "youths", "/youths"),
@@ -149,14 +210,16 @@ pub async fn follow_up(
     Query(q): Query<FollowUpQuery>,
 ) -> AppResult<ListPage> {
     let desk = YouthDesk::for_principal(&p)?;
-    let rows = listed(&state, &p, &desk).await?;
     let contact = q
         .contact
         .parse::<gatelangs_domain::ContactId>()
         .map_err(|_| AppError::BadRequest("error-bad-request"))?;
+    let base = format!("/youths/follow-up?contact={contact}");
+    let (rows, paging) = listed(&state, &p, &desk, q.page, &base).await?;
     Ok(ListPage {
         leader: p.role() == Role::Leader,
         rows,
+        paging,
         drafts: Vec::new(),
         contact: contact.to_string(),
         layout: Layout::for_principal(&p, "youths-follow-up-title", "youths", "/youths"),
