@@ -15,6 +15,18 @@ pub fn format_date_time(at: Timestamp, tz: &TimeZone) -> String {
         .to_string()
 }
 
+/// `26.11.2026` for a calendar day.
+pub fn format_day(day: jiff::civil::Date) -> String {
+    day.strftime("%d.%m.%Y").to_string()
+}
+
+/// `26.11.2026 14:05` for a stored timestamp (Unix seconds) in `tz`; empty if out of range.
+pub fn format_seconds(at: i64, tz: &TimeZone) -> String {
+    Timestamp::from_second(at)
+        .map(|t| format_date_time(t, tz))
+        .unwrap_or_default()
+}
+
 /// Parses a date typed as `26.11.2026` or `2026-11-26`.
 pub fn parse_date(s: &str) -> Option<jiff::civil::Date> {
     let s = s.trim();

@@ -172,6 +172,10 @@ impl Principal {
     pub fn tz(&self) -> jiff::tz::TimeZone {
         self.active.service.tz()
     }
+    /// Today in the service's time zone.
+    pub fn today(&self) -> jiff::civil::Date {
+        jiff::Timestamp::now().to_zoned(self.tz()).date()
+    }
 }
 
 impl FromRequestParts<AppState> for Principal {

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gatelangs_domain::UserId;
-use gatelangs_domain::time::{day_start, format_date_time};
+use gatelangs_domain::time::day_start;
 use gatelangs_storage::audit::AuditFilter;
 use serde::Deserialize;
 
@@ -117,9 +117,7 @@ async fn show(
     let entries = entries
         .into_iter()
         .map(|e| Row {
-            at: jiff::Timestamp::from_second(e.at)
-                .map(|t| format_date_time(t, &tz))
-                .unwrap_or_default(),
+            at: gatelangs_domain::time::format_seconds(e.at, &tz),
             user: e.actor_username.unwrap_or_else(|| "–".to_owned()),
             action: match super::youths::access_labels(&tr, &e.action) {
                 Some((what, basis)) => format!("{what} ({basis})"),

@@ -70,17 +70,17 @@ async fn home(
     };
     let requests = if principal.role() == gatelangs_domain::Role::Leader {
         let mut conn = state.store.read_conn().await?;
-        let today = jiff::Timestamp::now().to_zoned(principal.tz()).date();
+        let today = principal.today();
         gatelangs_storage::child_welfare::open_requests(&mut conn, principal.service_id())
             .await?
             .into_iter()
             .map(|w| RequestRow {
                 youth_id: w.youth.to_string(),
                 youth_ref: w.youth_ref,
-                received: w.day.strftime("%d.%m.%Y").to_string(),
+                received: gatelangs_domain::time::format_day(w.day),
                 deadline: w
                     .deadline
-                    .map(|d| d.strftime("%d.%m.%Y").to_string())
+                    .map(gatelangs_domain::time::format_day)
                     .unwrap_or_default(),
                 overdue: w.deadline.is_some_and(|d| d < today),
             })

@@ -124,7 +124,7 @@ async fn page(
         .await?
         .into_iter()
         .map(|i| Row {
-            date: i.day.strftime("%d.%m.%Y").to_string(),
+            date: gatelangs_domain::time::format_day(i.day),
             direction: direction_label(&tr, i.direction),
             service: i.service_name,
             topic: i.topic.unwrap_or_default(),
@@ -149,12 +149,9 @@ async fn list(
 ) -> AppResult<Page> {
     let rec = InquiryRecorder::for_principal(&p)?;
     if q.date.is_empty() {
-        q.date = jiff::Timestamp::now()
-            .to_zoned(p.tz())
-            .strftime("%d.%m.%Y")
-            .to_string();
+        q.date = gatelangs_domain::time::format_day(p.today());
     } else if let Some(d) = parse_date(&q.date) {
-        q.date = d.strftime("%d.%m.%Y").to_string();
+        q.date = gatelangs_domain::time::format_day(d);
     }
     page(&state, &p, &rec, q, Vec::new()).await
 }

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use gatelangs_domain::access::{EMERGENCY_ACCESS_SECS, may_request_emergency};
+use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::{
     AuditAction, AuditEvent, BlockId, EmergencyAccessId, EntryId, PersonalDataAccess, Role, UserId,
 };
@@ -13,7 +14,7 @@ use gatelangs_storage::youths;
 use serde::Deserialize;
 
 use super::record::done;
-use super::{when, youth_id};
+use super::youth_id;
 use crate::auth::record_gate::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
@@ -270,12 +271,12 @@ pub async fn review_page(State(state): State<AppState>, p: Principal) -> AppResu
         user_id: g.user.to_string(),
         user: g.user_name,
         reason: g.reason,
-        granted: when(g.granted_at, &tz),
-        expires: when(g.expires_at, &tz),
+        granted: format_seconds(g.granted_at, &tz),
+        expires: format_seconds(g.expires_at, &tz),
         reviewed: g.reviewed_at.map(|at| {
             format!(
                 "{} – {}{}",
-                when(at, &tz),
+                format_seconds(at, &tz),
                 g.reviewed_by.unwrap_or_default(),
                 g.review_note
                     .filter(|n| !n.is_empty())

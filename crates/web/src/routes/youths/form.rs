@@ -54,7 +54,7 @@ impl YouthForm {
             reference: f.reference.clone(),
             first_name: f.first_name.clone(),
             last_name: f.last_name.clone(),
-            birth_date: f.birth_date.strftime("%d.%m.%Y").to_string(),
+            birth_date: gatelangs_domain::time::format_day(f.birth_date),
             gender: f.gender.as_str().to_owned(),
             municipality: f.municipality.as_str(),
             phone: f.phone.clone().unwrap_or_default(),

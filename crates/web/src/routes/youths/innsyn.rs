@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use gatelangs_domain::PersonalDataAccess;
+use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::youth::age_on;
 use gatelangs_storage::audit::{self, AuditFilter};
 use gatelangs_storage::{assessments, conversations, journal, youths};
@@ -16,7 +17,6 @@ use gatelangs_storage::{assessments, conversations, journal, youths};
 use super::record::{
     ConversationRow, EntryView, FactorRow, assessment_table, conversation_rows, entry_views,
 };
-use super::when;
 use crate::auth::Principal;
 use crate::auth::record_gate::subject;
 use crate::error::{AppError, AppResult};
@@ -82,7 +82,7 @@ pub fn access_labels(tr: &Tr, action: &str) -> Option<(String, String)> {
 fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option<AccessRow> {
     let (what, basis) = access_labels(tr, &e.action)?;
     Some(AccessRow {
-        at: when(e.at, tz),
+        at: format_seconds(e.at, tz),
         who: e
             .actor_name
             .clone()
@@ -126,10 +126,10 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
     let now = jiff::Timestamp::now();
     Ok(Copy {
         service_name: p.service().name.clone(),
-        produced: when(now.as_second(), &tz),
+        produced: format_seconds(now.as_second(), &tz),
         name: y.full_name(),
         reference: y.fields.reference.clone(),
-        birth_date: y.fields.birth_date.strftime("%d.%m.%Y").to_string(),
+        birth_date: gatelangs_domain::time::format_day(y.fields.birth_date),
         age: age_on(y.fields.birth_date, now.to_zoned(tz.clone()).date()),
         gender: crate::routes::labels::gender(&tr, y.fields.gender),
         municipality: format!(

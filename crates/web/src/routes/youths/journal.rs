@@ -190,7 +190,7 @@ pub async fn conversation_form(
     let tz = p.tz();
     let now = jiff::Timestamp::now().to_zoned(tz.clone());
     let mut form = ConversationForm {
-        date: now.strftime("%d.%m.%Y").to_string(),
+        date: gatelangs_domain::time::format_day(now.date()),
         time: now.strftime("%H:%M").to_string(),
         staff: vec![rec.user.to_string()],
         ..Default::default()
@@ -201,7 +201,7 @@ pub async fn conversation_form(
         let at = jiff::Timestamp::from_second(c.occurred_at)
             .unwrap_or_default()
             .to_zoned(tz.clone());
-        form.date = at.strftime("%d.%m.%Y").to_string();
+        form.date = gatelangs_domain::time::format_day(at.date());
         form.time = at.strftime("%H:%M").to_string();
         form.place = c.place_id.to_string();
         form.contact = contact.to_string();

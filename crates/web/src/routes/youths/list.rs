@@ -6,6 +6,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use gatelangs_domain::access::{AccessFacts, record_access};
+use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::youth::{DRAFT_OVERDUE_SECS, age_on};
 use gatelangs_domain::{PersonalDataAccess, Role, YouthId};
@@ -14,7 +15,7 @@ use gatelangs_storage::{journal, record_access as facts};
 use serde::Deserialize;
 
 use super::form::{self, YouthForm};
-use super::{staff, when};
+use super::staff;
 use crate::auth::record_gate::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
@@ -52,17 +53,13 @@ pub struct ListPage {
     contact: String,
 }
 
-fn today(tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(tz.clone()).date()
-}
-
 fn row(p: &Principal, y: &Youth, names: &[gatelangs_storage::users::User]) -> YouthRow {
     let home = p.service().municipality.as_deref();
     YouthRow {
         id: y.id.to_string(),
         reference: y.fields.reference.clone(),
         name: y.full_name(),
-        age: age_on(y.fields.birth_date, today(&p.tz())).to_string(),
+        age: age_on(y.fields.birth_date, p.today()).to_string(),
         municipality: format!(
             "{} {}",
             y.fields.municipality.as_str(),
@@ -190,7 +187,7 @@ pub async fn list(
         youth_id: d.youth.to_string(),
         youth_ref: d.youth_ref,
         author: d.author_name,
-        written: when(d.written_at, &tz),
+        written: format_seconds(d.written_at, &tz),
     })
     .collect();
     Ok(ListPage {
@@ -411,7 +408,7 @@ pub async fn create(
     let desk = YouthDesk::for_principal(&p)?;
     let tr = p.tr();
     let id = YouthId::new();
-    let fields = match form.parse(&tr, &form::new_reference(id), today(&p.tz())) {
+    let fields = match form.parse(&tr, &form::new_reference(id), p.today()) {
         Ok(f) => f,
         Err(errors) => {
             return Ok(
@@ -476,7 +473,7 @@ pub async fn create(
                         Some(format!(
                             "{}, {}",
                             y.full_name(),
-                            y.fields.birth_date.strftime("%d.%m.%Y")
+                            gatelangs_domain::time::format_day(y.fields.birth_date)
                         ))
                     }
                     Err(_) => None,

@@ -20,7 +20,6 @@ pub use journal::{challenge_label, setting_label};
 use axum::Router;
 use axum::routing::MethodRouter;
 use gatelangs_domain::YouthId;
-use gatelangs_domain::time::format_date_time;
 use gatelangs_storage::users;
 
 use crate::error::AppError;
@@ -159,12 +158,6 @@ async fn open(
 
 fn youth_id(text: &str) -> Result<YouthId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
-}
-
-fn when(at: i64, tz: &jiff::tz::TimeZone) -> String {
-    jiff::Timestamp::from_second(at)
-        .map(|t| format_date_time(t, tz))
-        .unwrap_or_default()
 }
 
 /// Staff of the service who can be contact persons or be present at a conversation.

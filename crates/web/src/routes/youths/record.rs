@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::youth::{EntryState, Factor, FactorStatus, age_on, check_contact_persons};
 use gatelangs_domain::{AccessBasis, PersonalDataAccess, UserId};
 use gatelangs_storage::{
@@ -14,7 +15,7 @@ use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::list::NewPage;
-use super::{staff, when};
+use super::staff;
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -183,7 +184,7 @@ pub(super) fn entry_views(
         .map(|e| EntryView {
             id: e.id.to_string(),
             kind: kind_label(tr, &e.kind),
-            helped: when(e.helped_at, tz),
+            helped: format_seconds(e.helped_at, tz),
             author: e.author_name.clone(),
             draft: e.state() == EntryState::Draft,
             mine: Some(e.author) == user,
@@ -195,8 +196,8 @@ pub(super) fn entry_views(
                 .map(|v| VersionView {
                     number: v.version,
                     author: v.author_name.clone(),
-                    written: when(v.written_at, tz),
-                    signed: v.signed_at.map(|s| when(s, tz)),
+                    written: format_seconds(v.written_at, tz),
+                    signed: v.signed_at.map(|s| format_seconds(s, tz)),
                     reason: v.reason.clone(),
                     body: v.body.clone(),
                 })
@@ -212,7 +213,7 @@ pub(super) fn conversation_rows(
 ) -> Vec<ConversationRow> {
     list.iter()
         .map(|c| ConversationRow {
-            date: when(c.occurred_at, tz),
+            date: format_seconds(c.occurred_at, tz),
             staff: c
                 .staff
                 .iter()
@@ -247,7 +248,7 @@ pub(super) fn assessment_table(
         .map(|a| {
             a.assessed_on
                 .parse::<jiff::civil::Date>()
-                .map(|d| d.strftime("%d.%m.%Y").to_string())
+                .map(gatelangs_domain::time::format_day)
                 .unwrap_or_else(|_| a.assessed_on.clone())
         })
         .collect();
@@ -325,7 +326,7 @@ pub async fn show(
         id: youth.to_string(),
         reference: y.fields.reference.clone(),
         name: y.full_name(),
-        birth_date: y.fields.birth_date.strftime("%d.%m.%Y").to_string(),
+        birth_date: gatelangs_domain::time::format_day(y.fields.birth_date),
         age: age_on(y.fields.birth_date, today),
         gender: crate::routes::labels::gender(&tr, y.fields.gender),
         municipality: format!(
@@ -367,7 +368,7 @@ pub async fn show(
                 entry: d.entry.chars().take(8).collect(),
                 by: d.decided_by.clone(),
                 reason: d.reason.clone(),
-                at: when(d.deleted_at, &tz),
+                at: format_seconds(d.deleted_at, &tz),
             })
             .collect(),
         assessment_dates,
@@ -397,8 +398,8 @@ pub async fn show(
                     Some(e) => tr.t1("block-one-entry", "entry", &e.to_string()[..8]),
                 },
                 reason: b.reason.clone(),
-                since: when(b.created_at, &tz),
-                lifted: b.lifted_at.map(|t| when(t, &tz)),
+                since: format_seconds(b.created_at, &tz),
+                lifted: b.lifted_at.map(|t| format_seconds(t, &tz)),
             })
             .collect(),
         people: form::staff_choices(&tr, &people, ""),
@@ -425,11 +426,15 @@ pub async fn show(
         })
         .chain(visible.iter().map(|e| Choice {
             value: e.id.to_string(),
-            label: format!("{} – {}", when(e.helped_at, &tz), kind_label(&tr, &e.kind)),
+            label: format!(
+                "{} – {}",
+                format_seconds(e.helped_at, &tz),
+                kind_label(&tr, &e.kind)
+            ),
             selected: false,
         }))
         .collect(),
-        today: today.strftime("%d.%m.%Y").to_string(),
+        today: gatelangs_domain::time::format_day(today),
         sharing,
         layout: Layout::for_principal(
             &p,
@@ -476,7 +481,7 @@ pub async fn edit(
         .await?
         .ok_or(AppError::NotFound)?;
     let tr = p.tr();
-    let today = jiff::Timestamp::now().to_zoned(p.tz()).date();
+    let today = p.today();
     let fields = match form.parse(&tr, &old.fields.reference, today) {
         Ok(f) => f,
         Err(errors) => {

@@ -11,6 +11,8 @@ use gatelangs_domain::consent::{
     ConcernGround, ConsentForm, ConsentPeriod, ConsentRefusal, Direction, GivenBy, Renewal,
     WelfareKind, check_giver, renewals,
 };
+use gatelangs_domain::time::format_day;
+use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
@@ -37,20 +39,12 @@ fn text(s: &str) -> Option<&str> {
     Some(s.trim()).filter(|t| !t.is_empty())
 }
 
-fn date_text(d: jiff::civil::Date) -> String {
-    d.strftime("%d.%m.%Y").to_string()
-}
-
 /// A typed date, or today when the field was left empty.
 fn day_or_today(p: &Principal, text: &str) -> AppResult<jiff::civil::Date> {
     match text.trim() {
-        "" => Ok(today(p)),
+        "" => Ok(p.today()),
         d => parse_date(d).ok_or(AppError::BadRequest("youth-error-date")),
     }
-}
-
-fn today(p: &Principal) -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned(p.tz()).date()
 }
 
 pub fn given_by_label(tr: &Tr, g: GivenBy) -> String {
@@ -134,7 +128,7 @@ pub async fn view(
 ) -> AppResult<SharingView> {
     let tr = p.tr();
     let tz = p.tz();
-    let today = today(p);
+    let today = p.today();
     let service = p.service_id();
     let list = consents::for_youth(conn, keys, service, youth.id).await?;
     let age_today = age_on(youth.fields.birth_date, today);
@@ -160,7 +154,7 @@ pub async fn view(
                 Renewal::Expiring => tr.t1(
                     "consent-renew-expiring",
                     "until",
-                    &c.period.valid_until.map(date_text).unwrap_or_default(),
+                    &c.period.valid_until.map(format_day).unwrap_or_default(),
                 ),
             });
         }
@@ -169,7 +163,7 @@ pub async fn view(
         .iter()
         .map(|c| ConsentView {
             id: c.id.to_string(),
-            given: date_text(c.period.given_on),
+            given: format_day(c.period.given_on),
             given_by: given_by_label(&tr, c.given_by),
             age: c.age_at_consent,
             services: c
@@ -181,7 +175,7 @@ pub async fn view(
             until: c
                 .period
                 .valid_until
-                .map(date_text)
+                .map(format_day)
                 .unwrap_or_else(|| tr.t("consent-no-end")),
             form: match c.form {
                 Some(ConsentForm::Oral) => tr.t("consent-oral"),
@@ -195,12 +189,12 @@ pub async fn view(
             recorded: format!(
                 "{} {}",
                 c.recorded_by.clone().unwrap_or_default(),
-                super::when(c.recorded_at, &tz)
+                format_seconds(c.recorded_at, &tz)
             ),
             withdrawn: c.period.withdrawn_on.map(|w| {
                 format!(
                     "{} ({})",
-                    date_text(w),
+                    format_day(w),
                     c.withdrawn_by.clone().unwrap_or_default()
                 )
             }),
@@ -211,7 +205,7 @@ pub async fn view(
         .await?
         .into_iter()
         .map(|c| CollaborationView {
-            date: date_text(c.day),
+            date: format_day(c.day),
             direction: direction_label(&tr, c.direction),
             service: c.service_name,
             what_shared: c.what_shared.unwrap_or_default(),
@@ -219,7 +213,7 @@ pub async fn view(
             recorded: format!(
                 "{} {}",
                 c.recorded_by.unwrap_or_default(),
-                super::when(c.recorded_at, &tz)
+                format_seconds(c.recorded_at, &tz)
             ),
         })
         .collect();
@@ -229,7 +223,7 @@ pub async fn view(
         .map(|w| WelfareView {
             id: w.id.to_string(),
             concern_report: w.kind == WelfareKind::ConcernReport,
-            date: date_text(w.day),
+            date: format_day(w.day),
             grounds: w
                 .grounds
                 .iter()
@@ -249,14 +243,14 @@ pub async fn view(
                 ),
             },
             legal_basis: w.legal_basis.unwrap_or_default(),
-            deadline: w.deadline.map(date_text).unwrap_or_default(),
+            deadline: w.deadline.map(format_day).unwrap_or_default(),
             overdue: w.answered_on.is_none() && w.deadline.is_some_and(|d| d < today),
-            answered: w.answered_on.map(date_text),
+            answered: w.answered_on.map(format_day),
             answer: w.answer.unwrap_or_default(),
             recorded: format!(
                 "{} {}",
                 w.recorded_by.unwrap_or_default(),
-                super::when(w.recorded_at, &tz)
+                format_seconds(w.recorded_at, &tz)
             ),
         })
         .collect();
@@ -344,7 +338,7 @@ async fn consent_page(
         .collect();
     let age = age_on(
         youth.fields.birth_date,
-        parse_date(&form.given_on).unwrap_or_else(|| today(p)),
+        parse_date(&form.given_on).unwrap_or_else(|| p.today()),
     );
     Ok(ConsentPage {
         id: youth.id.to_string(),
@@ -405,7 +399,7 @@ pub async fn consent_form(
     let (_, y, tx) = opened(&state, &p, &id, PersonalDataAccess::Read, "consent_form").await?;
     tx.commit().await?;
     if q.given_on.is_empty() {
-        q.given_on = date_text(today(&p));
+        q.given_on = format_day(p.today());
     }
     consent_page(&state, &p, &y, q, Vec::new()).await
 }
@@ -582,7 +576,7 @@ async fn collaboration_page(
 ) -> AppResult<CollaborationPage> {
     let tr = p.tr();
     let mut conn = state.store.conn().await?;
-    let today = today(p);
+    let today = p.today();
     let mut covered: Vec<String> =
         consents::for_youth(&mut conn, state.store.field_keys(), p.service_id(), youth)
             .await?
@@ -628,7 +622,7 @@ pub async fn collaboration_form(
     .await?;
     tx.commit().await?;
     let form = CollaborationFormData {
-        date: date_text(today(&p)),
+        date: format_day(p.today()),
         ..Default::default()
     };
     collaboration_page(&state, &p, youth, form, Vec::new(), None).await
@@ -689,7 +683,7 @@ pub async fn create_collaboration(
                 refused = Some(tr.t1(
                     "collaboration-not-covered",
                     "service",
-                    &format!("{} ({})", counterpart.name, date_text(day)),
+                    &format!("{} ({})", counterpart.name, format_day(day)),
                 ));
             }
             Err(CollaborationError::Store(e)) => return Err(e.into()),
@@ -784,7 +778,7 @@ pub async fn welfare_form(
     )
     .await?;
     tx.commit().await?;
-    q.date = date_text(today(&p));
+    q.date = format_day(p.today());
     if q.legal_basis.is_empty() {
         q.legal_basis = p.tr().t("welfare-legal-basis-default");
     }
