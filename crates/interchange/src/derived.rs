@@ -24,3 +24,9 @@ impl Occurrences {
         uuid::Uuid::new_v5(&NAMESPACE, format!("{key}|{n}").as_bytes())
     }
 }
+
+/// The id of a record made for another one (the journal entry of an imported note), derived
+/// from that record's id so a second import finds it.
+pub(crate) fn linked(id: &impl std::fmt::Display) -> uuid::Uuid {
+    uuid::Uuid::new_v5(&NAMESPACE, format!("linked|{id}").as_bytes())
+}

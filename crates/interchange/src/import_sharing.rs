@@ -140,7 +140,9 @@ pub(crate) async fn check(
             .unwrap_or_else(|| ConsentId::from_uuid(seen.id(CONSENTS, &service.id, &content)));
         let same = match consents::get(conn, service.id, id).await? {
             Some(existing) => {
-                let reference = youths::reference(conn, existing.youth).await?;
+                let reference = youths::reference_in(conn, service.id, existing.youth)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
                 let mut codes: Vec<String> =
                     existing.services.iter().map(|s| s.code.clone()).collect();
                 codes.sort();

@@ -17,6 +17,7 @@ use gatelangs_storage::youths::{self, YouthFields};
 use gatelangs_storage::{AnyConnection, Store, users};
 
 use crate::Problem;
+use crate::derived::{self, Occurrences};
 use crate::import::ImportError;
 use crate::rows_youth::{FollowupRow, YouthRow};
 
@@ -159,35 +160,16 @@ pub(crate) async fn check_youths(
     Ok(())
 }
 
-/// A follow-up row's id when the file gives none: derived from its content and how many equal
-/// rows came before it, so importing the same file twice stores each conversation once.
-fn derived_id(
-    service: &Service,
-    row: &FollowupRow,
-    seen: &mut HashMap<String, u32>,
-) -> ConversationId {
-    let content = format!(
+/// What makes two follow-up rows equal, for the ids of rows that come without one.
+fn content(row: &FollowupRow) -> String {
+    format!(
         "{}|{}|{}|{}|{}",
         row.date,
         row.youth_ref,
         row.staff.join(";"),
         join_challenges(&row.challenges),
         row.note.as_deref().unwrap_or_default()
-    );
-    let n = seen.entry(content.clone()).or_default();
-    *n += 1;
-    let name = format!("followups.csv|{}|{content}|{n}", service.id);
-    ConversationId::from_uuid(uuid::Uuid::new_v5(&NAMESPACE, name.as_bytes()))
-}
-
-const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x9b1e_47c2_0d5a_4f3e_b6a1_72c4_e0d8_5f13);
-
-/// The journal entry of an imported follow-up's note: derived from the conversation.
-fn note_entry(conversation: ConversationId) -> EntryId {
-    EntryId::from_uuid(uuid::Uuid::new_v5(
-        &NAMESPACE,
-        conversation.to_string().as_bytes(),
-    ))
+    )
 }
 
 pub(crate) async fn check_followups(
@@ -206,12 +188,12 @@ pub(crate) async fn check_followups(
         .collect();
     let refs_in_file: HashSet<String> = refs_in_file.into_iter().map(str::to_owned).collect();
     let notes = journal::conversation_notes(conn, store.field_keys(), service.id).await?;
-    let mut occurrences = HashMap::new();
+    let mut occurrences = Occurrences::default();
     let mut seen_ids = HashSet::new();
     for row in rows {
-        let id = row
-            .id
-            .unwrap_or_else(|| derived_id(service, &row, &mut occurrences));
+        let id = row.id.unwrap_or_else(|| {
+            ConversationId::from_uuid(occurrences.id(FOLLOWUPS, &service.id, &content(&row)))
+        });
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(FOLLOWUPS, row.line, column, message));
         };
@@ -367,7 +349,7 @@ pub(crate) async fn apply(
                 keys,
                 service.id,
                 &NewEntry {
-                    id: note_entry(*id),
+                    id: EntryId::from_uuid(derived::linked(id)),
                     youth,
                     conversation: Some(*id),
                     kind: "conversation",

@@ -276,7 +276,9 @@ pub async fn all(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<(Co
     let consents = load(conn, None, rows).await?;
     let mut out = Vec::with_capacity(consents.len());
     for c in consents {
-        let reference = crate::youths::reference(conn, c.youth).await?;
+        let reference = crate::youths::reference_in(conn, service, c.youth)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         out.push((c, reference));
     }
     Ok(out)

@@ -325,14 +325,6 @@ pub async fn exists(conn: &mut AnyConnection, service: ServiceId, id: YouthId) -
     Ok(found.is_some())
 }
 
-/// The `ref` of a youth.
-pub async fn reference(conn: &mut AnyConnection, id: YouthId) -> Result<String> {
-    Ok(sqlx::query_scalar("SELECT ref FROM youths WHERE id = $1")
-        .bind(id.to_string())
-        .fetch_one(&mut *conn)
-        .await?)
-}
-
 /// The `ref` of a youth of the service, if it is one.
 pub async fn reference_in(
     conn: &mut AnyConnection,
