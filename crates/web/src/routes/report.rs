@@ -11,6 +11,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gatelangs_domain::field::{AgeGroup, Gender, TimeBand};
+use gatelangs_report::AnnualReport;
 use gatelangs_report::annual::{field_contacts_of, place_infos};
 use gatelangs_report::csv_tables;
 use gatelangs_report::field_contacts::{FieldContacts, WEEKDAYS};
@@ -49,17 +50,18 @@ fn year_of(q: &YearQuery, principal: &Principal) -> AppResult<i32> {
     }
 }
 
+/// The year's annual report, as the JSON has it, and last year's field contacts beside it.
 async fn load(
     state: &AppState,
     reader: &ReportReader,
     year: i32,
-) -> AppResult<(FieldContacts, FieldContacts)> {
+) -> AppResult<(AnnualReport, FieldContacts)> {
     let mut conn = state.store.read_conn().await?;
     let service = services::get(&mut conn, reader.service).await?;
+    let report = gatelangs_report::build(&mut conn, &service, year).await?;
     let places = place_infos(&mut conn, &service).await?;
-    let this = field_contacts_of(&mut conn, &service, &places, year).await?;
     let last = field_contacts_of(&mut conn, &service, &places, year - 1).await?;
-    Ok((this, last))
+    Ok((report, last))
 }
 
 pub struct PlaceLine {
@@ -161,17 +163,15 @@ async fn show(
     let reader = ReportReader::for_principal(&principal)?;
     let tr = principal.tr();
     let year = year_of(&q, &principal)?;
-    let (fc, last) = load(&state, &reader, year).await?;
-    let (fu, collab, inq, welfare) = {
-        let mut conn = state.store.read_conn().await?;
-        let service = services::get(&mut conn, reader.service).await?;
-        (
-            gatelangs_report::annual::follow_up_of(&mut conn, &service, year).await?,
-            gatelangs_storage::collaborations::year_figures(&mut conn, service.id, year).await?,
-            gatelangs_storage::inquiries::year_figures(&mut conn, service.id, year).await?,
-            gatelangs_storage::child_welfare::year_figures(&mut conn, service.id, year).await?,
-        )
-    };
+    let (report, last) = load(&state, &reader, year).await?;
+    let AnnualReport {
+        field_contacts: fc,
+        follow_up: fu,
+        collaborations: collab,
+        inquiries: inq,
+        child_welfare: welfare,
+        ..
+    } = report;
     let mut names: Vec<&String> = collab
         .incoming
         .keys()
@@ -353,7 +353,8 @@ async fn download(
 ) -> AppResult<Response> {
     let reader = ReportReader::for_principal(&principal)?;
     let year = year_of(&q, &principal)?;
-    let (fc, last) = load(&state, &reader, year).await?;
+    let (report, last) = load(&state, &reader, year).await?;
+    let fc = report.field_contacts;
     let name = table.strip_suffix(".csv").ok_or(AppError::NotFound)?;
     let t = match name {
         "districts" => csv_tables::districts(&fc, &last),
