@@ -436,35 +436,44 @@ pub async fn list(
     service: ServiceId,
     contact_person: Option<UserId>,
 ) -> Result<Vec<Youth>> {
-    Ok(list_page(conn, keys, service, contact_person, 0, i64::MAX)
-        .await?
-        .0)
+    Ok(
+        list_page(conn, keys, service, contact_person, None, 0, i64::MAX)
+            .await?
+            .0,
+    )
 }
 
-/// One page of [`list`] (`limit` youths from `offset`), and how many there are in all.
+/// One page of [`list`] (`limit` youths from `offset`), and how many there are in all. With a
+/// `viewer`, youths who have blocked their whole record against that user are left out.
 pub async fn list_page(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
     contact_person: Option<UserId>,
+    viewer: Option<UserId>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<Youth>, i64)> {
-    // A contact person's youths, or all (the empty string matches no user id).
+    // A contact person's youths, or all; the empty string stands for "no such condition".
     const FROM: &str = "FROM youths y WHERE y.service_id = $1 AND ($2 = '' OR y.id IN \
-        (SELECT youth_id FROM youth_contact_persons WHERE user_id = $2))";
+        (SELECT youth_id FROM youth_contact_persons WHERE user_id = $2)) \
+        AND ($3 = '' OR y.id NOT IN (SELECT youth_id FROM record_blocks \
+        WHERE user_id = $3 AND entry_id IS NULL AND lifted_at IS NULL))";
     let who = contact_person.map(|u| u.to_string()).unwrap_or_default();
+    let viewer = viewer.map(|u| u.to_string()).unwrap_or_default();
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {FROM}"))
         .bind(service.to_string())
         .bind(&who)
+        .bind(&viewer)
         .fetch_one(&mut *conn)
         .await?;
     let columns = SELECT.trim_end_matches(" FROM youths y");
     let rows = sqlx::query(&format!(
-        "{columns} {FROM} ORDER BY y.created_at DESC, y.id LIMIT $3 OFFSET $4"
+        "{columns} {FROM} ORDER BY y.created_at DESC, y.id LIMIT $4 OFFSET $5"
     ))
     .bind(service.to_string())
     .bind(&who)
+    .bind(&viewer)
     .bind(limit)
     .bind(offset)
     .fetch_all(&mut *conn)

@@ -618,3 +618,52 @@ async fn a_leaders_list_is_read_and_logged_a_page_at_a_time() {
         assert!(second.contains("R00"));
     }
 }
+
+#[tokio::test]
+async fn a_youth_who_blocked_a_user_is_left_out_of_that_users_list() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let record = register(&app, &t).await;
+        let leader = app.session_for(&t.leader).await;
+        let kari = app.session_for(&t.kari).await;
+        let ola = app.session_for(&t.ola).await;
+        assert!(
+            app.get("/youths", Some(&kari))
+                .await
+                .body
+                .contains("Kvernbakken")
+        );
+        let reply = app
+            .post(
+                &format!("{record}/blocks"),
+                Some(&leader),
+                &format!("user={}&reason=the+youth+asked", t.kari.id),
+            )
+            .await;
+        assert_eq!(reply.status, 303);
+        let before = app
+            .count("SELECT COUNT(*) FROM audit_log WHERE detail = 'list'")
+            .await;
+        assert!(
+            !app.get("/youths", Some(&kari))
+                .await
+                .body
+                .contains("Kvernbakken"),
+            "{}",
+            app.name()
+        );
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_log WHERE detail = 'list'")
+                .await,
+            before,
+            "nothing shown, nothing logged"
+        );
+        assert!(
+            app.get("/youths", Some(&ola))
+                .await
+                .body
+                .contains("Kvernbakken"),
+            "the other contact person still sees her"
+        );
+    }
+}

@@ -137,16 +137,24 @@ async fn listed(
         state.store.field_keys(),
         desk.service,
         mine,
+        Some(desk.user),
         (page - 1) * PAGE_SIZE,
         PAGE_SIZE,
     )
     .await?;
     let names = staff(&mut tx, desk.service).await?;
-    for y in &list {
-        let basis = if y.contact_persons.contains(&desk.user) {
-            gatelangs_domain::AccessBasis::ContactPerson
-        } else {
-            gatelangs_domain::AccessBasis::Leader
+    let now = gatelangs_storage::now();
+    let mut shown = Vec::with_capacity(list.len());
+    for y in list {
+        // The same rule as opening the record decides the basis that is logged.
+        let f = facts::facts(&mut tx, desk.service, y.id, desk.user, now).await?;
+        let Ok(basis) = record_access(&AccessFacts {
+            role: desk.role,
+            contact_person: f.contact_person,
+            blocked: f.blocked,
+            emergency_reason: f.emergency_reason,
+        }) else {
+            continue;
         };
         let event = gatelangs_domain::AuditEvent::personal_data(
             desk.user,
@@ -159,9 +167,10 @@ async fn listed(
             .store
             .audit(&mut tx, Some(desk.service), &event)
             .await?;
+        shown.push(y);
     }
     tx.commit().await?;
-    let rows = list.iter().map(|y| row(p, y, &names)).collect();
+    let rows = shown.iter().map(|y| row(p, y, &names)).collect();
     Ok((rows, Paging::new(page, total, base)))
 }
 
