@@ -511,7 +511,7 @@ pub async fn withdraw_consent(
 ) -> AppResult<Response> {
     let consent: ConsentId = consent.parse().map_err(|_| AppError::NotFound)?;
     let on = day_or_today(&p, &form.withdrawn_on)?;
-    let (youth, _, mut tx) = opened(
+    let (rec, mut tx) = super::open(
         &state,
         &p,
         &id,
@@ -519,6 +519,7 @@ pub async fn withdraw_consent(
         "consent_withdrawn",
     )
     .await?;
+    let youth = rec.youth;
     consents::withdraw(
         &mut tx,
         p.service_id(),
@@ -612,7 +613,7 @@ pub async fn collaboration_form(
     p: Principal,
     Path(id): Path<String>,
 ) -> AppResult<CollaborationPage> {
-    let (youth, _, tx) = opened(
+    let (rec, tx) = super::open(
         &state,
         &p,
         &id,
@@ -620,6 +621,7 @@ pub async fn collaboration_form(
         "collaboration_form",
     )
     .await?;
+    let youth = rec.youth;
     tx.commit().await?;
     let form = CollaborationFormData {
         date: format_day(p.today()),
@@ -635,8 +637,9 @@ pub async fn create_collaboration(
     Form(form): Form<CollaborationFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let (youth, _, mut tx) =
-        opened(&state, &p, &id, PersonalDataAccess::Change, "collaboration").await?;
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "collaboration").await?;
+    let youth = rec.youth;
     let mut errors = Vec::new();
     let day = parse_date(&form.date);
     if day.is_none() {
@@ -769,7 +772,7 @@ pub async fn welfare_form(
     Path(id): Path<String>,
     Query(mut q): Query<WelfareFormData>,
 ) -> AppResult<WelfarePage> {
-    let (youth, _, tx) = opened(
+    let (rec, tx) = super::open(
         &state,
         &p,
         &id,
@@ -777,6 +780,7 @@ pub async fn welfare_form(
         "child_welfare_form",
     )
     .await?;
+    let youth = rec.youth;
     tx.commit().await?;
     q.date = format_day(p.today());
     if q.legal_basis.is_empty() {
@@ -792,8 +796,9 @@ pub async fn create_welfare(
     Form(form): Form<WelfareFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let (youth, _, mut tx) =
-        opened(&state, &p, &id, PersonalDataAccess::Change, "child_welfare").await?;
+    let (rec, mut tx) =
+        super::open(&state, &p, &id, PersonalDataAccess::Change, "child_welfare").await?;
+    let youth = rec.youth;
     let mut errors = Vec::new();
     let kind: Option<WelfareKind> = form.kind.parse().ok();
     let day = parse_date(&form.date);
@@ -885,7 +890,7 @@ pub async fn answer_welfare(
     if form.answer.trim().is_empty() {
         return Err(AppError::BadRequest("welfare-error-answer"));
     }
-    let (youth, _, mut tx) = opened(
+    let (rec, mut tx) = super::open(
         &state,
         &p,
         &id,
@@ -893,6 +898,7 @@ pub async fn answer_welfare(
         "child_welfare_answer",
     )
     .await?;
+    let youth = rec.youth;
     child_welfare::answer(
         &mut tx,
         state.store.field_keys(),
