@@ -14,6 +14,7 @@ use gatelangs_storage::contacts::{self, ContactFilter};
 use gatelangs_storage::{places, users};
 use serde::Deserialize;
 
+use super::choice::Choice;
 use super::labels;
 use super::layout::Layout;
 use crate::auth::{FieldRecorder, Principal};
@@ -29,12 +30,6 @@ pub fn router() -> Router<AppState> {
         .route("/contacts/shift", get(shift_form).post(shift_submit))
         .route("/contacts/{id}/edit", get(edit_form).post(edit_submit))
         .route("/contacts/{id}/undo", post(undo))
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 fn choices<T: Copy>(

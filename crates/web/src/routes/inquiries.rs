@@ -16,7 +16,7 @@ use gatelangs_storage::counterparts;
 use gatelangs_storage::inquiries::{self, NewInquiry};
 use serde::Deserialize;
 
-use super::contacts::Choice;
+use super::choice::Choice;
 use super::layout::Layout;
 use crate::auth::{InquiryRecorder, Principal};
 use crate::error::AppResult;

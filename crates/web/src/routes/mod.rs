@@ -2,6 +2,7 @@
 
 pub mod audit_log;
 mod charts;
+mod choice;
 mod contacts;
 mod counterparts;
 mod field;

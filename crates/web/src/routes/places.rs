@@ -14,6 +14,7 @@ use gatelangs_storage::StoreError;
 use gatelangs_storage::places::{self, Place, PlaceFields};
 use serde::Deserialize;
 
+use super::choice::Choice;
 use super::labels;
 use super::layout::Layout;
 use crate::auth::{PlaceEditor, Principal};
@@ -32,12 +33,6 @@ pub fn router() -> Router<AppState> {
         .route("/places/{id}/move", post(move_place))
         .route("/places/{id}/archive", post(archive_place))
         .route("/places/{id}/delete", post(delete_place))
-}
-
-pub struct SelectOption {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 pub struct PlaceRow {
@@ -80,9 +75,9 @@ struct PlacesPage {
     errors: Vec<String>,
     notice: Option<String>,
     districts: Vec<DistrictBlock>,
-    district_options: Vec<SelectOption>,
-    kind_options: Vec<SelectOption>,
-    level_options: Vec<SelectOption>,
+    district_options: Vec<Choice>,
+    kind_options: Vec<Choice>,
+    level_options: Vec<Choice>,
     form: PlaceForm,
 }
 
@@ -92,9 +87,9 @@ struct EditPage {
     layout: Layout,
     errors: Vec<String>,
     id: String,
-    district_options: Vec<SelectOption>,
-    kind_options: Vec<SelectOption>,
-    level_options: Vec<SelectOption>,
+    district_options: Vec<Choice>,
+    kind_options: Vec<Choice>,
+    level_options: Vec<Choice>,
     form: PlaceForm,
 }
 
@@ -103,9 +98,9 @@ fn options<T: Copy>(
     code: impl Fn(T) -> &'static str,
     label: impl Fn(T) -> String,
     chosen: &str,
-) -> Vec<SelectOption> {
+) -> Vec<Choice> {
     all.iter()
-        .map(|v| SelectOption {
+        .map(|v| Choice {
             value: code(*v).to_owned(),
             label: label(*v),
             selected: code(*v) == chosen,
@@ -113,7 +108,7 @@ fn options<T: Copy>(
         .collect()
 }
 
-fn kind_options(tr: &Tr, chosen: &str) -> Vec<SelectOption> {
+fn kind_options(tr: &Tr, chosen: &str) -> Vec<Choice> {
     options(
         PlaceKind::ALL,
         PlaceKind::as_str,
@@ -122,8 +117,8 @@ fn kind_options(tr: &Tr, chosen: &str) -> Vec<SelectOption> {
     )
 }
 
-fn level_options(tr: &Tr, chosen: &str) -> Vec<SelectOption> {
-    let mut out = vec![SelectOption {
+fn level_options(tr: &Tr, chosen: &str) -> Vec<Choice> {
+    let mut out = vec![Choice {
         value: String::new(),
         label: "–".into(),
         selected: chosen.is_empty(),
@@ -141,13 +136,13 @@ async fn district_options(
     state: &AppState,
     editor: &PlaceEditor,
     chosen: &str,
-) -> AppResult<Vec<SelectOption>> {
+) -> AppResult<Vec<Choice>> {
     let mut conn = state.store.conn().await?;
     Ok(places::list_districts(&mut conn, editor.service)
         .await?
         .into_iter()
         .filter(|d| !d.archived || d.id.to_string() == chosen)
-        .map(|d| SelectOption {
+        .map(|d| Choice {
             selected: d.id.to_string() == chosen,
             value: d.id.to_string(),
             label: d.name,

@@ -8,7 +8,7 @@ use gatelangs_storage::youths::{Guardian, Youth, YouthFields};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::routes::contacts::Choice;
+use crate::routes::choice::Choice;
 use crate::routes::labels;
 
 #[derive(Deserialize, Default, Clone)]

@@ -19,7 +19,7 @@ use crate::auth::{OpenRecord, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
-use crate::routes::contacts::Choice;
+use crate::routes::choice::Choice;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 

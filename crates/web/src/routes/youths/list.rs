@@ -20,7 +20,7 @@ use crate::auth::record_gate::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
-use crate::routes::contacts::Choice;
+use crate::routes::choice::Choice;
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 

@@ -29,7 +29,7 @@ use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
-use crate::routes::contacts::Choice;
+use crate::routes::choice::Choice;
 use crate::routes::inquiries::{direction_choices, direction_label, service_choices};
 use crate::routes::layout::Layout;
 use crate::state::AppState;
