@@ -14,7 +14,7 @@ use gatelangs_storage::contacts::{self, ContactFilter};
 use gatelangs_storage::{places, users};
 use serde::Deserialize;
 
-use super::choice::Choice;
+use super::choice::{Choice, of_codes};
 use super::labels;
 use super::layout::Layout;
 use crate::auth::{FieldRecorder, Principal};
@@ -30,21 +30,6 @@ pub fn router() -> Router<AppState> {
         .route("/contacts/shift", get(shift_form).post(shift_submit))
         .route("/contacts/{id}/edit", get(edit_form).post(edit_submit))
         .route("/contacts/{id}/undo", post(undo))
-}
-
-fn choices<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-    chosen: &str,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|v| Choice {
-            value: code(*v).to_owned(),
-            label: label(*v),
-            selected: code(*v) == chosen,
-        })
-        .collect()
 }
 
 fn with_any(tr: &Tr, mut list: Vec<Choice>) -> Vec<Choice> {
@@ -215,7 +200,7 @@ async fn list(
         places: with_any(&tr, place_choices(&state, &recorder, opt(&q.place)).await?),
         channels: with_any(
             &tr,
-            choices(
+            of_codes(
                 Channel::ALL,
                 Channel::as_str,
                 |c| labels::channel(&tr, c),
@@ -295,7 +280,7 @@ async fn shift_page(
     let tr = principal.tr();
     let now = jiff::Timestamp::now().to_zoned(principal.tz());
     let get = |k: &str| values.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    let mut channels = choices(
+    let mut channels = of_codes(
         Channel::ALL,
         Channel::as_str,
         |c| labels::channel(&tr, c),
@@ -481,19 +466,19 @@ async fn edit_page(
         errors,
         id: id.to_owned(),
         places: place_choices(state, recorder, &f.place).await?,
-        channels: choices(
+        channels: of_codes(
             Channel::ALL,
             Channel::as_str,
             |c| labels::channel(&tr, c),
             &f.channel,
         ),
-        ages: choices(
+        ages: of_codes(
             AgeGroup::ALL,
             AgeGroup::as_str,
             |a| labels::age_group(&tr, a),
             &f.age_group,
         ),
-        genders: choices(
+        genders: of_codes(
             Gender::ALL,
             Gender::as_str,
             |g| labels::gender(&tr, g),

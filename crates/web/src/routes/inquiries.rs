@@ -16,7 +16,7 @@ use gatelangs_storage::counterparts;
 use gatelangs_storage::inquiries::{self, NewInquiry};
 use serde::Deserialize;
 
-use super::choice::Choice;
+use super::choice::{Choice, of_codes};
 use super::layout::Layout;
 use crate::auth::{InquiryRecorder, Principal};
 use crate::error::AppResult;
@@ -98,14 +98,12 @@ pub async fn service_choices(
 }
 
 pub fn direction_choices(tr: &Tr, chosen: &str) -> Vec<Choice> {
-    Direction::ALL
-        .iter()
-        .map(|d| Choice {
-            value: d.as_str().into(),
-            label: direction_label(tr, *d),
-            selected: d.as_str() == chosen,
-        })
-        .collect()
+    of_codes(
+        Direction::ALL,
+        Direction::as_str,
+        |d| direction_label(tr, d),
+        chosen,
+    )
 }
 
 async fn page(

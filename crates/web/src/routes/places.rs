@@ -14,7 +14,7 @@ use gatelangs_storage::StoreError;
 use gatelangs_storage::places::{self, Place, PlaceFields};
 use serde::Deserialize;
 
-use super::choice::Choice;
+use super::choice::{Choice, of_codes};
 use super::labels;
 use super::layout::Layout;
 use crate::auth::{PlaceEditor, Principal};
@@ -93,23 +93,8 @@ struct EditPage {
     form: PlaceForm,
 }
 
-fn options<T: Copy>(
-    all: &[T],
-    code: impl Fn(T) -> &'static str,
-    label: impl Fn(T) -> String,
-    chosen: &str,
-) -> Vec<Choice> {
-    all.iter()
-        .map(|v| Choice {
-            value: code(*v).to_owned(),
-            label: label(*v),
-            selected: code(*v) == chosen,
-        })
-        .collect()
-}
-
 fn kind_options(tr: &Tr, chosen: &str) -> Vec<Choice> {
-    options(
+    of_codes(
         PlaceKind::ALL,
         PlaceKind::as_str,
         |k| labels::place_kind(tr, k),
@@ -123,7 +108,7 @@ fn level_options(tr: &Tr, chosen: &str) -> Vec<Choice> {
         label: "–".into(),
         selected: chosen.is_empty(),
     }];
-    out.extend(options(
+    out.extend(of_codes(
         SchoolLevel::ALL,
         SchoolLevel::as_str,
         |l| labels::school_level(tr, l),

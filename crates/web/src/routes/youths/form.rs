@@ -8,7 +8,7 @@ use gatelangs_storage::youths::{Guardian, Youth, YouthFields};
 use serde::Deserialize;
 
 use crate::i18n::Tr;
-use crate::routes::choice::Choice;
+use crate::routes::choice::{Choice, of_codes};
 use crate::routes::labels;
 
 #[derive(Deserialize, Default, Clone)]
@@ -163,14 +163,12 @@ impl YouthForm {
 }
 
 pub fn gender_choices(tr: &Tr, chosen: &str) -> Vec<Choice> {
-    Gender::ALL
-        .iter()
-        .map(|g| Choice {
-            value: g.as_str().to_owned(),
-            label: labels::gender(tr, *g),
-            selected: g.as_str() == chosen,
-        })
-        .collect()
+    of_codes(
+        Gender::ALL,
+        Gender::as_str,
+        |g| labels::gender(tr, g),
+        chosen,
+    )
 }
 
 pub fn municipality_choices(chosen: &str) -> Vec<Choice> {

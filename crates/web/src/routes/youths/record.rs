@@ -20,7 +20,7 @@ use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
-use crate::routes::choice::Choice;
+use crate::routes::choice::{Choice, of_codes};
 use crate::routes::layout::Layout;
 use crate::state::AppState;
 
@@ -380,14 +380,12 @@ pub async fn show(
                 label: factor_label(&tr, *f),
             })
             .collect(),
-        statuses: FactorStatus::ALL
-            .iter()
-            .map(|s| Choice {
-                value: s.as_str().into(),
-                label: status_label(&tr, *s),
-                selected: *s == FactorStatus::Unknown,
-            })
-            .collect(),
+        statuses: of_codes(
+            FactorStatus::ALL,
+            FactorStatus::as_str,
+            |s| status_label(&tr, s),
+            FactorStatus::Unknown.as_str(),
+        ),
         blocks: blocks
             .iter()
             .map(|b| BlockRow {

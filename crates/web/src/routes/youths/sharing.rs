@@ -29,7 +29,7 @@ use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
-use crate::routes::choice::Choice;
+use crate::routes::choice::{Choice, of_codes};
 use crate::routes::inquiries::{direction_choices, direction_label, service_choices};
 use crate::routes::layout::Layout;
 use crate::state::AppState;
@@ -344,14 +344,12 @@ async fn consent_page(
         id: youth.id.to_string(),
         under_16: age < gatelangs_domain::consent::CONSENT_AGE,
         age,
-        givers: GivenBy::ALL
-            .iter()
-            .map(|g| Choice {
-                value: g.as_str().into(),
-                label: given_by_label(&tr, *g),
-                selected: form.given_by == g.as_str(),
-            })
-            .collect(),
+        givers: of_codes(
+            GivenBy::ALL,
+            GivenBy::as_str,
+            |g| given_by_label(&tr, g),
+            &form.given_by,
+        ),
         forms: [
             (ConsentForm::Oral, "consent-oral"),
             (ConsentForm::Written, "consent-written"),
