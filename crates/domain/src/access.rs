@@ -49,12 +49,6 @@ pub fn record_access(facts: &AccessFacts) -> Result<AccessBasis, Denial> {
     }
 }
 
-/// Whether a user may ask for emergency access at all: field workers and leaders who are not
-/// blocked. (Leaders already have access; the form is for other staff.)
-pub fn may_request_emergency(role: Role, blocked: bool) -> bool {
-    role == Role::FieldWorker && !blocked
-}
-
 /// How long an emergency access lasts.
 pub const EMERGENCY_ACCESS_SECS: i64 = 4 * 3600;
 

@@ -57,6 +57,23 @@ impl YouthDesk {
         }
     }
 
+    /// What the need-to-know rule says about this user and `youth` now, without logging: for
+    /// lists and search results, which log what they show themselves.
+    pub async fn decide(
+        &self,
+        conn: &mut gatelangs_storage::AnyConnection,
+        youth: YouthId,
+    ) -> Result<Result<AccessBasis, Denial>, AppError> {
+        let now = gatelangs_storage::now();
+        let stored = facts::facts(conn, self.service, youth, self.user, now).await?;
+        Ok(record_access(&AccessFacts {
+            role: self.role,
+            contact_person: stored.contact_person,
+            blocked: stored.blocked,
+            emergency_reason: stored.emergency_reason,
+        }))
+    }
+
     /// Opens `youth` for `access`; `what` names the part touched (`record`, `entry:<id>`, …).
     /// Returns the transaction the audit entry was written in; the handler commits it.
     pub async fn open(
@@ -70,15 +87,7 @@ impl YouthDesk {
         if !youths::exists(&mut tx, self.service, youth).await? {
             return Err(AppError::NotFound);
         }
-        let now = gatelangs_storage::now();
-        let stored = facts::facts(&mut tx, self.service, youth, self.user, now).await?;
-        let decision = record_access(&AccessFacts {
-            role: self.role,
-            contact_person: stored.contact_person,
-            blocked: stored.blocked,
-            emergency_reason: stored.emergency_reason,
-        });
-        match decision {
+        match self.decide(&mut tx, youth).await? {
             Ok(basis) => {
                 let mut event =
                     AuditEvent::personal_data(self.user, access, basis.clone(), subject(youth));

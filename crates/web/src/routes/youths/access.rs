@@ -4,10 +4,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use gatelangs_domain::access::{EMERGENCY_ACCESS_SECS, may_request_emergency};
+use gatelangs_domain::access::{Denial, EMERGENCY_ACCESS_SECS};
 use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::{
-    AuditAction, AuditEvent, BlockId, EmergencyAccessId, EntryId, PersonalDataAccess, Role, UserId,
+    AccessBasis, AuditAction, AuditEvent, BlockId, EmergencyAccessId, EntryId, PersonalDataAccess,
+    Role, UserId,
 };
 use gatelangs_storage::record_access as facts;
 use gatelangs_storage::youths;
@@ -32,28 +33,52 @@ pub struct EmergencyPage {
     error: Option<String>,
 }
 
-/// What the user may learn before taking emergency access: that the record exists, and its ref.
+/// What a user may learn before taking emergency access to `youth` — that the record exists,
+/// and its `ref` — and what the need-to-know rule says now. A blocked user is refused.
 async fn emergency_target(
     state: &AppState,
     desk: &YouthDesk,
     youth: gatelangs_domain::YouthId,
-) -> AppResult<(String, facts::StoredFacts)> {
+) -> AppResult<(String, Result<AccessBasis, Denial>)> {
     let mut conn = state.store.conn().await?;
-    let y = youths::get(&mut conn, state.store.field_keys(), desk.service, youth)
+    let reference = youths::reference_in(&mut conn, desk.service, youth)
         .await?
         .ok_or(AppError::NotFound)?;
-    let f = facts::facts(
-        &mut conn,
-        desk.service,
-        youth,
-        desk.user,
-        gatelangs_storage::now(),
-    )
-    .await?;
-    if f.blocked {
-        return Err(AppError::ForbiddenBecause("error-record-blocked"));
+    match desk.decide(&mut conn, youth).await? {
+        Err(Denial::Blocked | Denial::Role) => {
+            Err(AppError::ForbiddenBecause("error-record-blocked"))
+        }
+        decision => Ok((reference, decision)),
     }
-    Ok((y.fields.reference, f))
+}
+
+fn emergency_page(
+    p: &Principal,
+    youth: gatelangs_domain::YouthId,
+    reference: String,
+    error: Option<String>,
+) -> EmergencyPage {
+    let tr = p.tr();
+    EmergencyPage {
+        id: youth.to_string(),
+        reference,
+        duration: tr.tn(
+            "emergency-duration",
+            "hours",
+            (EMERGENCY_ACCESS_SECS / 3600) as usize,
+        ),
+        error,
+        layout: Layout::for_principal(
+            p,
+            "emergency-title",
+            "youths",
+            &format!("/youths/{youth}/emergency"),
+        ),
+    }
+}
+
+fn to_record(youth: gatelangs_domain::YouthId) -> Response {
+    Redirect::to(&format!("/youths/{youth}")).into_response()
 }
 
 pub async fn emergency_form(
@@ -63,27 +88,11 @@ pub async fn emergency_form(
 ) -> AppResult<Response> {
     let desk = YouthDesk::for_principal(&p)?;
     let youth = youth_id(&id)?;
-    let (reference, f) = emergency_target(&state, &desk, youth).await?;
-    if f.contact_person || desk.role == Role::Leader || f.emergency_reason.is_some() {
-        return Ok(Redirect::to(&format!("/youths/{youth}")).into_response());
+    match emergency_target(&state, &desk, youth).await? {
+        // Open already (contact person, leader, or emergency access in force).
+        (_, Ok(_)) => Ok(to_record(youth)),
+        (reference, Err(_)) => Ok(emergency_page(&p, youth, reference, None).into_response()),
     }
-    Ok(EmergencyPage {
-        id: youth.to_string(),
-        reference,
-        duration: p.tr().tn(
-            "emergency-duration",
-            "hours",
-            (EMERGENCY_ACCESS_SECS / 3600) as usize,
-        ),
-        error: None,
-        layout: Layout::for_principal(
-            &p,
-            "emergency-title",
-            "youths",
-            &format!("/youths/{youth}/emergency"),
-        ),
-    }
-    .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -100,32 +109,17 @@ pub async fn take_emergency(
 ) -> AppResult<Response> {
     let desk = YouthDesk::for_principal(&p)?;
     let youth = youth_id(&id)?;
-    let (reference, f) = emergency_target(&state, &desk, youth).await?;
-    if f.contact_person || desk.role == Role::Leader {
-        return Ok(Redirect::to(&format!("/youths/{youth}")).into_response());
-    }
-    if !may_request_emergency(desk.role, f.blocked) {
-        return Err(AppError::ForbiddenBecause("error-record-blocked"));
+    let (reference, decision) = emergency_target(&state, &desk, youth).await?;
+    if matches!(
+        decision,
+        Ok(AccessBasis::ContactPerson | AccessBasis::Leader)
+    ) {
+        return Ok(to_record(youth));
     }
     let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if reason.chars().count() < 10 {
-        return Ok(EmergencyPage {
-            id: youth.to_string(),
-            reference,
-            duration: p.tr().tn(
-                "emergency-duration",
-                "hours",
-                (EMERGENCY_ACCESS_SECS / 3600) as usize,
-            ),
-            error: Some(p.tr().t("emergency-error-reason")),
-            layout: Layout::for_principal(
-                &p,
-                "emergency-title",
-                "youths",
-                &format!("/youths/{youth}/emergency"),
-            ),
-        }
-        .into_response());
+        let error = Some(p.tr().t("emergency-error-reason"));
+        return Ok(emergency_page(&p, youth, reference, error).into_response());
     }
     let mut tx = state.store.begin().await?;
     let now = gatelangs_storage::now();

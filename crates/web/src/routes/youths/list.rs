@@ -5,13 +5,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use gatelangs_domain::access::{AccessFacts, record_access};
+use gatelangs_domain::access::Denial;
 use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::youth::{DRAFT_OVERDUE_SECS, age_on};
 use gatelangs_domain::{PersonalDataAccess, Role, YouthId};
+use gatelangs_storage::journal;
 use gatelangs_storage::youths::{self, Youth};
-use gatelangs_storage::{journal, record_access as facts};
 use serde::Deserialize;
 
 use super::form::{self, YouthForm};
@@ -143,17 +143,10 @@ async fn listed(
     )
     .await?;
     let names = staff(&mut tx, desk.service).await?;
-    let now = gatelangs_storage::now();
     let mut shown = Vec::with_capacity(list.len());
     for y in list {
         // The same rule as opening the record decides the basis that is logged.
-        let f = facts::facts(&mut tx, desk.service, y.id, desk.user, now).await?;
-        let Ok(basis) = record_access(&AccessFacts {
-            role: desk.role,
-            contact_person: f.contact_person,
-            blocked: f.blocked,
-            emergency_reason: f.emergency_reason,
-        }) else {
+        let Ok(basis) = desk.decide(&mut tx, y.id).await? else {
             continue;
         };
         let event = gatelangs_domain::AuditEvent::personal_data(
@@ -287,26 +280,18 @@ pub async fn search(
                     birth,
                 )
                 .await?;
-                let now = gatelangs_storage::now();
                 for id in found {
-                    let f = facts::facts(&mut tx, desk.service, id, desk.user, now).await?;
-                    let open = record_access(&AccessFacts {
-                        role: desk.role,
-                        contact_person: f.contact_person,
-                        blocked: f.blocked,
-                        emergency_reason: f.emergency_reason,
-                    })
-                    .is_ok();
-                    let reference =
-                        youths::get(&mut tx, state.store.field_keys(), desk.service, id)
-                            .await?
-                            .map(|y| y.fields.reference)
-                            .unwrap_or_default();
+                    let decision = desk.decide(&mut tx, id).await?;
+                    let open = decision.is_ok();
+                    let blocked = decision == Err(Denial::Blocked);
+                    let reference = youths::reference_in(&mut tx, desk.service, id)
+                        .await?
+                        .unwrap_or_default();
                     hits.push(Hit {
                         id: id.to_string(),
                         reference,
                         open,
-                        blocked: f.blocked,
+                        blocked,
                     });
                 }
                 let event = gatelangs_domain::AuditEvent::new(
@@ -456,17 +441,9 @@ pub async fn create(
     if form.confirmed != "1" {
         let found = youths::possible_duplicates(&mut tx, keys, desk.service, &fields, None).await?;
         if !found.is_empty() {
-            let now = gatelangs_storage::now();
             let mut duplicates = Vec::new();
             for y in found {
-                let f = facts::facts(&mut tx, desk.service, y.id, desk.user, now).await?;
-                let basis = record_access(&AccessFacts {
-                    role: desk.role,
-                    contact_person: f.contact_person,
-                    blocked: f.blocked,
-                    emergency_reason: f.emergency_reason,
-                });
-                let details = match basis {
+                let details = match desk.decide(&mut tx, y.id).await? {
                     Ok(basis) => {
                         let event = gatelangs_domain::AuditEvent::personal_data(
                             desk.user,
