@@ -72,6 +72,20 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<gatelangs_app::Error> for AppError {
+    fn from(err: gatelangs_app::Error) -> Self {
+        use gatelangs_app::Error as E;
+        match err {
+            E::NotFound => AppError::NotFound,
+            E::Forbidden("error-forbidden") => AppError::Forbidden,
+            E::Forbidden(key) => AppError::ForbiddenBecause(key),
+            E::Invalid(key) => AppError::BadRequest(key),
+            E::Conflict(key) => AppError::Conflict(key),
+            E::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<gatelangs_storage::DbError> for AppError {
     fn from(err: gatelangs_storage::DbError) -> Self {
         StoreError::from(err).into()

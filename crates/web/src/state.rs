@@ -7,15 +7,15 @@ use gatelangs_storage::Store;
 use crate::auth::session_cache::SessionCache;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::WebConfig;
-use crate::group_commit::GroupCommit;
+use gatelangs_app::field::FieldWork;
 
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub throttle: Arc<LoginThrottle>,
-    /// Writes single registrations together (see `group_commit`).
-    pub registrations: GroupCommit,
+    /// Field work: registrations (group commit), undo and correction.
+    pub field: FieldWork,
     pub sessions: Arc<SessionCache>,
 }
 
@@ -26,13 +26,13 @@ impl AppState {
             config.max_failures_per_address,
             config.failure_window,
         );
-        let registrations = GroupCommit::start(store.clone());
+        let field = FieldWork::start(store.clone(), config.correction_window);
         let sessions = Arc::new(SessionCache::new(config.session_idle));
         Self {
             store,
             config: Arc::new(config),
             throttle: Arc::new(throttle),
-            registrations,
+            field,
             sessions,
         }
     }

@@ -1,5 +1,6 @@
 //! `GET /api/v1/audit`: the service's audit log, for leaders.
 
+use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::Serialize;

@@ -1,5 +1,6 @@
 //! The field page's sync endpoint and the contacts list.
 
+use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Query, State};
 use gatelangs_domain::field::{ContactCount, Topic};
@@ -11,8 +12,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::ApiError;
 use crate::auth::{FieldRecorder, Principal, ReportReader};
 use crate::error::{AppError, AppResult};
-use crate::field_ops::{self, Op, Outcome, Registration};
 use crate::state::AppState;
+use gatelangs_app::field::{self as field_ops, Op, Outcome, Registration};
 
 /// One queued operation from a phone, in the order it was made.
 #[derive(Deserialize, ToSchema)]
@@ -129,18 +130,19 @@ pub async fn sync(
             )),
         }
     }
-    let mut results: Vec<SyncResult> = field_ops::apply(&state, &recorder, &principal.tz(), ops)
-        .await?
-        .into_iter()
-        .map(|(id, outcome)| SyncResult {
-            id: id.as_uuid(),
-            status: outcome.code().to_owned(),
-            message: match outcome {
-                Outcome::Rejected(key) => Some(tr.t(key)),
-                _ => None,
-            },
-        })
-        .collect();
+    let mut results: Vec<SyncResult> =
+        field_ops::apply(&state.field, &recorder, &principal.tz(), ops)
+            .await?
+            .into_iter()
+            .map(|(id, outcome)| SyncResult {
+                id: id.as_uuid(),
+                status: outcome.code().to_owned(),
+                message: match outcome {
+                    Outcome::Rejected(key) => Some(tr.t(key)),
+                    _ => None,
+                },
+            })
+            .collect();
     for (i, r) in early {
         results.insert(i.min(results.len()), r);
     }
@@ -208,7 +210,7 @@ pub async fn list(
         ..ContactFilter::default()
     };
     let mut conn = state.store.read_conn().await?;
-    let rows = contacts::list(&mut conn, reader.service, &filter).await?;
+    let rows = contacts::list(&mut conn, reader.service(), &filter).await?;
     let contacts = rows
         .into_iter()
         .map(|c| ContactOut {

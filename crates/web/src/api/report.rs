@@ -1,5 +1,6 @@
 //! `GET /api/v1/reports/annual`: the annual-report JSON of the contract, for the user's service.
 
+use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Query, State};
 use gatelangs_storage::services;
@@ -35,7 +36,7 @@ pub async fn annual(
 ) -> AppResult<Json<gatelangs_report::AnnualReport>> {
     let reader = ReportReader::for_principal(&principal)?;
     let mut conn = state.store.read_conn().await?;
-    let service = services::get(&mut conn, reader.service).await?;
+    let service = services::get(&mut conn, reader.service()).await?;
     Ok(Json(
         gatelangs_report::build(&mut conn, &service, q.year).await?,
     ))

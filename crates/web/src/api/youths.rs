@@ -1,6 +1,7 @@
 //! Youth-record operations over JSON. The same record gate as the pages: need-to-know access,
 //! an audit entry per access, and no collaboration without a covering consent.
 
+use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -76,7 +77,7 @@ pub async fn create_collaboration(
             "collaboration",
         )
         .await?;
-    let counterpart = counterparts::find_by_code(&mut tx, rec.service, &request.service)
+    let counterpart = counterparts::find_by_code(&mut tx, rec.service(), &request.service)
         .await?
         .filter(|c| !c.archived)
         .ok_or(AppError::BadRequest("inquiries-error-service"))?;
@@ -89,12 +90,12 @@ pub async fn create_collaboration(
         counterpart: counterpart.id,
         what_shared: request.what_shared.as_deref(),
         note: request.note.as_deref(),
-        recorded_by: Some(rec.user),
+        recorded_by: Some(rec.user()),
     };
     let consent = collaborations::create(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
+        rec.service(),
         &new,
         gatelangs_storage::now(),
     )

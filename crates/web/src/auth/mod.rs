@@ -4,14 +4,13 @@ pub mod capabilities;
 pub mod cookies;
 pub mod password;
 mod principal;
-pub mod record_gate;
 pub mod session_cache;
 pub mod throttle;
 pub mod totp;
 
 pub use capabilities::{
-    Administrator, AuditReader, CatalogueEditor, FieldRecorder, InquiryRecorder, PlaceEditor,
-    ReportReader,
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, ForPrincipal, InquiryRecorder,
+    PlaceEditor, ReportReader,
 };
+pub use gatelangs_app::record_gate::{OpenRecord, YouthDesk, subject};
 pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};
-pub use record_gate::{OpenRecord, YouthDesk};

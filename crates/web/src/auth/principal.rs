@@ -138,6 +138,11 @@ pub struct Principal {
 }
 
 impl Principal {
+    /// The logged-in user as the use-case layer knows them.
+    pub fn actor(&self) -> gatelangs_app::Actor {
+        gatelangs_app::Actor::user(self.service_id(), self.user_id(), self.role())
+    }
+
     pub fn user_id(&self) -> UserId {
         self.active.user.id
     }

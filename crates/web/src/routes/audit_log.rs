@@ -1,5 +1,6 @@
 //! The leader's view of the audit log, filterable by user and date.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

@@ -1,5 +1,6 @@
 //! The contacts list with filters, the end-of-shift table and the correction form.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -19,10 +20,10 @@ use super::labels;
 use super::layout::Layout;
 use crate::auth::{FieldRecorder, Principal};
 use crate::error::{AppError, AppResult};
-use crate::field_ops::{self, Op, Registration};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
+use gatelangs_app::field::{self as field_ops, Op, Registration};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -51,7 +52,7 @@ async fn place_choices(
     chosen: &str,
 ) -> AppResult<Vec<Choice>> {
     let mut conn = state.store.conn().await?;
-    Ok(places::list_places(&mut conn, recorder.service)
+    Ok(places::list_places(&mut conn, recorder.service())
         .await?
         .into_iter()
         .filter(|p| !p.archived || p.id.to_string() == chosen)
@@ -140,11 +141,11 @@ async fn list(
     let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
     let mut conn = state.store.conn().await?;
     let found = if errors.is_empty() {
-        contacts::list(&mut conn, recorder.service, &filter).await?
+        contacts::list(&mut conn, recorder.service(), &filter).await?
     } else {
         vec![]
     };
-    let districts = places::list_districts(&mut conn, recorder.service)
+    let districts = places::list_districts(&mut conn, recorder.service())
         .await?
         .into_iter()
         .map(|d| Choice {
@@ -153,7 +154,7 @@ async fn list(
             label: d.name,
         })
         .collect();
-    let staff = users::list(&mut conn, recorder.service)
+    let staff = users::list(&mut conn, recorder.service())
         .await?
         .into_iter()
         .map(|u| Choice {
@@ -348,7 +349,7 @@ async fn shift_submit(
     }
     let mut conn = state.store.conn().await?;
     let place = match get("place").parse::<PlaceId>() {
-        Ok(id) => places::get_place(&mut conn, recorder.service, id)
+        Ok(id) => places::get_place(&mut conn, recorder.service(), id)
             .await
             .ok(),
         Err(_) => None,
@@ -413,7 +414,7 @@ async fn shift_submit(
         })
         .collect();
     let total: u32 = cells.iter().map(|(_, _, n)| n.get()).sum();
-    field_ops::apply(&state, &recorder, &principal.tz(), ops).await?;
+    field_ops::apply(&state.field, &recorder, &principal.tz(), ops).await?;
     let date = get("date");
     Ok(Redirect::to(&format!("/contacts?from={date}&to={date}&done={total}")).into_response())
 }
@@ -498,7 +499,7 @@ async fn load_correctable(
 ) -> AppResult<contacts::Contact> {
     let id: ContactId = id.parse().map_err(|_| AppError::NotFound)?;
     let mut conn = state.store.conn().await?;
-    let contact = contacts::get(&mut conn, recorder.service, id).await?;
+    let contact = contacts::get(&mut conn, recorder.service(), id).await?;
     let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
     if contact.undone {
         return Err(AppError::NotFound);
@@ -568,15 +569,15 @@ async fn edit_submit(
         .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    match field_ops::correct(&state, &recorder, registration).await {
+    match field_ops::correct(&state.field, &recorder, registration).await {
         Ok(()) => {
             Ok(Redirect::to(&format!("/contacts?from={0}&to={0}&done=0", f.date)).into_response())
         }
-        Err(AppError::BadRequest(key)) => {
+        Err(gatelangs_app::Error::Invalid(key)) => {
             let page = edit_page(&state, &principal, &recorder, &id, f, vec![tr.t(key)]).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -587,6 +588,12 @@ async fn undo(
 ) -> AppResult<Response> {
     let recorder = FieldRecorder::for_principal(&principal)?;
     let c = load_correctable(&state, &recorder, &id).await?;
-    field_ops::apply(&state, &recorder, &principal.tz(), vec![Op::Undo(c.id)]).await?;
+    field_ops::apply(
+        &state.field,
+        &recorder,
+        &principal.tz(),
+        vec![Op::Undo(c.id)],
+    )
+    .await?;
     Ok(Redirect::to("/contacts?done=0").into_response())
 }

@@ -2,6 +2,7 @@
 //! administrators add, rename and archive. An archived service stays in old records and reports
 //! but is not offered for new ones.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -57,7 +58,7 @@ async fn page(
     (code, name): (String, String),
 ) -> AppResult<Page> {
     let mut conn = state.store.conn().await?;
-    let rows = counterparts::list(&mut conn, editor.service)
+    let rows = counterparts::list(&mut conn, editor.service())
         .await?
         .into_iter()
         .map(|c| Row {
@@ -139,7 +140,7 @@ async fn create(
     }
     if errors.is_empty() {
         let mut tx = state.store.begin().await?;
-        match counterparts::create(&mut tx, editor.service, &code, &name).await {
+        match counterparts::create(&mut tx, editor.service(), &code, &name).await {
             Ok(_) => {
                 log(&state, &p, &mut tx, &code).await?;
                 tx.commit().await?;
@@ -177,7 +178,14 @@ async fn update(
         return Err(AppError::BadRequest("counterparts-error-name"));
     }
     let mut tx = state.store.begin().await?;
-    counterparts::update(&mut tx, editor.service, id, &name, form.archived == "true").await?;
+    counterparts::update(
+        &mut tx,
+        editor.service(),
+        id,
+        &name,
+        form.archived == "true",
+    )
+    .await?;
     log(&state, &p, &mut tx, &id.to_string()).await?;
     tx.commit().await?;
     Ok(Redirect::to("/counterparts?done=saved").into_response())

@@ -2,6 +2,7 @@
 //! taps go to an IndexedDB queue and the sync API (`assets/field.js`, `assets/sw.js`); without
 //! it every button is an ordinary form submission.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -19,8 +20,8 @@ use super::labels;
 use super::layout::Layout;
 use crate::auth::{FieldRecorder, Principal};
 use crate::error::{AppError, AppResult};
-use crate::field_ops::{self, Op, Outcome, Registration};
 use crate::state::AppState;
+use gatelangs_app::field::{self as field_ops, Op, Outcome, Registration};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -89,7 +90,7 @@ async fn show(
     let tr = principal.tr();
     let mut conn = state.store.conn().await?;
     let mut districts: Vec<DistrictGroup> = vec![];
-    for p in places::list_places(&mut conn, recorder.service)
+    for p in places::list_places(&mut conn, recorder.service())
         .await?
         .into_iter()
         .filter(|p| !p.archived)
@@ -112,7 +113,7 @@ async fn show(
     // the page itself puts recently used places above them.
     let since = gatelangs_storage::now() - 30 * 24 * 3600;
     let own =
-        contacts::districts_of_staff(&mut conn, recorder.service, recorder.user, since).await?;
+        contacts::districts_of_staff(&mut conn, recorder.service(), recorder.user(), since).await?;
     districts.sort_by_key(|d| own.iter().position(|o| *o == d.id).unwrap_or(usize::MAX));
     let grid = AgeGroup::ALL
         .iter()
@@ -194,7 +195,7 @@ async fn register_without_script(
         return Ok(Redirect::to("/field/?error=form").into_response());
     };
     let outcome = field_ops::apply(
-        &state,
+        &state.field,
         &recorder,
         &principal.tz(),
         vec![Op::Register(registration)],

@@ -1,6 +1,7 @@
 //! Import and export of bundles in the web interface, for administrators: upload a .zip, see
 //! every problem with its file and line, and nothing is written unless there is none.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -85,7 +86,7 @@ async fn upload(
         }
     };
     let slug = principal.service().slug.clone();
-    match import(&state.store, &slug, &bundle, Some(admin.user)).await {
+    match import(&state.store, &slug, &bundle, admin.user()).await {
         Ok(summary) => {
             let mut done: Vec<String> = summary
                 .files
@@ -142,7 +143,7 @@ async fn download(
         ),
     };
     let slug = principal.service().slug.clone();
-    let bytes = gatelangs_interchange::export_zip(&state.store, &slug, year, Some(admin.user))
+    let bytes = gatelangs_interchange::export_zip(&state.store, &slug, year, admin.user())
         .await
         .map_err(AppError::internal)?;
     let name = match year {

@@ -2,6 +2,7 @@
 //! service, topic. No youth and no field that invites personal data; the topic warns against
 //! identifying anyone.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -118,7 +119,7 @@ async fn page(
     let this_year = i32::from(jiff::Timestamp::now().to_zoned(tz).year());
     let year = form.year.parse().unwrap_or(this_year);
     let mut conn = state.store.conn().await?;
-    let rows = inquiries::list(&mut conn, rec.service, Some(year))
+    let rows = inquiries::list(&mut conn, rec.service(), Some(year))
         .await?
         .into_iter()
         .map(|i| Row {
@@ -129,7 +130,7 @@ async fn page(
         })
         .collect();
     Ok(Page {
-        services: service_choices(&mut conn, rec.service, &tr, &form.service).await?,
+        services: service_choices(&mut conn, rec.service(), &tr, &form.service).await?,
         directions: direction_choices(&tr, &form.direction),
         notice: (form.done == "saved").then(|| tr.t("inquiries-saved")),
         rows,
@@ -172,7 +173,7 @@ async fn create(
     }
     let mut conn = state.store.conn().await?;
     let counterpart: Option<CounterpartId> =
-        counterparts::find_by_code(&mut conn, rec.service, &form.service)
+        counterparts::find_by_code(&mut conn, rec.service(), &form.service)
             .await?
             .filter(|c| !c.archived)
             .map(|c| c.id);
@@ -196,8 +197,8 @@ async fn create(
         direction,
         counterpart,
         topic: Some(form.topic.as_str()).filter(|t| !t.trim().is_empty()),
-        recorded_by: Some(rec.user),
+        recorded_by: Some(rec.user()),
     };
-    inquiries::create(&mut conn, rec.service, &new, gatelangs_storage::now()).await?;
+    inquiries::create(&mut conn, rec.service(), &new, gatelangs_storage::now()).await?;
     Ok(Redirect::to("/inquiries?done=saved").into_response())
 }

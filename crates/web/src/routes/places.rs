@@ -1,6 +1,7 @@
 //! Districts and places: leaders and administrators add, edit, reorder and archive them. A place
 //! that has contacts cannot be deleted, only archived.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -123,7 +124,7 @@ async fn district_options(
     chosen: &str,
 ) -> AppResult<Vec<Choice>> {
     let mut conn = state.store.conn().await?;
-    Ok(places::list_districts(&mut conn, editor.service)
+    Ok(places::list_districts(&mut conn, editor.service())
         .await?
         .into_iter()
         .filter(|d| !d.archived || d.id.to_string() == chosen)
@@ -150,8 +151,8 @@ async fn render_list(
 ) -> AppResult<PlacesPage> {
     let tr = principal.tr();
     let mut conn = state.store.conn().await?;
-    let all_places = places::list_places(&mut conn, editor.service).await?;
-    let districts = places::list_districts(&mut conn, editor.service)
+    let all_places = places::list_places(&mut conn, editor.service()).await?;
+    let districts = places::list_districts(&mut conn, editor.service())
         .await?
         .into_iter()
         .map(|d| DistrictBlock {
@@ -285,10 +286,10 @@ async fn log(
     detail: &str,
 ) -> AppResult<()> {
     let event =
-        AuditEvent::new(Some(editor.user), AuditAction::PlaceChanged, subject).with_detail(detail);
+        AuditEvent::new(editor.user(), AuditAction::PlaceChanged, subject).with_detail(detail);
     state
         .store
-        .audit(conn, Some(editor.service), &event)
+        .audit(conn, Some(editor.service()), &event)
         .await?;
     Ok(())
 }
@@ -308,7 +309,7 @@ async fn create_place(
         }
     };
     let mut tx = state.store.begin().await?;
-    match places::create_place(&mut tx, editor.service, &fields).await {
+    match places::create_place(&mut tx, editor.service(), &fields).await {
         Ok(place) => {
             log(
                 &state,
@@ -353,7 +354,7 @@ async fn create_district(
         Some("places-bad-name")
     } else {
         let mut tx = state.store.begin().await?;
-        match places::create_district(&mut tx, editor.service, name).await {
+        match places::create_district(&mut tx, editor.service(), name).await {
             Ok(d) => {
                 log(
                     &state,
@@ -400,7 +401,7 @@ async fn edit(
     let tr = principal.tr();
     let place = {
         let mut conn = state.store.conn().await?;
-        places::get_place(&mut conn, editor.service, parse_id(&id)?).await?
+        places::get_place(&mut conn, editor.service(), parse_id(&id)?).await?
     };
     let form = PlaceForm {
         district: place.district_id.to_string(),
@@ -462,7 +463,7 @@ async fn update_place(
         }
     };
     let mut tx = state.store.begin().await?;
-    match places::update_place(&mut tx, editor.service, place_id, &fields).await {
+    match places::update_place(&mut tx, editor.service(), place_id, &fields).await {
         Ok(_) => {
             log(
                 &state,
@@ -512,7 +513,7 @@ async fn move_place(
     };
     let place_id: PlaceId = parse_id(&id)?;
     let mut tx = state.store.begin().await?;
-    places::move_place(&mut tx, editor.service, place_id, step).await?;
+    places::move_place(&mut tx, editor.service(), place_id, step).await?;
     log(
         &state,
         &editor,
@@ -547,11 +548,11 @@ async fn set_archived(
     let mut tx = state.store.begin().await?;
     let subject = match target {
         Archivable::Place(id) => {
-            places::set_place_archived(&mut tx, editor.service, id, archived).await?;
+            places::set_place_archived(&mut tx, editor.service(), id, archived).await?;
             format!("place:{id}")
         }
         Archivable::District(id) => {
-            places::set_district_archived(&mut tx, editor.service, id, archived).await?;
+            places::set_district_archived(&mut tx, editor.service(), id, archived).await?;
             format!("district:{id}")
         }
     };
@@ -600,7 +601,7 @@ async fn delete_place(
     let tr = principal.tr();
     let place_id: PlaceId = parse_id(&id)?;
     let mut tx = state.store.begin().await?;
-    match places::delete_place(&mut tx, editor.service, place_id).await {
+    match places::delete_place(&mut tx, editor.service(), place_id).await {
         Ok(()) => {
             log(
                 &state,

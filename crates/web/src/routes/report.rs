@@ -3,6 +3,7 @@
 //! digital, age group × gender, months, and a weekday × time-band heat map — each as a table and
 //! downloadable as CSV, the breakdowns also as charts.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -57,7 +58,7 @@ async fn load(
     year: i32,
 ) -> AppResult<(AnnualReport, FieldContacts)> {
     let mut conn = state.store.read_conn().await?;
-    let service = services::get(&mut conn, reader.service).await?;
+    let service = services::get(&mut conn, reader.service()).await?;
     let report = gatelangs_report::build(&mut conn, &service, year).await?;
     let places = place_infos(&mut conn, &service).await?;
     let last = field_contacts_of(&mut conn, &service, &places, year - 1).await?;

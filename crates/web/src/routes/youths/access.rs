@@ -1,5 +1,6 @@
 //! Emergency access ("break the glass") with its review, and blocking (sperring).
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
@@ -16,7 +17,7 @@ use serde::Deserialize;
 
 use super::record::done;
 use super::youth_id;
-use crate::auth::record_gate::subject;
+use crate::auth::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -41,7 +42,7 @@ async fn emergency_target(
     youth: gatelangs_domain::YouthId,
 ) -> AppResult<(String, Result<AccessBasis, Denial>)> {
     let mut conn = state.store.conn().await?;
-    let reference = youths::reference_in(&mut conn, desk.service, youth)
+    let reference = youths::reference_in(&mut conn, desk.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
     match desk.decide(&mut conn, youth).await? {
@@ -125,23 +126,23 @@ pub async fn take_emergency(
     let now = gatelangs_storage::now();
     facts::grant_emergency(
         &mut tx,
-        desk.service,
+        desk.service(),
         youth,
-        desk.user,
+        desk.user(),
         &reason,
         now,
         EMERGENCY_ACCESS_SECS,
     )
     .await?;
     let event = AuditEvent::new(
-        Some(desk.user),
+        Some(desk.user()),
         AuditAction::EmergencyAccessGranted,
         subject(youth),
     )
     .with_detail(reason);
     state
         .store
-        .audit(&mut tx, Some(desk.service), &event)
+        .audit(&mut tx, Some(desk.service()), &event)
         .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/youths/{youth}?done=emergency")).into_response())
@@ -164,7 +165,7 @@ pub async fn add_block(
     Form(form): Form<BlockForm>,
 ) -> AppResult<Response> {
     let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "block").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     rec.require_leader()?;
     let user: UserId = form
         .user
@@ -183,13 +184,13 @@ pub async fn add_block(
     facts::add_block(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
+        rec.service(),
         facts::NewBlock {
             youth,
             user,
             entry,
             reason: form.reason.trim(),
-            by: rec.user,
+            by: rec.user(),
         },
         gatelangs_storage::now(),
     )
@@ -210,14 +211,14 @@ pub async fn lift_block(
     let block: BlockId = block.parse().map_err(|_| AppError::NotFound)?;
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "block_lifted").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     rec.require_leader()?;
     facts::lift_block(
         &mut tx,
-        rec.service,
+        rec.service(),
         youth,
         block,
-        rec.user,
+        rec.user(),
         gatelangs_storage::now(),
     )
     .await?;

@@ -18,7 +18,7 @@ use super::record::{
     ConversationRow, EntryView, FactorRow, assessment_table, conversation_rows, entry_views,
 };
 use crate::auth::Principal;
-use crate::auth::record_gate::subject;
+use crate::auth::subject;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
@@ -95,18 +95,18 @@ fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option
 
 async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResult<Copy> {
     let (rec, mut tx) = super::open(state, p, id, PersonalDataAccess::Export, what).await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let keys = state.store.field_keys();
-    let y = youths::get(&mut tx, keys, rec.service, youth)
+    let y = youths::get(&mut tx, keys, rec.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
-    let convs = conversations::for_youth(&mut tx, rec.service, youth).await?;
-    let entries = journal::for_youth(&mut tx, keys, rec.service, youth).await?;
-    let assess = assessments::for_youth(&mut tx, keys, rec.service, youth).await?;
+    let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
+    let entries = journal::for_youth(&mut tx, keys, rec.service(), youth).await?;
+    let assess = assessments::for_youth(&mut tx, keys, rec.service(), youth).await?;
     let sharing = super::sharing::view(&mut tx, keys, p, &y).await?;
     let log = audit::list(
         &mut tx,
-        rec.service,
+        rec.service(),
         &AuditFilter {
             subject: Some(subject(youth)),
             limit: 100_000,

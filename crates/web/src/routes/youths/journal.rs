@@ -186,18 +186,18 @@ pub async fn conversation_form(
         "conversation_form",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let tz = p.tz();
     let now = jiff::Timestamp::now().to_zoned(tz.clone());
     let mut form = ConversationForm {
         date: gatelangs_domain::time::format_day(now.date()),
         time: now.strftime("%H:%M").to_string(),
-        staff: vec![rec.user.to_string()],
+        staff: vec![rec.user().to_string()],
         ..Default::default()
     };
     // Started from a field contact: its place and time, without typing them again.
     if let Ok(contact) = q.contact.parse::<ContactId>() {
-        let c = contacts::get(&mut tx, rec.service, contact).await?;
+        let c = contacts::get(&mut tx, rec.service(), contact).await?;
         let at = jiff::Timestamp::from_second(c.occurred_at)
             .unwrap_or_default()
             .to_zoned(tz.clone());
@@ -265,7 +265,7 @@ pub async fn create_conversation(
     let contact: Option<ContactId> = form.contact.parse().ok();
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "conversation").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let (Some(at), true) = (at, errors.is_empty()) else {
         tx.commit().await?;
         return Ok(conversation_page(&state, &p, youth, form, errors)
@@ -276,7 +276,7 @@ pub async fn create_conversation(
     let conversation = ConversationId::new();
     conversations::create(
         &mut tx,
-        rec.service,
+        rec.service(),
         &tz,
         &conversations::NewConversation {
             id: conversation,
@@ -288,7 +288,7 @@ pub async fn create_conversation(
             staff: staff_ids,
             place,
             contact,
-            created_by: Some(rec.user),
+            created_by: Some(rec.user()),
         },
         now,
     )
@@ -298,14 +298,14 @@ pub async fn create_conversation(
         journal::create(
             &mut tx,
             state.store.field_keys(),
-            rec.service,
+            rec.service(),
             &NewEntry {
                 id: EntryId::new(),
                 youth,
                 conversation: Some(conversation),
                 kind: "conversation",
                 helped_at: at.as_second(),
-                author: rec.user,
+                author: rec.user(),
                 body: form.note.trim().to_owned(),
                 signed: form.sign == "1",
             },
@@ -336,7 +336,7 @@ pub async fn create_note(
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
     let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "note").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let tz = p.tz();
     let helped = match (form.date.trim(), form.time.trim()) {
         ("", _) => jiff::Timestamp::now(),
@@ -353,14 +353,14 @@ pub async fn create_note(
     journal::create(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
+        rec.service(),
         &NewEntry {
             id: EntryId::new(),
             youth,
             conversation: None,
             kind: "note",
             helped_at: helped.as_second(),
-            author: rec.user,
+            author: rec.user(),
             body: form.body.trim().to_owned(),
             signed: form.sign == "1",
         },
@@ -416,24 +416,24 @@ pub async fn refuse_correction(
     );
     let entry = NewEntry {
         id: EntryId::new(),
-        youth: rec.youth,
+        youth: rec.youth(),
         conversation: None,
         kind: "correction_refused",
         helped_at: now(),
-        author: rec.user,
+        author: rec.user(),
         body,
         signed: true,
     };
     journal::create(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
+        rec.service(),
         &entry,
         now(),
     )
     .await?;
     tx.commit().await?;
-    Ok(done(rec.youth, "saved"))
+    Ok(done(rec.youth(), "saved"))
 }
 
 /// Opens the record for a change to one of its entries; `what` names the change in the log.
@@ -454,8 +454,8 @@ async fn open_entry(
     )
     .await?;
     let key = EntryKey {
-        service: rec.service,
-        youth: rec.youth,
+        service: rec.service(),
+        youth: rec.youth(),
         entry,
     };
     Ok((rec, tx, key))
@@ -469,7 +469,7 @@ pub async fn edit_draft(
 ) -> AppResult<Response> {
     let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
     let keys = state.store.field_keys();
-    journal::update_draft(&mut tx, keys, key, rec.user, form.body.trim(), now())
+    journal::update_draft(&mut tx, keys, key, rec.user(), form.body.trim(), now())
         .await
         .map_err(refusal)?;
     tx.commit().await?;
@@ -482,7 +482,7 @@ pub async fn sign(
     Path((id, entry)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
-    journal::sign(&mut tx, state.store.field_keys(), key, rec.user, now())
+    journal::sign(&mut tx, state.store.field_keys(), key, rec.user(), now())
         .await
         .map_err(refusal)?;
     tx.commit().await?;
@@ -501,7 +501,7 @@ pub async fn correct(
         &mut tx,
         state.store.field_keys(),
         key,
-        rec.user,
+        rec.user(),
         body,
         reason,
         now(),
@@ -521,7 +521,7 @@ pub async fn withhold(
     let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "withhold").await?;
     rec.require_leader()?;
     let reason = Some(form.reason.trim()).filter(|r| !r.is_empty());
-    journal::set_withheld(&mut tx, key, rec.user, reason, now()).await?;
+    journal::set_withheld(&mut tx, key, rec.user(), reason, now()).await?;
     tx.commit().await?;
     Ok(done(key.youth, "withheld"))
 }
@@ -542,7 +542,7 @@ pub async fn delete(
         &mut tx,
         state.store.field_keys(),
         key,
-        rec.user,
+        rec.user(),
         reason,
         now(),
     )
@@ -583,15 +583,15 @@ pub async fn create_assessment(
     }
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "assessment").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     assessments::create(
         &mut tx,
         state.store.field_keys(),
-        rec.service,
+        rec.service(),
         assessments::NewAssessment {
             youth,
             assessed_on: on,
-            author: rec.user,
+            author: rec.user(),
             items: &items,
         },
         gatelangs_storage::now(),

@@ -1,6 +1,7 @@
 //! The list of one's youths, the exact search, registering a youth with the duplicate warning,
 //! and choosing a youth for a follow-up of a field contact.
 
+use crate::auth::ForPrincipal;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
@@ -16,7 +17,7 @@ use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::staff;
-use crate::auth::record_gate::subject;
+use crate::auth::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -131,18 +132,18 @@ async fn listed(
 ) -> AppResult<(Vec<YouthRow>, Paging)> {
     let page = page.unwrap_or(1).max(1);
     let mut tx = state.store.begin().await?;
-    let mine = (p.role() != Role::Leader).then_some(desk.user);
+    let mine = (p.role() != Role::Leader).then_some(desk.user());
     let (list, total) = youths::list_page(
         &mut tx,
         state.store.field_keys(),
-        desk.service,
+        desk.service(),
         mine,
-        Some(desk.user),
+        Some(desk.user()),
         (page - 1) * PAGE_SIZE,
         PAGE_SIZE,
     )
     .await?;
-    let names = staff(&mut tx, desk.service).await?;
+    let names = staff(&mut tx, desk.service()).await?;
     let mut shown = Vec::with_capacity(list.len());
     for y in list {
         // The same rule as opening the record decides the basis that is logged.
@@ -150,7 +151,7 @@ async fn listed(
             continue;
         };
         let event = gatelangs_domain::AuditEvent::personal_data(
-            desk.user,
+            desk.user(),
             PersonalDataAccess::Read,
             basis,
             subject(y.id),
@@ -158,7 +159,7 @@ async fn listed(
         .with_detail("list");
         state
             .store
-            .audit(&mut tx, Some(desk.service), &event)
+            .audit(&mut tx, Some(desk.service()), &event)
             .await?;
         shown.push(y);
     }
@@ -175,11 +176,11 @@ pub async fn list(
     let desk = YouthDesk::for_principal(&p)?;
     let (rows, paging) = listed(&state, &p, &desk, q.page, "/youths").await?;
     let mut conn = state.store.conn().await?;
-    let author = (p.role() != Role::Leader).then_some(desk.user);
+    let author = (p.role() != Role::Leader).then_some(desk.user());
     let tz = p.tz();
     let drafts = journal::overdue_drafts(
         &mut conn,
-        desk.service,
+        desk.service(),
         author,
         gatelangs_storage::now() - DRAFT_OVERDUE_SECS,
     )
@@ -274,7 +275,7 @@ pub async fn search(
                 let found = youths::find_exact(
                     &mut tx,
                     state.store.field_keys(),
-                    desk.service,
+                    desk.service(),
                     &q.first_name,
                     &q.last_name,
                     birth,
@@ -284,7 +285,7 @@ pub async fn search(
                     let decision = desk.decide(&mut tx, id).await?;
                     let open = decision.is_ok();
                     let blocked = decision == Err(Denial::Blocked);
-                    let reference = youths::reference_in(&mut tx, desk.service, id)
+                    let reference = youths::reference_in(&mut tx, desk.service(), id)
                         .await?
                         .unwrap_or_default();
                     hits.push(Hit {
@@ -295,14 +296,14 @@ pub async fn search(
                     });
                 }
                 let event = gatelangs_domain::AuditEvent::new(
-                    Some(desk.user),
+                    Some(desk.user()),
                     gatelangs_domain::AuditAction::YouthSearched,
                     "youths",
                 )
                 .with_detail(format!("{} found", hits.len()));
                 state
                     .store
-                    .audit(&mut tx, Some(desk.service), &event)
+                    .audit(&mut tx, Some(desk.service()), &event)
                     .await?;
                 tx.commit().await?;
             }
@@ -388,7 +389,7 @@ pub async fn new_form(State(state): State<AppState>, p: Principal) -> AppResult<
     let desk = YouthDesk::for_principal(&p)?;
     let form = YouthForm {
         municipality: p.service().municipality.clone().unwrap_or_default(),
-        contact1: desk.user.to_string(),
+        contact1: desk.user().to_string(),
         ..Default::default()
     };
     NewPage::render(&state, &p, form, Vec::new(), Vec::new(), "/youths".into()).await
@@ -414,13 +415,13 @@ pub async fn create(
     };
     // Contact persons: a leader chooses both; a field worker is one of them.
     let mut persons = form.contact_persons();
-    if p.role() != Role::Leader && !persons.contains(&desk.user) {
-        persons.insert(0, desk.user);
+    if p.role() != Role::Leader && !persons.contains(&desk.user()) {
+        persons.insert(0, desk.user());
     }
     persons.dedup();
     let known = {
         let mut conn = state.store.conn().await?;
-        staff(&mut conn, desk.service).await?
+        staff(&mut conn, desk.service()).await?
     };
     let all_known = persons.iter().all(|id| known.iter().any(|u| u.id == *id));
     let errors: Vec<String> = match (p.role(), persons.len()) {
@@ -439,14 +440,15 @@ pub async fn create(
     let keys = state.store.field_keys();
     let mut tx = state.store.begin().await?;
     if form.confirmed != "1" {
-        let found = youths::possible_duplicates(&mut tx, keys, desk.service, &fields, None).await?;
+        let found =
+            youths::possible_duplicates(&mut tx, keys, desk.service(), &fields, None).await?;
         if !found.is_empty() {
             let mut duplicates = Vec::new();
             for y in found {
                 let details = match desk.decide(&mut tx, y.id).await? {
                     Ok(basis) => {
                         let event = gatelangs_domain::AuditEvent::personal_data(
-                            desk.user,
+                            desk.user(),
                             PersonalDataAccess::Read,
                             basis,
                             subject(y.id),
@@ -454,7 +456,7 @@ pub async fn create(
                         .with_detail("duplicate_check");
                         state
                             .store
-                            .audit(&mut tx, Some(desk.service), &event)
+                            .audit(&mut tx, Some(desk.service()), &event)
                             .await?;
                         Some(format!(
                             "{}, {}",
@@ -478,7 +480,7 @@ pub async fn create(
             );
         }
     }
-    if youths::id_by_ref(&mut tx, desk.service, &fields.reference)
+    if youths::id_by_ref(&mut tx, desk.service(), &fields.reference)
         .await?
         .is_some()
     {
@@ -494,23 +496,23 @@ pub async fn create(
     youths::create(
         &mut tx,
         keys,
-        desk.service,
+        desk.service(),
         youths::NewYouth {
             id,
             fields: &fields,
             contact_persons: &persons,
-            created_by: Some(desk.user),
+            created_by: Some(desk.user()),
         },
         now,
     )
     .await?;
-    let basis = if persons.contains(&desk.user) {
+    let basis = if persons.contains(&desk.user()) {
         gatelangs_domain::AccessBasis::ContactPerson
     } else {
         gatelangs_domain::AccessBasis::Leader
     };
     let event = gatelangs_domain::AuditEvent::personal_data(
-        desk.user,
+        desk.user(),
         PersonalDataAccess::Change,
         basis,
         subject(id),
@@ -518,7 +520,7 @@ pub async fn create(
     .with_detail("registered");
     state
         .store
-        .audit(&mut tx, Some(desk.service), &event)
+        .audit(&mut tx, Some(desk.service()), &event)
         .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/youths/{id}")).into_response())

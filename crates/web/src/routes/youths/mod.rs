@@ -17,6 +17,7 @@ mod sharing;
 pub use innsyn::access_labels;
 pub use journal::{challenge_label, setting_label};
 
+use crate::auth::ForPrincipal;
 use axum::Router;
 use axum::routing::MethodRouter;
 use gatelangs_domain::YouthId;
@@ -153,7 +154,7 @@ async fn open(
     what: &str,
 ) -> Result<(crate::auth::OpenRecord, gatelangs_storage::Tx), AppError> {
     let desk = crate::auth::YouthDesk::for_principal(p)?;
-    desk.open(&state.store, youth_id(id)?, access, what).await
+    Ok(desk.open(&state.store, youth_id(id)?, access, what).await?)
 }
 
 fn youth_id(text: &str) -> Result<YouthId, AppError> {

@@ -285,23 +285,23 @@ pub async fn show(
     Query(done): Query<Done>,
 ) -> AppResult<RecordPage> {
     let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Read, "record").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let keys = state.store.field_keys();
-    let y = youths::get(&mut tx, keys, rec.service, youth)
+    let y = youths::get(&mut tx, keys, rec.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
-    let convs = conversations::for_youth(&mut tx, rec.service, youth).await?;
-    let hidden = facts::blocked_entries(&mut tx, youth, rec.user).await?;
-    let all_entries = journal::for_youth(&mut tx, keys, rec.service, youth).await?;
-    let deletions = journal::deletions(&mut tx, keys, rec.service, youth).await?;
-    let assess = assessments::for_youth(&mut tx, keys, rec.service, youth).await?;
+    let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
+    let hidden = facts::blocked_entries(&mut tx, youth, rec.user()).await?;
+    let all_entries = journal::for_youth(&mut tx, keys, rec.service(), youth).await?;
+    let deletions = journal::deletions(&mut tx, keys, rec.service(), youth).await?;
+    let assess = assessments::for_youth(&mut tx, keys, rec.service(), youth).await?;
     let leader = rec.require_leader().is_ok();
     let blocks = if leader {
-        facts::blocks(&mut tx, keys, rec.service, youth).await?
+        facts::blocks(&mut tx, keys, rec.service(), youth).await?
     } else {
         Vec::new()
     };
-    let people = staff(&mut tx, rec.service).await?;
+    let people = staff(&mut tx, rec.service()).await?;
     let sharing = super::sharing::view(&mut tx, keys, &p, &y).await?;
     tx.commit().await?;
 
@@ -353,14 +353,14 @@ pub async fn show(
             .collect::<Vec<_>>()
             .join(", "),
         closed: y.closed_at.is_some(),
-        emergency: match &rec.basis {
+        emergency: match &rec.basis() {
             AccessBasis::Emergency { reason } => Some(reason.clone()),
             _ => None,
         },
         leader,
         notice: notice(&tr, &done.done),
         conversations: conversation_rows(&tr, &tz, &convs),
-        entries: entry_views(&tr, &tz, &visible, Some(rec.user)),
+        entries: entry_views(&tr, &tz, &visible, Some(rec.user())),
         hidden_entries: all_entries.len() - visible.len(),
         deletions: deletions
             .iter()
@@ -449,8 +449,8 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> AppResult<NewPage> {
     let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Read, "identity").await?;
-    let youth = rec.youth;
-    let y = youths::get(&mut tx, state.store.field_keys(), rec.service, youth)
+    let youth = rec.youth();
+    let y = youths::get(&mut tx, state.store.field_keys(), rec.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -473,9 +473,9 @@ pub async fn edit(
 ) -> AppResult<Response> {
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "identity").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let keys = state.store.field_keys();
-    let old = youths::get(&mut tx, keys, rec.service, youth)
+    let old = youths::get(&mut tx, keys, rec.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
     let tr = p.tr();
@@ -496,7 +496,7 @@ pub async fn edit(
             .into_response());
         }
     };
-    match youths::id_by_ref(&mut tx, rec.service, &fields.reference).await? {
+    match youths::id_by_ref(&mut tx, rec.service(), &fields.reference).await? {
         Some(other) if other != youth => {
             tx.commit().await?;
             let errors = vec![tr.t1("youth-error-reference-taken", "value", &fields.reference)];
@@ -513,7 +513,7 @@ pub async fn edit(
         }
         _ => {}
     }
-    youths::update(&mut tx, keys, rec.service, youth, &fields).await?;
+    youths::update(&mut tx, keys, rec.service(), youth, &fields).await?;
     tx.commit().await?;
     Ok(done(youth, "saved"))
 }
@@ -544,7 +544,7 @@ pub async fn set_contact_persons(
         "contact_persons",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     rec.require_leader()?;
     let persons: Vec<UserId> = [&form.contact1, &form.contact2]
         .iter()
@@ -553,7 +553,7 @@ pub async fn set_contact_persons(
     check_contact_persons(&persons)
         .map_err(|_| AppError::BadRequest("youth-error-contact-persons"))?;
     for person in &persons {
-        let u = users::get(&mut tx, rec.service, *person)
+        let u = users::get(&mut tx, rec.service(), *person)
             .await
             .map_err(|_| AppError::BadRequest("youth-error-contact-persons"))?;
         if !matches!(
@@ -563,7 +563,7 @@ pub async fn set_contact_persons(
             return Err(AppError::BadRequest("youth-error-contact-persons"));
         }
     }
-    youths::set_contact_persons(&mut tx, rec.service, youth, &persons).await?;
+    youths::set_contact_persons(&mut tx, rec.service(), youth, &persons).await?;
     tx.commit().await?;
     Ok(done(youth, "saved"))
 }
@@ -582,10 +582,10 @@ async fn set_closed(
         if closed { "closed" } else { "reopened" },
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     youths::set_closed(
         &mut tx,
-        rec.service,
+        rec.service(),
         youth,
         closed.then(gatelangs_storage::now),
     )

@@ -381,8 +381,8 @@ async fn opened(
     what: &str,
 ) -> AppResult<(YouthId, youths::Youth, gatelangs_storage::Tx)> {
     let (rec, mut tx) = super::open(state, p, id, access, what).await?;
-    let youth = rec.youth;
-    let y = youths::get(&mut tx, state.store.field_keys(), rec.service, youth)
+    let youth = rec.youth();
+    let y = youths::get(&mut tx, state.store.field_keys(), rec.service(), youth)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((youth, y, tx))
@@ -517,7 +517,7 @@ pub async fn withdraw_consent(
         "consent_withdrawn",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     consents::withdraw(
         &mut tx,
         p.service_id(),
@@ -619,7 +619,7 @@ pub async fn collaboration_form(
         "collaboration_form",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     tx.commit().await?;
     let form = CollaborationFormData {
         date: format_day(p.today()),
@@ -637,7 +637,7 @@ pub async fn create_collaboration(
     let tr = p.tr();
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "collaboration").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let mut errors = Vec::new();
     let day = parse_date(&form.date);
     if day.is_none() {
@@ -778,7 +778,7 @@ pub async fn welfare_form(
         "child_welfare_form",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     tx.commit().await?;
     q.date = format_day(p.today());
     if q.legal_basis.is_empty() {
@@ -796,7 +796,7 @@ pub async fn create_welfare(
     let tr = p.tr();
     let (rec, mut tx) =
         super::open(&state, &p, &id, PersonalDataAccess::Change, "child_welfare").await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     let mut errors = Vec::new();
     let kind: Option<WelfareKind> = form.kind.parse().ok();
     let day = parse_date(&form.date);
@@ -896,7 +896,7 @@ pub async fn answer_welfare(
         "child_welfare_answer",
     )
     .await?;
-    let youth = rec.youth;
+    let youth = rec.youth();
     child_welfare::answer(
         &mut tx,
         state.store.field_keys(),

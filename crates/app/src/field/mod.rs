@@ -6,9 +6,34 @@ use gatelangs_domain::{AuditAction, AuditEvent, ContactId, PlaceId};
 use gatelangs_storage::contacts::{self, NewContact, Registered};
 use gatelangs_storage::{AnyConnection, StoreError, services};
 
-use crate::auth::FieldRecorder;
-use crate::error::{AppError, AppResult};
-use crate::state::AppState;
+mod group_commit;
+
+pub use group_commit::GroupCommit;
+
+use gatelangs_storage::Store;
+
+use crate::capabilities::FieldRecorder;
+use crate::error::{Error, Result};
+
+/// Field work of every service: the store, the group-commit writer for single taps and the
+/// correction window. One per process; adapters share it.
+#[derive(Clone)]
+pub struct FieldWork {
+    store: Store,
+    registrations: GroupCommit,
+    correction_window_secs: i64,
+}
+
+impl FieldWork {
+    /// Starts the group-commit writer on the current runtime.
+    pub fn start(store: Store, correction_window: std::time::Duration) -> Self {
+        Self {
+            registrations: GroupCommit::start(store.clone()),
+            store,
+            correction_window_secs: i64::try_from(correction_window.as_secs()).unwrap_or(i64::MAX),
+        }
+    }
+}
 
 /// A registration as a client sends it, already parsed.
 #[derive(Debug, Clone)]
@@ -70,22 +95,22 @@ pub fn check_time(at: jiff::Timestamp) -> Result<(), &'static str> {
 /// durable write with taps from other phones; a batch (a queue flushed after being offline) runs
 /// in one transaction. A bad operation is rejected on its own; it does not stop the others.
 pub async fn apply(
-    state: &AppState,
+    work: &FieldWork,
     recorder: &FieldRecorder,
     tz: &jiff::tz::TimeZone,
     ops: Vec<Op>,
-) -> AppResult<Vec<(ContactId, Outcome)>> {
+) -> Result<Vec<(ContactId, Outcome)>> {
     if let [Op::Register(r)] = ops.as_slice() {
         let outcome = match check_time(r.occurred_at) {
             Err(key) => Outcome::Rejected(key),
             Ok(()) => {
-                let result = state
+                let result = work
                     .registrations
                     .register(
-                        recorder.service,
+                        recorder.service(),
                         tz,
                         new_contact(recorder, r),
-                        recorder.user,
+                        recorder.user(),
                     )
                     .await;
                 outcome_of(result)?
@@ -93,8 +118,8 @@ pub async fn apply(
         };
         return Ok(vec![(r.id, outcome)]);
     }
-    let mut tx = state.store.begin().await?;
-    let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
+    let mut tx = work.store.begin().await?;
+    let window = work.correction_window_secs;
     let mut results = Vec::with_capacity(ops.len());
     for op in ops {
         let result = match op {
@@ -106,10 +131,10 @@ pub async fn apply(
                         outcome_of(
                             contacts::register(
                                 &mut tx,
-                                recorder.service,
+                                recorder.service(),
                                 tz,
                                 &contact,
-                                Some(recorder.user),
+                                Some(recorder.user()),
                             )
                             .await,
                         )?
@@ -117,7 +142,7 @@ pub async fn apply(
                 };
                 (r.id, outcome)
             }
-            Op::Undo(id) => (id, undo(&mut tx, state, recorder, id, window).await?),
+            Op::Undo(id) => (id, undo(&mut tx, &work.store, recorder, id, window).await?),
         };
         results.push(result);
     }
@@ -136,12 +161,12 @@ fn new_contact(recorder: &FieldRecorder, r: &Registration) -> NewContact {
         age_group: r.age_group,
         gender: r.gender,
         count: r.count,
-        staff: Some(recorder.user),
+        staff: Some(recorder.user()),
         topics: join_topics(&r.topics),
     }
 }
 
-fn outcome_of(result: Result<Registered, StoreError>) -> AppResult<Outcome> {
+fn outcome_of(result: std::result::Result<Registered, StoreError>) -> Result<Outcome> {
     match result {
         Ok(Registered::Stored) => Ok(Outcome::Stored),
         Ok(Registered::AlreadyStored) => Ok(Outcome::AlreadyStored),
@@ -152,12 +177,12 @@ fn outcome_of(result: Result<Registered, StoreError>) -> AppResult<Outcome> {
 
 async fn undo(
     conn: &mut AnyConnection,
-    state: &AppState,
+    store: &Store,
     recorder: &FieldRecorder,
     id: ContactId,
     window: i64,
-) -> AppResult<Outcome> {
-    let existing = match contacts::get(conn, recorder.service, id).await {
+) -> Result<Outcome> {
+    let existing = match contacts::get(conn, recorder.service(), id).await {
         Ok(c) => c,
         Err(StoreError::NotFound) => return Ok(Outcome::Rejected("contact-not-found")),
         Err(e) => return Err(e.into()),
@@ -168,29 +193,26 @@ async fn undo(
     if !recorder.may_correct(existing.created_by, existing.created_at, window) {
         return Ok(Outcome::Rejected("contact-not-yours"));
     }
-    contacts::undo(conn, recorder.service, id).await?;
+    contacts::undo(conn, recorder.service(), id).await?;
     let event = AuditEvent::new(
-        Some(recorder.user),
+        Some(recorder.user()),
         AuditAction::ContactUndone,
         format!("contact:{id}"),
     );
-    state
-        .store
-        .audit(conn, Some(recorder.service), &event)
-        .await?;
+    store.audit(conn, Some(recorder.service()), &event).await?;
     Ok(Outcome::Undone)
 }
 
 /// Corrects a contact (the correction form); audit-logged.
-pub async fn correct(state: &AppState, recorder: &FieldRecorder, r: Registration) -> AppResult<()> {
-    let mut tx = state.store.begin().await?;
-    let service = services::get(&mut tx, recorder.service).await?;
-    let existing = contacts::get(&mut tx, recorder.service, r.id).await?;
-    let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
+pub async fn correct(work: &FieldWork, recorder: &FieldRecorder, r: Registration) -> Result<()> {
+    let mut tx = work.store.begin().await?;
+    let service = services::get(&mut tx, recorder.service()).await?;
+    let existing = contacts::get(&mut tx, recorder.service(), r.id).await?;
+    let window = work.correction_window_secs;
     if existing.undone || !recorder.may_correct(existing.created_by, existing.created_at, window) {
-        return Err(AppError::Forbidden);
+        return Err(Error::Forbidden("error-forbidden"));
     }
-    check_time(r.occurred_at).map_err(AppError::BadRequest)?;
+    check_time(r.occurred_at).map_err(Error::Invalid)?;
     let contact = NewContact {
         id: r.id,
         occurred_at: r.occurred_at,
@@ -202,8 +224,8 @@ pub async fn correct(state: &AppState, recorder: &FieldRecorder, r: Registration
         staff: existing.staff_id,
         topics: join_topics(&r.topics),
     };
-    match contacts::correct(&mut tx, recorder.service, &service.tz(), &contact).await {
-        Err(StoreError::NotFound) => return Err(AppError::BadRequest("contact-unknown-place")),
+    match contacts::correct(&mut tx, recorder.service(), &service.tz(), &contact).await {
+        Err(StoreError::NotFound) => return Err(Error::Invalid("contact-unknown-place")),
         other => other?,
     }
     let detail = format!(
@@ -216,14 +238,13 @@ pub async fn correct(state: &AppState, recorder: &FieldRecorder, r: Registration
         existing.count
     );
     let event = AuditEvent::new(
-        Some(recorder.user),
+        Some(recorder.user()),
         AuditAction::ContactCorrected,
         format!("contact:{}", r.id),
     )
     .with_detail(detail);
-    state
-        .store
-        .audit(&mut tx, Some(recorder.service), &event)
+    work.store
+        .audit(&mut tx, Some(recorder.service()), &event)
         .await?;
     tx.commit().await?;
     Ok(())

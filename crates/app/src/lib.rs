@@ -1,0 +1,22 @@
+//! The use-case layer of Gatelangs: one home for every rule, transaction and audit entry.
+//!
+//! Adapters — the web pages and JSON API, the command line, bundle import and export, the demo —
+//! parse their input, call a use case here and render its typed outcome. A use case takes a
+//! capability (which only its check can build), owns the transaction, applies the domain rule and
+//! writes the audit entry in that transaction. So a rule holds the same on every path that
+//! reaches it. See ARCHITECTURE.md and `docs/decisions/0019-use-case-layer.md`.
+
+pub mod actor;
+mod audit_log;
+pub mod capabilities;
+pub mod error;
+pub mod field;
+pub mod record_gate;
+
+pub use actor::Actor;
+pub use capabilities::{
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, InquiryRecorder, PlaceEditor,
+    ReportReader,
+};
+pub use error::{Error, Result};
+pub use record_gate::{OpenRecord, YouthDesk};
