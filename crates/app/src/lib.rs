@@ -11,6 +11,7 @@ mod audit_log;
 pub mod capabilities;
 pub mod error;
 pub mod field;
+pub mod journal;
 pub mod record_gate;
 
 pub use actor::Actor;

@@ -196,6 +196,12 @@ impl OpenRecord {
         self.blocked_entries.contains(&entry)
     }
 
+    /// How many entries the youth has blocked against this user (the record says that some are
+    /// hidden, never which).
+    pub fn hidden_entries(&self) -> usize {
+        self.blocked_entries.len()
+    }
+
     /// The key of one of this record's entries.
     pub fn entry_key(&self, entry: EntryId) -> EntryKey {
         EntryKey {

@@ -709,3 +709,4 @@ pager-total = { $n ->
 }
 pager-previous = Previous page
 pager-next = Next page
+error-entry-blocked = The young person has blocked this entry for you.

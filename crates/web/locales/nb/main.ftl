@@ -706,3 +706,4 @@ pager-total = { $n ->
 }
 pager-previous = Forrige side
 pager-next = Neste side
+error-entry-blocked = Dette notatet er sperret for deg etter ønske fra den unge.

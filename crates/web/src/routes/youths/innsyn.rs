@@ -12,7 +12,7 @@ use gatelangs_domain::PersonalDataAccess;
 use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::youth::age_on;
 use gatelangs_storage::audit::{self, AuditFilter};
-use gatelangs_storage::{assessments, conversations, journal, youths};
+use gatelangs_storage::{assessments, conversations, youths};
 
 use super::record::{
     ConversationRow, EntryView, FactorRow, assessment_table, conversation_rows, entry_views,
@@ -101,7 +101,9 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
         .await?
         .ok_or(AppError::NotFound)?;
     let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
-    let entries = journal::for_youth(&mut tx, keys, rec.service(), youth).await?;
+    // The copy shows what the person producing it may see: an entry the youth blocked against
+    // them stays out of it, as on the record page.
+    let entries = rec.journal(&mut tx, keys).await?;
     let assess = assessments::for_youth(&mut tx, keys, rec.service(), youth).await?;
     let sharing = super::sharing::view(&mut tx, keys, p, &y).await?;
     let log = audit::list(

@@ -5,17 +5,17 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
+use gatelangs_app::journal::{ConversationInput, EntryKind, Text};
 use gatelangs_domain::time::{local_instant, parse_date};
-use gatelangs_domain::youth::{Challenge, Factor, FactorStatus, JournalRefusal, Setting};
-use gatelangs_domain::{ContactId, ConversationId, EntryId, PersonalDataAccess, PlaceId, UserId};
-use gatelangs_storage::assessments::{self, Item};
-use gatelangs_storage::journal::{self, EntryKey, JournalError, NewEntry};
-use gatelangs_storage::{contacts, conversations, now, places};
+use gatelangs_domain::youth::{Challenge, Factor, FactorStatus, Setting};
+use gatelangs_domain::{ContactId, EntryId, PersonalDataAccess, UserId};
+use gatelangs_storage::assessments::Item;
+use gatelangs_storage::{contacts, places};
 use serde::Deserialize;
 
 use super::record::done;
 use super::staff;
-use crate::auth::{OpenRecord, Principal};
+use crate::auth::{ForPrincipal, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -45,19 +45,6 @@ pub fn challenge_label(tr: &Tr, c: Challenge) -> String {
 
 fn entry_id(text: &str) -> Result<EntryId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
-}
-
-fn refusal(e: JournalError) -> AppError {
-    match e {
-        JournalError::Store(s) => s.into(),
-        JournalError::Refused(r) => AppError::Conflict(match r {
-            JournalRefusal::Signed => "journal-refused-signed",
-            JournalRefusal::NotAuthor => "journal-refused-not-author",
-            JournalRefusal::NotSigned => "journal-refused-not-signed",
-            JournalRefusal::NoReason => "journal-refused-no-reason",
-            JournalRefusal::Empty => "journal-refused-empty",
-        }),
-    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -224,6 +211,7 @@ pub async fn create_conversation(
 ) -> AppResult<Response> {
     let tr = p.tr();
     let tz = p.tz();
+    let youth = super::youth_id(&id)?;
     let mut errors = Vec::new();
     let at = local_instant(&form.date, &form.time, &tz);
     if at.is_none() {
@@ -261,59 +249,43 @@ pub async fn create_conversation(
     if challenges.len() != form.challenges.len() {
         errors.push(tr.t("error-bad-form"));
     }
-    let place: Option<PlaceId> = form.place.parse().ok();
-    let contact: Option<ContactId> = form.contact.parse().ok();
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "conversation").await?;
-    let youth = rec.youth();
     let (Some(at), true) = (at, errors.is_empty()) else {
+        // The form again, with what was wrong: showing it is a read of the record.
+        let (_, tx) = super::open(
+            &state,
+            &p,
+            &id,
+            PersonalDataAccess::Read,
+            "conversation_form",
+        )
+        .await?;
         tx.commit().await?;
         return Ok(conversation_page(&state, &p, youth, form, errors)
             .await?
             .into_response());
     };
-    let now = gatelangs_storage::now();
-    let conversation = ConversationId::new();
-    conversations::create(
-        &mut tx,
-        rec.service(),
+    let desk = YouthDesk::for_principal(&p)?;
+    let note = Text {
+        body: form.note.clone(),
+        signed: form.sign == "1",
+    };
+    gatelangs_app::journal::record_conversation(
+        &state.store,
+        &desk,
         &tz,
-        &conversations::NewConversation {
-            id: conversation,
-            youth,
+        youth,
+        ConversationInput {
             occurred_at: at,
             setting,
             duration_minutes: duration,
             challenges,
             staff: staff_ids,
-            place,
-            contact,
-            created_by: Some(rec.user()),
+            place: form.place.parse().ok(),
+            contact: form.contact.parse().ok(),
         },
-        now,
+        Some(note),
     )
-    .await
-    .map_err(|_| AppError::BadRequest("error-bad-form"))?;
-    if !form.note.trim().is_empty() {
-        journal::create(
-            &mut tx,
-            state.store.field_keys(),
-            rec.service(),
-            &NewEntry {
-                id: EntryId::new(),
-                youth,
-                conversation: Some(conversation),
-                kind: "conversation",
-                helped_at: at.as_second(),
-                author: rec.user(),
-                body: form.note.trim().to_owned(),
-                signed: form.sign == "1",
-            },
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await?;
+    .await?;
     Ok(done(youth, "saved"))
 }
 
@@ -335,8 +307,8 @@ pub async fn create_note(
     Path(id): Path<String>,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "note").await?;
-    let youth = rec.youth();
+    let youth = super::youth_id(&id)?;
+    let desk = YouthDesk::for_principal(&p)?;
     let tz = p.tz();
     let helped = match (form.date.trim(), form.time.trim()) {
         ("", _) => jiff::Timestamp::now(),
@@ -347,27 +319,12 @@ pub async fn create_note(
             local_instant(d, t, &tz).ok_or(AppError::BadRequest("conversation-error-when"))?
         }
     };
-    if form.body.trim().is_empty() {
-        return Err(AppError::BadRequest("journal-refused-empty"));
-    }
-    journal::create(
-        &mut tx,
-        state.store.field_keys(),
-        rec.service(),
-        &NewEntry {
-            id: EntryId::new(),
-            youth,
-            conversation: None,
-            kind: "note",
-            helped_at: helped.as_second(),
-            author: rec.user(),
-            body: form.body.trim().to_owned(),
-            signed: form.sign == "1",
-        },
-        gatelangs_storage::now(),
-    )
-    .await?;
-    tx.commit().await?;
+    let text = Text {
+        body: form.body,
+        signed: form.sign == "1",
+    };
+    gatelangs_app::journal::write(&state.store, &desk, youth, EntryKind::Note, helped, text)
+        .await?;
     Ok(done(youth, "saved"))
 }
 
@@ -395,14 +352,8 @@ pub async fn refuse_correction(
     Path(id): Path<String>,
     Form(form): Form<RefusalForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        "correction_refused",
-    )
-    .await?;
+    let youth = super::youth_id(&id)?;
+    let desk = YouthDesk::for_principal(&p)?;
     let (request, reason) = (form.request.trim(), form.reason.trim());
     if request.is_empty() || reason.is_empty() {
         return Err(AppError::BadRequest("refusal-error"));
@@ -414,51 +365,31 @@ pub async fn refuse_correction(
         tr.t("refusal-reason"),
         tr.t("refusal-complaint")
     );
-    let entry = NewEntry {
-        id: EntryId::new(),
-        youth: rec.youth(),
-        conversation: None,
-        kind: "correction_refused",
-        helped_at: now(),
-        author: rec.user(),
-        body,
-        signed: true,
-    };
-    journal::create(
-        &mut tx,
-        state.store.field_keys(),
-        rec.service(),
-        &entry,
-        now(),
+    let text = Text { body, signed: true };
+    let kind = EntryKind::CorrectionRefused;
+    gatelangs_app::journal::write(
+        &state.store,
+        &desk,
+        youth,
+        kind,
+        jiff::Timestamp::now(),
+        text,
     )
     .await?;
-    tx.commit().await?;
-    Ok(done(rec.youth(), "saved"))
+    Ok(done(youth, "saved"))
 }
 
-/// Opens the record for a change to one of its entries; `what` names the change in the log.
-async fn open_entry(
-    state: &AppState,
+/// The desk, youth and entry named by a journal action's path.
+fn entry_target(
     p: &Principal,
     id: &str,
     entry: &str,
-    what: &str,
-) -> AppResult<(OpenRecord, gatelangs_storage::Tx, EntryKey)> {
-    let entry = entry_id(entry)?;
-    let (rec, tx) = super::open(
-        state,
-        p,
-        id,
-        PersonalDataAccess::Change,
-        &format!("{what}:{entry}"),
-    )
-    .await?;
-    let key = EntryKey {
-        service: rec.service(),
-        youth: rec.youth(),
-        entry,
-    };
-    Ok((rec, tx, key))
+) -> AppResult<(YouthDesk, gatelangs_domain::YouthId, EntryId)> {
+    Ok((
+        YouthDesk::for_principal(p)?,
+        super::youth_id(id)?,
+        entry_id(entry)?,
+    ))
 }
 
 pub async fn edit_draft(
@@ -467,13 +398,9 @@ pub async fn edit_draft(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
-    let keys = state.store.field_keys();
-    journal::update_draft(&mut tx, keys, key, rec.user(), form.body.trim(), now())
-        .await
-        .map_err(refusal)?;
-    tx.commit().await?;
-    Ok(done(key.youth, "saved"))
+    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    gatelangs_app::journal::edit_draft(&state.store, &desk, youth, entry, &form.body).await?;
+    Ok(done(youth, "saved"))
 }
 
 pub async fn sign(
@@ -481,12 +408,9 @@ pub async fn sign(
     p: Principal,
     Path((id, entry)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
-    journal::sign(&mut tx, state.store.field_keys(), key, rec.user(), now())
-        .await
-        .map_err(refusal)?;
-    tx.commit().await?;
-    Ok(done(key.youth, "signed"))
+    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    gatelangs_app::journal::sign(&state.store, &desk, youth, entry).await?;
+    Ok(done(youth, "signed"))
 }
 
 pub async fn correct(
@@ -495,21 +419,10 @@ pub async fn correct(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "entry").await?;
-    let (body, reason) = (form.body.trim(), form.reason.as_str());
-    journal::correct(
-        &mut tx,
-        state.store.field_keys(),
-        key,
-        rec.user(),
-        body,
-        reason,
-        now(),
-    )
-    .await
-    .map_err(refusal)?;
-    tx.commit().await?;
-    Ok(done(key.youth, "corrected"))
+    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    gatelangs_app::journal::correct(&state.store, &desk, youth, entry, &form.body, &form.reason)
+        .await?;
+    Ok(done(youth, "corrected"))
 }
 
 pub async fn withhold(
@@ -518,12 +431,9 @@ pub async fn withhold(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "withhold").await?;
-    rec.require_leader()?;
-    let reason = Some(form.reason.trim()).filter(|r| !r.is_empty());
-    journal::set_withheld(&mut tx, key, rec.user(), reason, now()).await?;
-    tx.commit().await?;
-    Ok(done(key.youth, "withheld"))
+    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    gatelangs_app::journal::withhold(&state.store, &desk, youth, entry, Some(&form.reason)).await?;
+    Ok(done(youth, "withheld"))
 }
 
 pub async fn delete(
@@ -532,23 +442,9 @@ pub async fn delete(
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx, key) = open_entry(&state, &p, &id, &entry, "delete").await?;
-    rec.require_leader()?;
-    let reason = form.reason.trim();
-    if reason.is_empty() {
-        return Err(AppError::BadRequest("journal-refused-no-reason"));
-    }
-    journal::delete(
-        &mut tx,
-        state.store.field_keys(),
-        key,
-        rec.user(),
-        reason,
-        now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(done(key.youth, "deleted"))
+    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    gatelangs_app::journal::delete(&state.store, &desk, youth, entry, &form.reason).await?;
+    Ok(done(youth, "deleted"))
 }
 
 /// The assessment form posts `status_<factor>` and `comment_<factor>` for every factor.
@@ -581,22 +477,8 @@ pub async fn create_assessment(
             comment,
         });
     }
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "assessment").await?;
-    let youth = rec.youth();
-    assessments::create(
-        &mut tx,
-        state.store.field_keys(),
-        rec.service(),
-        assessments::NewAssessment {
-            youth,
-            assessed_on: on,
-            author: rec.user(),
-            items: &items,
-        },
-        gatelangs_storage::now(),
-    )
-    .await?;
-    tx.commit().await?;
+    let youth = super::youth_id(&id)?;
+    let desk = YouthDesk::for_principal(&p)?;
+    gatelangs_app::journal::assess(&state.store, &desk, youth, on, &items).await?;
     Ok(done(youth, "saved"))
 }

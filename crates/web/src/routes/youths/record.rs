@@ -291,8 +291,7 @@ pub async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
-    let hidden = facts::blocked_entries(&mut tx, youth, rec.user()).await?;
-    let all_entries = journal::for_youth(&mut tx, keys, rec.service(), youth).await?;
+    let visible = rec.journal(&mut tx, keys).await?;
     let deletions = journal::deletions(&mut tx, keys, rec.service(), youth).await?;
     let assess = assessments::for_youth(&mut tx, keys, rec.service(), youth).await?;
     let leader = rec.require_leader().is_ok();
@@ -307,11 +306,6 @@ pub async fn show(
 
     let tr = p.tr();
     let tz = p.tz();
-    let visible: Vec<_> = all_entries
-        .iter()
-        .filter(|e| !hidden.contains(&e.id))
-        .cloned()
-        .collect();
     let (assessment_dates, assessment_rows) = assessment_table(&tr, &assess);
     let home = p.service().municipality.as_deref();
     let name_of = |id: &UserId| {
@@ -361,7 +355,7 @@ pub async fn show(
         notice: notice(&tr, &done.done),
         conversations: conversation_rows(&tr, &tz, &convs),
         entries: entry_views(&tr, &tz, &visible, Some(rec.user())),
-        hidden_entries: all_entries.len() - visible.len(),
+        hidden_entries: rec.hidden_entries(),
         deletions: deletions
             .iter()
             .map(|d| DeletionRow {
