@@ -9,6 +9,7 @@
 pub mod actor;
 mod audit_log;
 pub mod capabilities;
+pub mod consent;
 pub mod error;
 pub mod field;
 pub mod journal;

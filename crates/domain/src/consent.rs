@@ -124,29 +124,32 @@ pub enum ConsentRefusal {
     WithdrawnBeforeGiven,
 }
 
-/// Who must consent at the youth's age on the day (pbrl §§ 4-3, 4-4, 3-4): from 16 the youth,
-/// under 16 a guardian — or the youth alone where the worker documents why guardians are not
-/// involved — and under 16 the youth's own view is recorded.
+/// Who must consent at the youth's age on the day (pbrl §§ 4-3, 4-4): from 16 the youth (a
+/// guardian alone is refused), under 16 a guardian — or the youth alone where an exception is
+/// documented (`exception_reason`: why guardians are not involved). Every path that records a
+/// consent asks this (the form, the API, `consents.csv`).
 pub fn check_giver(
     age: i16,
     given_by: GivenBy,
-    guardians_not_involved: Option<&str>,
-    youth_view: Option<&str>,
+    exception_reason: Option<&str>,
 ) -> Result<(), ConsentRefusal> {
-    let filled = |s: Option<&str>| s.is_some_and(|s| !s.trim().is_empty());
-    if age >= CONSENT_AGE {
-        return match given_by {
-            GivenBy::Guardian => Err(ConsentRefusal::YouthMustConsent),
-            _ => Ok(()),
-        };
+    let filled = exception_reason.is_some_and(|s| !s.trim().is_empty());
+    match given_by {
+        GivenBy::Guardian if age >= CONSENT_AGE => Err(ConsentRefusal::YouthMustConsent),
+        GivenBy::Youth if age < CONSENT_AGE && !filled => Err(ConsentRefusal::GuardianNeeded),
+        _ => Ok(()),
     }
-    if given_by == GivenBy::Youth && !filled(guardians_not_involved) {
-        return Err(ConsentRefusal::GuardianNeeded);
+}
+
+/// Under 16 the youth's own view is recorded with a consent given in a conversation (pbrl
+/// § 3-4). Records moved in from other systems (`consents.csv`) carry no view, so this is the
+/// form's duty, not a condition of storing the consent.
+pub fn check_youth_view(age: i16, youth_view: Option<&str>) -> Result<(), ConsentRefusal> {
+    if age < CONSENT_AGE && !youth_view.is_some_and(|s| !s.trim().is_empty()) {
+        Err(ConsentRefusal::YouthViewMissing)
+    } else {
+        Ok(())
     }
-    if !filled(youth_view) {
-        return Err(ConsentRefusal::YouthViewMissing);
-    }
-    Ok(())
 }
 
 /// Why a consent should be renewed now.
@@ -237,36 +240,37 @@ mod tests {
     #[test]
     fn the_age_of_consent_decides_who_consents() {
         use ConsentRefusal::*;
-        assert_eq!(check_giver(16, GivenBy::Youth, None, None), Ok(()));
+        assert_eq!(check_giver(16, GivenBy::Youth, None), Ok(()));
+        assert_eq!(check_giver(16, GivenBy::YouthAndGuardian, None), Ok(()));
         assert_eq!(
-            check_giver(17, GivenBy::Guardian, None, None),
+            check_giver(16, GivenBy::Guardian, None),
             Err(YouthMustConsent)
         );
         assert_eq!(
-            check_giver(15, GivenBy::Youth, None, Some("wants help")),
+            check_giver(17, GivenBy::Guardian, Some("any reason")),
+            Err(YouthMustConsent)
+        );
+        assert_eq!(check_giver(15, GivenBy::Youth, None), Err(GuardianNeeded));
+        assert_eq!(
+            check_giver(13, GivenBy::Youth, Some("  ")),
             Err(GuardianNeeded)
         );
         assert_eq!(
-            check_giver(
-                15,
-                GivenBy::Youth,
-                Some("violence at home"),
-                Some("wants help")
-            ),
+            check_giver(15, GivenBy::Youth, Some("violence at home")),
             Ok(())
         );
+        assert_eq!(check_giver(14, GivenBy::Guardian, None), Ok(()));
+        assert_eq!(check_giver(13, GivenBy::YouthAndGuardian, None), Ok(()));
+    }
+
+    #[test]
+    fn under_sixteen_the_youths_view_is_recorded() {
         assert_eq!(
-            check_giver(14, GivenBy::Guardian, None, None),
-            Err(YouthViewMissing)
+            check_youth_view(14, None),
+            Err(ConsentRefusal::YouthViewMissing)
         );
-        assert_eq!(
-            check_giver(14, GivenBy::Guardian, None, Some("agrees")),
-            Ok(())
-        );
-        assert_eq!(
-            check_giver(13, GivenBy::YouthAndGuardian, None, Some("agrees")),
-            Ok(())
-        );
+        assert_eq!(check_youth_view(14, Some("agrees")), Ok(()));
+        assert_eq!(check_youth_view(16, None), Ok(()));
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub async fn populate(
     worker: UserId,
 ) -> Result<usize, StoreError> {
     let youth_list = youths::list(conn, keys, service, None).await?;
-    if youth_list.is_empty() || !consents::all(conn, service).await?.is_empty() {
+    if youth_list.is_empty() || !consents::all(conn, None, service).await?.is_empty() {
         return Ok(0);
     }
     let ids: BTreeMap<String, CounterpartId> = counterparts::list(conn, service)

@@ -19,7 +19,7 @@ pub(crate) async fn files(
     service: &Service,
     year: Option<i32>,
 ) -> Result<Vec<File>, ExportError> {
-    let consent_rows = consents::all(conn, service.id)
+    let consent_rows = consents::all(conn, Some(store.field_keys()), service.id)
         .await?
         .into_iter()
         .map(|(c, reference)| {
@@ -35,6 +35,7 @@ pub(crate) async fn files(
                     .join(";"),
                 opt(c.period.valid_until),
                 opt(c.period.withdrawn_on),
+                c.guardians_not_involved.clone().unwrap_or_default(),
             ]
         })
         .collect();
@@ -90,6 +91,7 @@ pub(crate) async fn files(
                 "services",
                 "valid_until",
                 "withdrawn_on",
+                "exception_reason",
             ],
             consent_rows,
         ),

@@ -25,6 +25,18 @@ pub enum ImportError {
     BadService(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A use case refused a row the checks let through; nothing was written.
+    #[error("a row was refused: {0}")]
+    Refused(String),
+}
+
+impl From<gatelangs_app::Error> for ImportError {
+    fn from(e: gatelangs_app::Error) -> Self {
+        match e {
+            gatelangs_app::Error::Store(e) => ImportError::Store(e),
+            other => ImportError::Refused(other.to_string()),
+        }
+    }
 }
 
 impl From<gatelangs_storage::DbError> for ImportError {

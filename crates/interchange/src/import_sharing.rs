@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gatelangs_domain::consent::{ConsentPeriod, check_concern_report_age};
+use gatelangs_domain::consent::{ConsentPeriod, check_concern_report_age, check_giver};
 use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
     AccessBasis, AuditAction, AuditEvent, CollaborationId, ConsentId, CounterpartId, InquiryId,
@@ -82,7 +82,7 @@ pub(crate) async fn check(
 ) -> Result<(), ImportError> {
     let (consent_rows, collaboration_rows, inquiry_rows, welfare_rows) = rows;
     let mut seen = Occurrences::default();
-    for (c, reference) in consents::all(conn, service.id).await? {
+    for (c, reference) in consents::all(conn, None, service.id).await? {
         for s in &c.services {
             plan.cover
                 .entry((reference.clone(), s.code.clone()))
@@ -110,6 +110,18 @@ pub(crate) async fn check(
                 "services",
                 format!("unknown service code {code:?} (not in services.csv or the service)"),
             );
+            ok = false;
+        }
+        // The age rule of the use case that stores consents, checked here too so the problem
+        // names its line before anything is written.
+        if let Some(birth) = known.youths.get(&row.youth_ref)
+            && let Err(e) = check_giver(
+                age_on(*birth, row.given_on),
+                row.given_by,
+                row.exception_reason.as_deref(),
+            )
+        {
+            fail("given_by", e.to_string());
             ok = false;
         }
         if let Err(e) = period(&row).check() {
@@ -342,11 +354,6 @@ pub(crate) async fn apply(
     let now = gatelangs_storage::now();
     for (row, id) in &plan.consents {
         let youth = youth_id(conn, service, &mut refs, &row.youth_ref).await?;
-        let birth = youths::get(conn, keys, service.id, youth)
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .fields
-            .birth_date;
         let services: Vec<CounterpartId> = row
             .services
             .iter()
@@ -356,17 +363,18 @@ pub(crate) async fn apply(
             id: *id,
             youth,
             given_by: row.given_by,
-            age_at_consent: age_on(birth, row.given_on),
+            // Computed again from the stored birth date by the use case.
+            age_at_consent: 0,
             period: period(row),
             form: None,
             what_shared: None,
             purpose: None,
             youth_view: None,
-            guardians_not_involved: None,
+            guardians_not_involved: row.exception_reason.as_deref(),
             services: &services,
             recorded_by: actor,
         };
-        consents::create(conn, keys, service.id, &new, now).await?;
+        gatelangs_app::consent::store(conn, keys, service.id, new).await?;
         touched.insert(youth);
     }
     for (row, id) in &plan.collaborations {

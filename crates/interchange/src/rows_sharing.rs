@@ -18,6 +18,8 @@ pub struct ConsentRow {
     pub services: Vec<String>,
     pub valid_until: Option<Date>,
     pub withdrawn_on: Option<Date>,
+    /// Why guardians are not involved: what lets a youth under 16 consent alone.
+    pub exception_reason: Option<String>,
 }
 
 pub struct CollaborationRow {
@@ -75,7 +77,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
         file,
         bytes,
         &["youth_ref", "given_on", "given_by", "services"],
-        &["valid_until", "withdrawn_on"],
+        &["valid_until", "withdrawn_on", "exception_reason"],
         problems,
     );
     let mut out = vec![];
@@ -88,6 +90,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
         let services = c.required("services", codes);
         let valid_until = c.optional("valid_until", date);
         let withdrawn_on = c.optional("withdrawn_on", date);
+        let exception_reason = c.optional("exception_reason", free_text);
         if let (
             Some(id),
             Some(youth_ref),
@@ -96,6 +99,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
             Some(services),
             Some(valid_until),
             Some(withdrawn_on),
+            Some(exception_reason),
             false,
         ) = (
             id,
@@ -105,6 +109,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
             services,
             valid_until,
             withdrawn_on,
+            exception_reason,
             c.failed,
         ) {
             out.push(ConsentRow {
@@ -116,6 +121,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
                 services,
                 valid_until,
                 withdrawn_on,
+                exception_reason: exception_reason.filter(|r| !r.is_empty()),
             });
         }
     }

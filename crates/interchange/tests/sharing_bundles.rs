@@ -20,11 +20,12 @@ const YOUTHS: &str = "ref,first_name,last_name,birth_date,gender,municipality\n\
 Y1,Ida,Berg,2008-02-10,female,3205\n\
 Y2,Ola,Lie,2006-07-01,male,3205\n\
 Y3,Sara,Ali,2010-11-30,female,0301\n";
-/// Y1: NAV and school all of 2024; Y2: NAV until 30 June; Y3: family, withdrawn 1 September.
-const CONSENTS: &str = "youth_ref,given_on,given_by,services,valid_until,withdrawn_on\n\
-Y1,2024-01-01,youth,nav;skole,,\n\
-Y2,2024-01-15,youth,nav,2024-06-30,\n\
-Y3,2024-02-01,youth_and_guardian,foresatte;barnevern,,2024-09-01\n";
+/// Y1: NAV and school all of 2024 (15 then, alone, with the documented exception); Y2: NAV
+/// until 30 June; Y3: family, withdrawn 1 September.
+const CONSENTS: &str = "youth_ref,given_on,given_by,services,valid_until,withdrawn_on,exception_reason\n\
+Y1,2024-01-01,youth,nav;skole,,,\"Violence at home, guardians not told\"\n\
+Y2,2024-01-15,youth,nav,2024-06-30,,\n\
+Y3,2024-02-01,youth_and_guardian,foresatte;barnevern,,2024-09-01,\n";
 
 fn collaborations() -> String {
     let mut out = String::from("date,youth_ref,direction,service,note\n");
@@ -227,6 +228,10 @@ async fn an_uncovered_collaboration_or_an_adults_concern_report_is_named_and_not
         ("an adult on the date", "child_welfare.csv", "date,youth_ref,kind\n2024-07-01,Y2,concern_report\n".into(), "child_welfare.csv:2: date: 2024-07-01: the youth is 18 or older"),
         ("an unknown kind", "child_welfare.csv", "date,youth_ref,kind\n2024-03-01,Y1,bekymring\n".into(), "child_welfare.csv:2: kind:"),
         ("a consent ending before it starts", "consents.csv", "youth_ref,given_on,given_by,services,valid_until\nY1,2024-05-01,youth,nav,2024-04-01\n".into(), "consents.csv:2: valid_until:"),
+        ("a 13-year-old alone without a documented exception", "consents.csv", "youth_ref,given_on,given_by,services\nY3,2024-05-01,youth,nav\n".into(), "consents.csv:2: given_by: under 16 a guardian must consent"),
+        ("an empty exception", "consents.csv", "youth_ref,given_on,given_by,services,exception_reason\nY3,2024-05-01,youth,nav,\" \"\n".into(), "consents.csv:2: given_by: under 16 a guardian must consent"),
+        ("a guardian alone for a 17-year-old", "consents.csv", "youth_ref,given_on,given_by,services,exception_reason\nY2,2024-05-01,guardian,nav,reason\n".into(), "consents.csv:2: given_by: from the age of 16 the youth consents"),
+        ("a guardian alone on the 16th birthday", "consents.csv", "youth_ref,given_on,given_by,services\nY1,2024-02-10,guardian,nav\n".into(), "consents.csv:2: given_by: from the age of 16"),
         ("a consent for an unknown youth", "consents.csv", "youth_ref,given_on,given_by,services\nY9,2024-05-01,youth,nav\n".into(), "consents.csv:2: youth_ref:"),
         ("an inquiry to an unknown service", "inquiries.csv", "date,direction,service,topic\n2024-05-01,incoming,politi,x\n".into(), "inquiries.csv:2: service:"),
     ];

@@ -265,15 +265,20 @@ pub async fn covering(
         .map(|c| c.id))
 }
 
-/// Every consent of the service with its youth's ref, for export.
-pub async fn all(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<(Consent, String)>> {
+/// Every consent of the service with its youth's ref, for export; with `keys` the sealed texts
+/// are opened too.
+pub async fn all(
+    conn: &mut AnyConnection,
+    keys: Option<&FieldKeys>,
+    service: ServiceId,
+) -> Result<Vec<(Consent, String)>> {
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE c.service_id = $1 ORDER BY c.given_on, c.id"
     ))
     .bind(service.to_string())
     .fetch_all(&mut *conn)
     .await?;
-    let consents = load(conn, None, rows).await?;
+    let consents = load(conn, keys, rows).await?;
     let mut out = Vec::with_capacity(consents.len());
     for c in consents {
         let reference = crate::youths::reference_in(conn, service, c.youth)

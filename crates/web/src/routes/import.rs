@@ -119,7 +119,9 @@ async fn upload(
             )
                 .into_response())
         }
-        Err(ImportError::BadService(_)) => Err(AppError::BadRequest("error-bad-request")),
+        Err(ImportError::BadService(_) | ImportError::Refused(_)) => {
+            Err(AppError::BadRequest("error-bad-request"))
+        }
         Err(ImportError::Store(e)) => Err(e.into()),
     }
 }

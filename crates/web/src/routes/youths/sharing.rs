@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use gatelangs_domain::consent::{
     ConcernGround, ConsentForm, ConsentPeriod, ConsentRefusal, Direction, GivenBy, Renewal,
-    WelfareKind, check_giver, renewals,
+    WelfareKind, check_giver, check_youth_view, renewals,
 };
 use gatelangs_domain::time::format_day;
 use gatelangs_domain::time::format_seconds;
@@ -25,7 +25,7 @@ use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
 use serde::Deserialize;
 
 use super::record::done;
-use crate::auth::Principal;
+use crate::auth::{ForPrincipal, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -402,16 +402,7 @@ pub async fn consent_form(
     consent_page(&state, &p, &y, q, Vec::new()).await
 }
 
-fn refusal_key(r: ConsentRefusal) -> &'static str {
-    match r {
-        ConsentRefusal::YouthMustConsent => "consent-error-youth-must-consent",
-        ConsentRefusal::GuardianNeeded => "consent-error-guardian-needed",
-        ConsentRefusal::YouthViewMissing => "consent-error-youth-view",
-        ConsentRefusal::NoService => "consent-error-no-service",
-        ConsentRefusal::EndsBeforeStart => "consent-error-ends-before-start",
-        ConsentRefusal::WithdrawnBeforeGiven => "consent-error-ends-before-start",
-    }
-}
+use gatelangs_app::consent::refusal_key;
 
 pub async fn create_consent(
     State(state): State<AppState>,
@@ -420,7 +411,9 @@ pub async fn create_consent(
     Form(form): Form<ConsentFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let (youth, y, mut tx) = opened(&state, &p, &id, PersonalDataAccess::Change, "consent").await?;
+    // Reading the record to check the form; the use case opens it again to store the consent.
+    let (youth, y, mut tx) =
+        opened(&state, &p, &id, PersonalDataAccess::Read, "consent_form").await?;
     let mut errors = Vec::new();
     let given_on = parse_date(&form.given_on);
     let given_by: Option<GivenBy> = form.given_by.parse().ok();
@@ -453,7 +446,8 @@ pub async fn create_consent(
             withdrawn_on: None,
         };
         for r in [
-            check_giver(age, given_by, not_involved, youth_view),
+            check_giver(age, given_by, not_involved),
+            check_youth_view(age, youth_view),
             period.check(),
         ] {
             if let Err(r) = r {
@@ -475,15 +469,9 @@ pub async fn create_consent(
                 services: &services,
                 recorded_by: Some(p.user_id()),
             };
-            consents::create(
-                &mut tx,
-                state.store.field_keys(),
-                p.service_id(),
-                &new,
-                gatelangs_storage::now(),
-            )
-            .await?;
             tx.commit().await?;
+            let desk = YouthDesk::for_principal(&p)?;
+            gatelangs_app::consent::record(&state.store, &desk, youth, new).await?;
             return Ok(done(youth, "consent"));
         }
     }
