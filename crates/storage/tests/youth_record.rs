@@ -251,11 +251,35 @@ async fn drafts_belong_to_the_author_and_signed_entries_never_change() {
             journal::update_draft(&mut conn, keys, key(&f, entry), f.kari, "sneaky", 1).await,
             Err(JournalError::Refused(JournalRefusal::Signed))
         ));
-        // Not even SQL beside the application can unsign or re-date a signed version.
+        // Not even SQL beside the application can change any column of a signed entry — its
+        // text (kept under the same key), its date of help, author, kind or youth — or delete
+        // it without a recorded decision.
+        let sealed: String = sqlx::query_scalar("SELECT body FROM journal_versions")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        let same_key_other_text = keys.seal(
+            gatelangs_storage::crypto::Place {
+                service: &f.service.to_string(),
+                table: "journal_versions",
+                column: "body",
+                row: &format!("{entry}/1"),
+            },
+            "rewritten history",
+        );
+        assert_ne!(sealed, same_key_other_text);
+        let rewrite_body = format!("UPDATE journal_versions SET body = '{same_key_other_text}'");
         for sql in [
             "UPDATE journal_versions SET signed_at = NULL",
             "UPDATE journal_versions SET written_at = 5",
             "UPDATE journal_versions SET author_id = (SELECT id FROM users WHERE username = 'ola')",
+            rewrite_body.as_str(),
+            "UPDATE journal_versions SET body = 'plain text'",
+            "UPDATE journal_entries SET helped_at = 5",
+            "UPDATE journal_entries SET kind = 'conversation'",
+            "UPDATE journal_entries SET author_id = (SELECT id FROM users WHERE username = 'ola')",
+            "DELETE FROM journal_versions",
+            "DELETE FROM journal_entries",
         ] {
             assert!(
                 sqlx::query(sql).execute(&mut *conn).await.is_err(),
