@@ -145,7 +145,7 @@ pub fn check_giver(
 /// § 3-4). Records moved in from other systems (`consents.csv`) carry no view, so this is the
 /// form's duty, not a condition of storing the consent.
 pub fn check_youth_view(age: i16, youth_view: Option<&str>) -> Result<(), ConsentRefusal> {
-    if age < CONSENT_AGE && !youth_view.is_some_and(|s| !s.trim().is_empty()) {
+    if age < CONSENT_AGE && youth_view.is_none_or(|s| s.trim().is_empty()) {
         Err(ConsentRefusal::YouthViewMissing)
     } else {
         Ok(())
