@@ -213,16 +213,10 @@ pub async fn correct(work: &FieldWork, recorder: &FieldRecorder, r: Registration
         return Err(Error::Forbidden("error-forbidden"));
     }
     check_time(r.occurred_at).map_err(Error::Invalid)?;
+    // A correction keeps the staff member who registered the contact.
     let contact = NewContact {
-        id: r.id,
-        occurred_at: r.occurred_at,
-        place: r.place,
-        channel: r.channel,
-        age_group: r.age_group,
-        gender: r.gender,
-        count: r.count,
         staff: existing.staff_id,
-        topics: join_topics(&r.topics),
+        ..new_contact(recorder, &r)
     };
     match contacts::correct(&mut tx, recorder.service(), &service.tz(), &contact).await {
         Err(StoreError::NotFound) => return Err(Error::Invalid("contact-unknown-place")),
