@@ -29,6 +29,7 @@ test('consent, collaboration, inquiry instead, withdrawal, concern report and an
     await page.getByLabel('Fødselsdato').fill('15.06.2010');
     await page.getByLabel('Kjønn').selectOption('female');
     await page.getByLabel('Bostedskommune').selectOption('3205');
+    await page.getByLabel('Kontaktperson 2').selectOption({ label: 'Kristoffer Kollega' });
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('heading', { name: /Tuva Samtykkesen/ }).waitFor();
     const record = page.url();

@@ -24,6 +24,10 @@ async function fillYouth(page, first, last, birth) {
   await page.getByLabel('Fødselsdato').fill(birth);
   await page.getByLabel('Kjønn').selectOption('female');
   await page.getByLabel('Bostedskommune').selectOption('3205');
+  // The field worker is the first contact person; the second is her field partner.
+  if (await page.getByLabel('Kontaktperson 2').count()) {
+    await page.getByLabel('Kontaktperson 2').selectOption({ label: 'Kristoffer Kollega' });
+  }
 }
 
 test('a field worker registers a youth, is warned of a duplicate, and signs and corrects a note', async () => {

@@ -14,6 +14,7 @@ pub mod error;
 pub mod field;
 pub mod journal;
 pub mod record_gate;
+pub mod youths;
 
 pub use actor::Actor;
 pub use capabilities::{

@@ -43,6 +43,11 @@ impl Role {
         matches!(self, Role::Leader)
     }
 
+    /// Field workers and leaders do the follow-up, so only they can be a youth's contact person.
+    pub fn may_be_contact_person(self) -> bool {
+        matches!(self, Role::FieldWorker | Role::Leader)
+    }
+
     /// Administrators manage users and configuration.
     pub fn can_administer(self) -> bool {
         matches!(self, Role::Admin)

@@ -147,15 +147,47 @@ pub fn names_similar(a: (&str, &str), b: (&str, &str)) -> bool {
         || (first_word(a.0) == first_word(b.0) && a.1.trim().eq_ignore_ascii_case(b.1.trim()))
 }
 
-/// The youth's contact persons: exactly two different staff members, set by a leader.
-pub fn check_contact_persons<T: PartialEq>(persons: &[T]) -> Result<(), ParseError> {
-    match persons {
-        [a, b] if a != b => Ok(()),
-        [_, _] => Err(ParseError(
-            "the two contact persons must be different people".into(),
-        )),
-        _ => Err(ParseError("choose exactly two contact persons".into())),
+/// When the contact persons are given: on a form, both are chosen; a bundle import may not know
+/// them, and then a leader assigns them later (the youth is listed until they do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactPersonsGiven {
+    /// Registration and edit by a user: exactly two.
+    Both,
+    /// Import: none, one or two; the rest are assigned later.
+    SomeMayWait,
+}
+
+/// The youth's contact persons: two different staff members. Which people may be chosen is
+/// [`crate::Role::may_be_contact_person`] (and the user not being disabled); this checks the
+/// number and that the two differ.
+pub fn check_contact_persons<T: PartialEq>(
+    persons: &[T],
+    given: ContactPersonsGiven,
+) -> Result<(), ParseError> {
+    if persons.len() > 2 {
+        return Err(ParseError(format!(
+            "at most two contact persons, found {}",
+            persons.len()
+        )));
     }
+    if let [a, b] = persons
+        && a == b
+    {
+        return Err(ParseError(
+            "the two contact persons must be different people".into(),
+        ));
+    }
+    match (given, persons.len()) {
+        (ContactPersonsGiven::Both, n) if n != 2 => {
+            Err(ParseError("choose exactly two contact persons".into()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether a youth still waits for a leader to assign contact persons.
+pub fn awaits_contact_persons(assigned: usize) -> bool {
+    assigned < 2
 }
 
 /// The state of a journal entry version.
@@ -269,10 +301,18 @@ mod tests {
 
     #[test]
     fn exactly_two_different_contact_persons() {
-        assert!(check_contact_persons(&[1, 2]).is_ok());
-        assert!(check_contact_persons(&[1, 1]).is_err());
-        assert!(check_contact_persons(&[1]).is_err());
-        assert!(check_contact_persons(&[1, 2, 3]).is_err());
+        use ContactPersonsGiven::{Both, SomeMayWait};
+        assert!(check_contact_persons(&[1, 2], Both).is_ok());
+        assert!(check_contact_persons(&[1, 1], Both).is_err());
+        assert!(check_contact_persons(&[1], Both).is_err());
+        assert!(check_contact_persons::<i32>(&[], Both).is_err());
+        assert!(check_contact_persons(&[1, 2, 3], Both).is_err());
+        // An import may leave them for a leader to assign, but never names one person twice.
+        assert!(check_contact_persons::<i32>(&[], SomeMayWait).is_ok());
+        assert!(check_contact_persons(&[1], SomeMayWait).is_ok());
+        assert!(check_contact_persons(&[1, 1], SomeMayWait).is_err());
+        assert!(check_contact_persons(&[1, 2, 3], SomeMayWait).is_err());
+        assert!(awaits_contact_persons(1) && !awaits_contact_persons(2));
     }
 
     #[test]

@@ -161,11 +161,11 @@ pub async fn import(
     let known_staff: import_youth::KnownStaff = users::list(&mut tx, service.id)
         .await?
         .into_iter()
-        .map(|u| (u.username, u.role))
+        .map(|u| (u.username, (u.role, !u.disabled)))
         .chain(
             plan.staff
                 .iter()
-                .map(|s| (s.username.as_str().to_owned(), s.role)),
+                .map(|s| (s.username.as_str().to_owned(), (s.role, true))),
         )
         .collect();
     let mut youth_plan = import_youth::YouthPlan::default();

@@ -5,10 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use gatelangs_domain::youth::{check_birth_date, join_challenges};
-use gatelangs_domain::{
-    AccessBasis, AuditAction, AuditEvent, ConversationId, EntryId, PersonalDataAccess, Role,
-    UserId, YouthId,
-};
+use gatelangs_domain::{ConversationId, EntryId, Role, UserId, YouthId};
 use gatelangs_storage::conversations::{self, NewConversation};
 use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::journal::{self, NewEntry};
@@ -46,8 +43,9 @@ fn fields(row: &YouthRow) -> YouthFields {
     }
 }
 
-/// The staff a row may name: the service's users and those of staff.csv, with their roles.
-pub(crate) type KnownStaff = HashMap<String, Role>;
+/// The staff a row may name: the service's users and those of staff.csv, with their roles and
+/// whether their account is active.
+pub(crate) type KnownStaff = HashMap<String, (Role, bool)>;
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn check_youths(
@@ -82,23 +80,22 @@ pub(crate) async fn check_youths(
             fail("birth_date", e.0);
             ok = false;
         }
+        // Who may be a contact person (the number was checked with the row): staff of the
+        // service or of this bundle, field worker or leader, with an active account.
         for person in &row.contact_persons {
-            match staff.get(person) {
-                None => {
-                    fail(
-                        "contact_persons",
-                        format!("unknown staff {person:?} (not in staff.csv or the service)"),
-                    );
-                    ok = false;
+            let problem = match staff.get(person) {
+                None => Some(format!(
+                    "unknown staff {person:?} (not in staff.csv or the service)"
+                )),
+                Some((role, _)) if !role.may_be_contact_person() => {
+                    Some(format!("{person} is {role} and cannot be a contact person"))
                 }
-                Some(Role::FieldWorker | Role::Leader) => {}
-                Some(role) => {
-                    fail(
-                        "contact_persons",
-                        format!("{person} is {role} and cannot be a contact person"),
-                    );
-                    ok = false;
-                }
+                Some((_, false)) => Some(format!("{person} has no active account")),
+                Some(_) => None,
+            };
+            if let Some(message) = problem {
+                fail("contact_persons", message);
+                ok = false;
             }
         }
         if !ok {
@@ -284,29 +281,19 @@ pub(crate) async fn apply(
             .iter()
             .filter_map(|p| staff.get(p).copied())
             .collect();
-        youths::create(
+        gatelangs_app::youths::store_imported(
             conn,
-            keys,
+            store,
             service.id,
+            actor,
             youths::NewYouth {
                 id: *id,
                 fields: &fields(row),
                 contact_persons: &persons,
                 created_by: actor,
             },
-            now,
         )
         .await?;
-        let event = AuditEvent::new(
-            actor,
-            AuditAction::PersonalData {
-                access: PersonalDataAccess::Change,
-                basis: AccessBasis::Administration,
-            },
-            format!("youth:{id}"),
-        )
-        .with_detail("imported");
-        store.audit(conn, Some(service.id), &event).await?;
     }
     let tz = service.tz();
     for (row, id) in &plan.followups {

@@ -179,7 +179,8 @@ pub async fn update(
     one_row(done)
 }
 
-/// Replaces the contact persons (at most two; the web form asks for exactly two).
+/// Replaces the contact persons. The rule (how many, who) is `gatelangs_app::youths`'s; this
+/// only keeps them within the service.
 pub async fn set_contact_persons(
     conn: &mut AnyConnection,
     service: ServiceId,
@@ -294,6 +295,28 @@ pub async fn contact_persons(conn: &mut AnyConnection, id: YouthId) -> Result<Ve
     .await?;
     rows.iter()
         .map(|r| parse("youth_contact_persons.user_id", r))
+        .collect()
+}
+
+/// Open follow-ups of the service that have fewer than two contact persons who can act as
+/// such (field workers and leaders whose account is active): `(id, ref)`, by `ref`. Only the
+/// reference is read, so the list can be shown to a leader without opening any record.
+pub async fn awaiting_contact_persons(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+) -> Result<Vec<(YouthId, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT y.id, y.ref FROM youths y WHERE y.service_id = $1 AND y.closed_at IS NULL \
+         AND (SELECT COUNT(*) FROM youth_contact_persons cp JOIN users u ON u.id = cp.user_id \
+              WHERE cp.youth_id = y.id AND u.disabled = 0 \
+              AND u.role IN ('field_worker', 'leader')) < 2 \
+         ORDER BY y.ref",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, reference)| Ok((parse("youths.id", &id)?, reference)))
         .collect()
 }
 

@@ -58,9 +58,11 @@ async fn a_possible_duplicate_is_shown_before_a_second_record_is_made() {
         register(&app, &t).await;
         let kari = app.session_for(&t.kari).await;
         // A typo in the name, same birth date: warned, nothing stored.
+        // A field worker names the second contact person; they are the first.
+        let with_ola = format!("&contact2={}", t.ola.id);
         let typo = YOUTH
             .replace("Solveig", "Solveg")
-            .replace("&phone=98765432", "");
+            .replace("&phone=98765432", &with_ola);
         let reply = app.post("/youths", Some(&kari), &typo).await;
         assert_eq!(reply.status, 200);
         assert!(reply.body.contains("id=\"duplicates\""), "{}", reply.body);
@@ -72,7 +74,13 @@ async fn a_possible_duplicate_is_shown_before_a_second_record_is_made() {
         // Ola's colleague without access sees only that a record exists.
         let other = app.user(&t.service, "per", Role::FieldWorker).await;
         let per = app.session_for(&other).await;
-        let reply = app.post("/youths", Some(&per), &typo).await;
+        let reply = app
+            .post(
+                "/youths",
+                Some(&per),
+                &typo.replace(&with_ola, &format!("&contact2={}", t.kari.id)),
+            )
+            .await;
         assert!(reply.body.contains("id=\"duplicates\""));
         assert!(
             !reply.body.contains("Solveig Kvernbakken"),
@@ -85,8 +93,10 @@ async fn a_possible_duplicate_is_shown_before_a_second_record_is_made() {
         assert_eq!(reply.status, 303, "{}", reply.body);
         assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 2);
         // The same phone number is also a warning.
-        let same_phone = "first_name=Per&last_name=Hansen&birth_date=01.01.2009&gender=male&municipality=0301&phone=987+65+432";
-        let reply = app.post("/youths", Some(&kari), same_phone).await;
+        let same_phone = format!(
+            "first_name=Per&last_name=Hansen&birth_date=01.01.2009&gender=male&municipality=0301&phone=987+65+432{with_ola}"
+        );
+        let reply = app.post("/youths", Some(&kari), &same_phone).await;
         assert!(reply.body.contains("id=\"duplicates\""));
         // Bad input is named, field by field.
         let reply = app

@@ -29,12 +29,15 @@ fn action(page: &str, suffix: &str, anchor: &str) -> String {
 struct Team {
     service: Service,
     kari: User,
+    /// Kari's field partner, the second contact person of every youth here.
+    ola: User,
     leader: User,
 }
 
 async fn team(app: &TestApp) -> Team {
     let service = app.service("team", false).await;
     let kari = app.user(&service, "kari", Role::FieldWorker).await;
+    let ola = app.user(&service, "ola", Role::FieldWorker).await;
     let leader = app.user(&service, "leder", Role::Leader).await;
     let leader_session = app.session_for(&leader).await;
     for (code, name) in [("nav", "NAV"), ("skole", "Skole")] {
@@ -50,6 +53,7 @@ async fn team(app: &TestApp) -> Team {
     Team {
         service,
         kari,
+        ola,
         leader,
     }
 }
@@ -58,7 +62,7 @@ async fn team(app: &TestApp) -> Team {
 async fn youth(app: &TestApp, t: &Team, first: &str, birth: &str) -> String {
     let kari = app.session_for(&t.kari).await;
     let reply = app
-        .post("/youths", Some(&kari), &format!("first_name={first}&last_name=Test&birth_date={birth}&gender=female&municipality=3205&confirmed=1"))
+        .post("/youths", Some(&kari), &format!("first_name={first}&last_name=Test&birth_date={birth}&gender=female&municipality=3205&contact2={}&confirmed=1", t.ola.id))
         .await;
     assert_eq!(reply.status, 303, "{}", reply.body);
     reply.location().to_owned()

@@ -356,7 +356,7 @@ youth-contact-persons = Contact persons
 youth-contact-person-1 = Contact person 1
 youth-contact-person-2 = Contact person 2
 youth-contact-persons-leader-hint = Choose exactly two contact persons.
-youth-contact-persons-worker-hint = You become a contact person. The leader assigns the other.
+youth-contact-persons-worker-hint = You are one of the two contact persons; choose the second, often your field partner. A leader can change them later.
 youth-choose-person = Choose a person
 youth-reference = Reference
 youth-reference-hint = Empty: a reference is made for you.
@@ -668,6 +668,8 @@ ground-behaviour = Serious behavioural problems
 ground-mental-health = Mental health
 ground-other = Other
 
+home-awaiting-contact-persons = Youths waiting for contact persons
+home-awaiting-contact-persons-hint = These follow-ups have fewer than two active contact persons (imported without them, or a contact person left). Open the record and assign two.
 home-requests = Open requests from the child welfare service
 
 report-collaborations = 2.5 Collaboration with other services

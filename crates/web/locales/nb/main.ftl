@@ -353,7 +353,7 @@ youth-contact-persons = Kontaktpersoner
 youth-contact-person-1 = Kontaktperson 1
 youth-contact-person-2 = Kontaktperson 2
 youth-contact-persons-leader-hint = Velg nøyaktig to kontaktpersoner.
-youth-contact-persons-worker-hint = Du blir selv kontaktperson. Leder tildeler den andre.
+youth-contact-persons-worker-hint = Du er selv den ene av to kontaktpersoner; velg den andre, gjerne makkeren din i feltet. Leder kan endre dem senere.
 youth-choose-person = Velg person
 youth-reference = Referanse
 youth-reference-hint = Tom: en referanse lages automatisk.
@@ -665,6 +665,8 @@ ground-behaviour = Alvorlige atferdsvansker
 ground-mental-health = Psykisk helse
 ground-other = Annet
 
+home-awaiting-contact-persons = Ungdommer som venter på kontaktpersoner
+home-awaiting-contact-persons-hint = Disse oppfølgingene har færre enn to aktive kontaktpersoner (importert uten, eller en kontaktperson har sluttet). Åpne journalen og tildel to.
 home-requests = Åpne anmodninger fra barnevernstjenesten
 
 report-collaborations = 2.5 Samarbeid med andre tjenester

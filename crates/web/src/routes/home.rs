@@ -6,7 +6,7 @@ use axum::Router;
 use axum::routing::get;
 
 use super::layout::{Layout, role_label};
-use crate::auth::Principal;
+use crate::auth::{ForPrincipal, Principal, YouthDesk};
 
 pub fn router() -> Router<crate::AppState> {
     Router::new().route("/", get(home))
@@ -27,6 +27,8 @@ struct HomePage {
     requests: Vec<RequestRow>,
     /// Emergency accesses a leader has not reviewed yet.
     unreviewed: usize,
+    /// Open follow-ups a leader has yet to give two contact persons: `(id, ref)`.
+    awaiting_contact_persons: Vec<(String, String)>,
 }
 
 pub struct RequestRow {
@@ -88,7 +90,19 @@ async fn home(
     } else {
         Vec::new()
     };
+    let awaiting_contact_persons = match YouthDesk::for_principal(&principal) {
+        Ok(desk) => {
+            let mut conn = state.store.read_conn().await?;
+            gatelangs_app::youths::awaiting_contact_persons(&mut conn, &desk)
+                .await?
+                .into_iter()
+                .map(|(id, reference)| (id.to_string(), reference))
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    };
     Ok(HomePage {
+        awaiting_contact_persons,
         unreviewed,
         requests,
         overdue_drafts,

@@ -6,6 +6,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_app::youths::{self as youths_app, Registered};
 use gatelangs_domain::access::Denial;
 use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
@@ -17,8 +18,7 @@ use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::staff;
-use crate::auth::subject;
-use crate::auth::{Principal, YouthDesk};
+use crate::auth::{Principal, YouthDesk, subject};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::routes::choice::Choice;
@@ -403,125 +403,54 @@ pub async fn create(
     let desk = YouthDesk::for_principal(&p)?;
     let tr = p.tr();
     let id = YouthId::new();
+    let page = |form, errors, duplicates| {
+        NewPage::render(&state, &p, form, errors, duplicates, "/youths".into())
+    };
     let fields = match form.parse(&tr, &form::new_reference(id), p.today()) {
         Ok(f) => f,
-        Err(errors) => {
-            return Ok(
-                NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
-                    .await?
-                    .into_response(),
-            );
+        Err(errors) => return Ok(page(form, errors, Vec::new()).await?.into_response()),
+    };
+    let reference = fields.reference.clone();
+    let registration = youths_app::Registration {
+        id,
+        fields,
+        contact_persons: form.contact_persons(),
+        duplicates_seen: form.confirmed == "1",
+    };
+    match youths_app::register(&state.store, &desk, registration).await {
+        Ok(Registered::Created(id)) => Ok(Redirect::to(&format!("/youths/{id}")).into_response()),
+        Ok(Registered::PossibleDuplicates(found)) => {
+            let duplicates = found
+                .into_iter()
+                .map(|d| Duplicate {
+                    id: d.id.to_string(),
+                    reference: d.reference,
+                    details: d.identity.map(|(name, birth)| {
+                        format!("{name}, {}", gatelangs_domain::time::format_day(birth))
+                    }),
+                })
+                .collect();
+            Ok(page(form, Vec::new(), duplicates).await?.into_response())
         }
-    };
-    // Contact persons: a leader chooses both; a field worker is one of them.
-    let mut persons = form.contact_persons();
-    if p.role() != Role::Leader && !persons.contains(&desk.user()) {
-        persons.insert(0, desk.user());
-    }
-    persons.dedup();
-    let known = {
-        let mut conn = state.store.conn().await?;
-        staff(&mut conn, desk.service()).await?
-    };
-    let all_known = persons.iter().all(|id| known.iter().any(|u| u.id == *id));
-    let errors: Vec<String> = match (p.role(), persons.len()) {
-        _ if !all_known => vec![tr.t("youth-error-contact-persons")],
-        (Role::Leader, n) if n != 2 => vec![tr.t("youth-error-contact-persons")],
-        (_, n) if n > 2 => vec![tr.t("youth-error-contact-persons")],
-        _ => Vec::new(),
-    };
-    if !errors.is_empty() {
-        return Ok(
-            NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
-                .await?
-                .into_response(),
-        );
-    }
-    let keys = state.store.field_keys();
-    let mut tx = state.store.begin().await?;
-    if form.confirmed != "1" {
-        let found =
-            youths::possible_duplicates(&mut tx, keys, desk.service(), &fields, None).await?;
-        if !found.is_empty() {
-            let mut duplicates = Vec::new();
-            for y in found {
-                let details = match desk.decide(&mut tx, y.id).await? {
-                    Ok(basis) => {
-                        let event = gatelangs_domain::AuditEvent::personal_data(
-                            desk.user(),
-                            PersonalDataAccess::Read,
-                            basis,
-                            subject(y.id),
-                        )
-                        .with_detail("duplicate_check");
-                        state
-                            .store
-                            .audit(&mut tx, Some(desk.service()), &event)
-                            .await?;
-                        Some(format!(
-                            "{}, {}",
-                            y.full_name(),
-                            gatelangs_domain::time::format_day(y.fields.birth_date)
-                        ))
-                    }
-                    Err(_) => None,
-                };
-                duplicates.push(Duplicate {
-                    id: y.id.to_string(),
-                    reference: y.fields.reference.clone(),
-                    details,
-                });
-            }
-            tx.commit().await?;
-            return Ok(
-                NewPage::render(&state, &p, form, Vec::new(), duplicates, "/youths".into())
-                    .await?
-                    .into_response(),
-            );
+        Err(e) => {
+            let errors = vec![refused_message(&tr, &e, &reference).ok_or(e)?];
+            Ok(page(form, errors, Vec::new()).await?.into_response())
         }
     }
-    if youths::id_by_ref(&mut tx, desk.service(), &fields.reference)
-        .await?
-        .is_some()
-    {
-        drop(tx);
-        let errors = vec![tr.t1("youth-error-reference-taken", "value", &fields.reference)];
-        return Ok(
-            NewPage::render(&state, &p, form, errors, Vec::new(), "/youths".into())
-                .await?
-                .into_response(),
-        );
+}
+
+/// The form message of a refused registration or edit, or `None` for errors that are not the
+/// user's to fix.
+pub(super) fn refused_message(
+    tr: &crate::i18n::Tr,
+    e: &gatelangs_app::Error,
+    reference: &str,
+) -> Option<String> {
+    match e {
+        gatelangs_app::Error::Conflict(youths_app::REFERENCE_TAKEN) => {
+            Some(tr.t1(youths_app::REFERENCE_TAKEN, "value", reference))
+        }
+        gatelangs_app::Error::Invalid(key) => Some(tr.t(key)),
+        _ => None,
     }
-    let now = gatelangs_storage::now();
-    youths::create(
-        &mut tx,
-        keys,
-        desk.service(),
-        youths::NewYouth {
-            id,
-            fields: &fields,
-            contact_persons: &persons,
-            created_by: Some(desk.user()),
-        },
-        now,
-    )
-    .await?;
-    let basis = if persons.contains(&desk.user()) {
-        gatelangs_domain::AccessBasis::ContactPerson
-    } else {
-        gatelangs_domain::AccessBasis::Leader
-    };
-    let event = gatelangs_domain::AuditEvent::personal_data(
-        desk.user(),
-        PersonalDataAccess::Change,
-        basis,
-        subject(id),
-    )
-    .with_detail("registered");
-    state
-        .store
-        .audit(&mut tx, Some(desk.service()), &event)
-        .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/youths/{id}")).into_response())
 }

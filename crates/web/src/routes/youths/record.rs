@@ -5,18 +5,17 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_app::youths as youths_app;
 use gatelangs_domain::time::format_seconds;
-use gatelangs_domain::youth::{EntryState, Factor, FactorStatus, age_on, check_contact_persons};
+use gatelangs_domain::youth::{EntryState, Factor, FactorStatus, age_on};
 use gatelangs_domain::{AccessBasis, PersonalDataAccess, UserId};
-use gatelangs_storage::{
-    assessments, conversations, journal, record_access as facts, users, youths,
-};
+use gatelangs_storage::{assessments, conversations, journal, record_access as facts, youths};
 use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::list::NewPage;
 use super::staff;
-use crate::auth::Principal;
+use crate::auth::{ForPrincipal, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -465,51 +464,39 @@ pub async fn edit(
     Path(id): Path<String>,
     Form(form): Form<YouthForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "identity").await?;
-    let youth = rec.youth();
-    let keys = state.store.field_keys();
-    let old = youths::get(&mut tx, keys, rec.service(), youth)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let tr = p.tr();
-    let today = p.today();
-    let fields = match form.parse(&tr, &old.fields.reference, today) {
+    let action = format!("/youths/{youth}/edit");
+    // The reference is a pseudonym, not personal data: reading it opens nothing. An emptied
+    // field keeps it.
+    let old_reference = {
+        let mut conn = state.store.read_conn().await?;
+        youths::reference_in(&mut conn, desk.service(), youth)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let fields = match form.parse(&tr, &old_reference, p.today()) {
         Ok(f) => f,
         Err(errors) => {
-            tx.commit().await?;
-            return Ok(NewPage::render(
-                &state,
-                &p,
-                form,
-                errors,
-                Vec::new(),
-                format!("/youths/{youth}/edit"),
-            )
-            .await?
-            .into_response());
+            return Ok(
+                NewPage::render(&state, &p, form, errors, Vec::new(), action)
+                    .await?
+                    .into_response(),
+            );
         }
     };
-    match youths::id_by_ref(&mut tx, rec.service(), &fields.reference).await? {
-        Some(other) if other != youth => {
-            tx.commit().await?;
-            let errors = vec![tr.t1("youth-error-reference-taken", "value", &fields.reference)];
-            return Ok(NewPage::render(
-                &state,
-                &p,
-                form,
-                errors,
-                Vec::new(),
-                format!("/youths/{youth}/edit"),
+    match youths_app::edit(&state.store, &desk, youth, &fields).await {
+        Ok(()) => Ok(done(youth, "saved")),
+        Err(e) => {
+            let errors = vec![super::list::refused_message(&tr, &e, &fields.reference).ok_or(e)?];
+            Ok(
+                NewPage::render(&state, &p, form, errors, Vec::new(), action)
+                    .await?
+                    .into_response(),
             )
-            .await?
-            .into_response());
         }
-        _ => {}
     }
-    youths::update(&mut tx, keys, rec.service(), youth, &fields).await?;
-    tx.commit().await?;
-    Ok(done(youth, "saved"))
 }
 
 pub(super) fn done(youth: gatelangs_domain::YouthId, what: &str) -> Response {
@@ -530,35 +517,13 @@ pub async fn set_contact_persons(
     Path(id): Path<String>,
     Form(form): Form<ContactPersonsForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        "contact_persons",
-    )
-    .await?;
-    let youth = rec.youth();
-    rec.require_leader()?;
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let persons: Vec<UserId> = [&form.contact1, &form.contact2]
         .iter()
         .filter_map(|s| s.parse().ok())
         .collect();
-    check_contact_persons(&persons)
-        .map_err(|_| AppError::BadRequest("youth-error-contact-persons"))?;
-    for person in &persons {
-        let u = users::get(&mut tx, rec.service(), *person)
-            .await
-            .map_err(|_| AppError::BadRequest("youth-error-contact-persons"))?;
-        if !matches!(
-            u.role,
-            gatelangs_domain::Role::FieldWorker | gatelangs_domain::Role::Leader
-        ) {
-            return Err(AppError::BadRequest("youth-error-contact-persons"));
-        }
-    }
-    youths::set_contact_persons(&mut tx, rec.service(), youth, &persons).await?;
-    tx.commit().await?;
+    youths_app::set_contact_persons(&state.store, &desk, youth, &persons).await?;
     Ok(done(youth, "saved"))
 }
 
@@ -568,23 +533,9 @@ async fn set_closed(
     id: &str,
     closed: bool,
 ) -> AppResult<Response> {
-    let (rec, mut tx) = super::open(
-        state,
-        p,
-        id,
-        PersonalDataAccess::Change,
-        if closed { "closed" } else { "reopened" },
-    )
-    .await?;
-    let youth = rec.youth();
-    youths::set_closed(
-        &mut tx,
-        rec.service(),
-        youth,
-        closed.then(gatelangs_storage::now),
-    )
-    .await?;
-    tx.commit().await?;
+    let desk = YouthDesk::for_principal(p)?;
+    let youth = super::youth_id(id)?;
+    youths_app::set_closed(&state.store, &desk, youth, closed).await?;
     Ok(done(youth, "saved"))
 }
 
