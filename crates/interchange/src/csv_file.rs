@@ -23,6 +23,18 @@ impl Row {
 
 /// Parses `bytes` as file `name` whose columns are `required` and `optional` (`id` is always
 /// allowed). Problems are pushed to `problems`; the rows that could be read are returned.
+/// The line a record starting at `byte` is on, as a text editor counts (the first line is 1),
+/// for LF and CRLF files alike. The csv reader's own line count is one short after CRLF: it
+/// reports a record's start before it has read the `\n` that ends the previous one. So skip the
+/// line ending the position may still point at, then count the `\n`s before it.
+fn line_at(bytes: &[u8], byte: u64) -> u64 {
+    let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    1 + bytes[..at].iter().filter(|b| **b == b'\n').count() as u64
+}
+
 pub fn parse(
     name: &str,
     bytes: &[u8],
@@ -70,7 +82,7 @@ pub fn parse(
         }
         Some(Ok(h)) => h,
     };
-    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
+    let header_line = header.position().map_or(1, |p| line_at(bytes, p.byte()));
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
     let allowed: Vec<&str> = required
         .iter()
@@ -123,7 +135,7 @@ pub fn parse(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map_or(0, |p| line_at(bytes, p.byte()));
                 problems.push(Problem::new(
                     name,
                     line,
@@ -133,7 +145,7 @@ pub fn parse(
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record.position().map_or(0, |p| line_at(bytes, p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(|v| v.trim().is_empty()) {
             continue;
         }
@@ -230,5 +242,34 @@ mod tests {
             problems[0].to_string(),
             "t.csv:3: file: the file is not UTF-8 text"
         );
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<u64> {
+        let mut problems = vec![];
+        let rows = parse("f.csv", text.as_bytes(), &["a"], &["b"], &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        rows.iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn lines_are_counted_as_an_editor_shows_them_for_lf_and_crlf() {
+        let lf = "a,b\n1,x\n\n2,\"two\nlines\"\n3,y\n";
+        assert_eq!(lines(lf), vec![2, 4, 6]);
+        assert_eq!(lines(&lf.replace('\n', "\r\n")), vec![2, 4, 6]);
+        // The last row without a line ending.
+        assert_eq!(lines("a,b\r\n1,x\r\n2,y"), vec![2, 3]);
+    }
+
+    #[test]
+    fn a_problem_in_a_crlf_file_names_its_line() {
+        let mut problems = vec![];
+        parse("f.csv", b"a,b\r\n1,x\r\n2,y,z\r\n", &["a"], &["b"], &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
     }
 }
