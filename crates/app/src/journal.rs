@@ -16,24 +16,7 @@ use gatelangs_storage::{Store, StoreError, Tx, now};
 use crate::error::{Error, Result};
 use crate::record_gate::{OpenRecord, YouthDesk, subject};
 
-/// What kind of entry is written: the `kind` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    Conversation,
-    Note,
-    /// A refused request for correction, journaled with the right to complain (§ 42).
-    CorrectionRefused,
-}
-
-impl EntryKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            EntryKind::Conversation => "conversation",
-            EntryKind::Note => "note",
-            EntryKind::CorrectionRefused => "correction_refused",
-        }
-    }
-}
+pub use gatelangs_domain::journal_history::EntryKind;
 
 /// Journal text to write: a draft, or signed at once.
 #[derive(Debug, Clone)]
@@ -82,7 +65,7 @@ async fn write_entry(
             id,
             youth: rec.youth(),
             conversation,
-            kind: kind.code(),
+            kind: kind.as_str(),
             helped_at,
             author: rec.user(),
             body: body.to_owned(),
@@ -178,7 +161,7 @@ pub async fn write(
     text: Text,
 ) -> Result<EntryId> {
     let (rec, mut tx) = desk
-        .open(store, youth, PersonalDataAccess::Change, kind.code())
+        .open(store, youth, PersonalDataAccess::Change, kind.as_str())
         .await?;
     let text = match kind {
         EntryKind::CorrectionRefused => Text {

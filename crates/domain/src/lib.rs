@@ -46,6 +46,7 @@ pub mod audit;
 pub mod consent;
 pub mod field;
 pub mod ids;
+pub mod journal_history;
 pub mod password;
 pub mod role;
 pub mod service;

@@ -48,6 +48,11 @@ impl Role {
         matches!(self, Role::FieldWorker | Role::Leader)
     }
 
+    /// Field workers and leaders write the follow-up journal; no other role can be its author.
+    pub fn may_write_journal(self) -> bool {
+        matches!(self, Role::FieldWorker | Role::Leader)
+    }
+
     /// Administrators manage users and configuration.
     pub fn can_administer(self) -> bool {
         matches!(self, Role::Admin)

@@ -268,7 +268,13 @@ mod line_tests {
     #[test]
     fn a_problem_in_a_crlf_file_names_its_line() {
         let mut problems = vec![];
-        parse("f.csv", b"a,b\r\n1,x\r\n2,y,z\r\n", &["a"], &["b"], &mut problems);
+        parse(
+            "f.csv",
+            b"a,b\r\n1,x\r\n2,y,z\r\n",
+            &["a"],
+            &["b"],
+            &mut problems,
+        );
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
     }

@@ -21,6 +21,18 @@ pub enum ExportError {
     Zip(#[from] zip::result::ZipError),
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// A use case refused to hand over what was asked for.
+    #[error("the export was refused: {0}")]
+    Refused(String),
+}
+
+impl From<gatelangs_app::Error> for ExportError {
+    fn from(e: gatelangs_app::Error) -> Self {
+        match e {
+            gatelangs_app::Error::Store(e) => ExportError::Store(e),
+            other => ExportError::Refused(other.to_string()),
+        }
+    }
 }
 
 impl From<gatelangs_storage::DbError> for ExportError {
@@ -175,7 +187,7 @@ async fn export_with(
     ));
 
     let (youth_files, exported_youths) =
-        crate::export_youth::files(&mut tx, store, &service, year).await?;
+        crate::export_youth::files(&mut tx, store, &service, year, actor).await?;
     let sharing_files = crate::export_sharing::files(&mut tx, store, &service, year).await?;
     for (name, header, rows) in youth_files.into_iter().chain(sharing_files) {
         files.push((name, csv_bytes(&header, rows.clone())?, rows.len()));

@@ -14,7 +14,10 @@ use gatelangs_storage::users::{self, NewUser};
 use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
-use crate::{Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_sharing, import_youth};
+use crate::{
+    Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_journal, import_sharing,
+    import_youth,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -119,6 +122,9 @@ pub async fn import(
     let followup_rows = parse("followups.csv")
         .map(|b| crate::rows_youth::followups("followups.csv", b, &mut p))
         .unwrap_or_default();
+    let journal_rows = parse("journal.csv")
+        .map(|b| crate::rows_journal::journal("journal.csv", b, &mut p))
+        .unwrap_or_default();
     let sharing_rows = (
         parse("consents.csv")
             .map(|b| crate::rows_sharing::consents("consents.csv", b, &mut p))
@@ -189,6 +195,19 @@ pub async fn import(
         &mut problems,
     )
     .await?;
+    let mut journal_plan = import_journal::JournalPlan::default();
+    import_journal::check(
+        &mut tx,
+        store,
+        &service,
+        journal_rows,
+        &known_staff,
+        &youth_plan,
+        &mut journal_plan,
+        &mut problems,
+    )
+    .await?;
+    import_journal::reconcile_notes(&journal_plan, &mut youth_plan, &mut problems);
     let known = import_sharing::Known {
         youths: youths::list(&mut tx, store.field_keys(), service.id, None)
             .await?
@@ -232,6 +251,7 @@ pub async fn import(
         ("contacts.csv", plan.contacts.len()),
         ("youths.csv", youth_plan.youths.len()),
         ("followups.csv", youth_plan.followups.len()),
+        ("journal.csv", journal_plan.entries.len()),
         ("consents.csv", sharing_plan.consents.len()),
         ("collaborations.csv", sharing_plan.collaborations.len()),
         ("inquiries.csv", sharing_plan.inquiries.len()),
@@ -243,8 +263,10 @@ pub async fn import(
         .insert("youths.csv", youth_plan.unchanged_youths);
     plan.unchanged
         .insert("followups.csv", youth_plan.unchanged_followups);
+    plan.unchanged.insert("journal.csv", journal_plan.unchanged);
     apply(&mut tx, &service, &plan, actor).await?;
     import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
+    import_journal::apply(&mut tx, store, &service, &journal_plan, actor).await?;
     import_sharing::apply(&mut tx, store, &service, &sharing_plan, actor).await?;
     for (file, n) in counts {
         if bundle.get(file).is_some() {

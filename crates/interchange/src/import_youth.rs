@@ -4,11 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use gatelangs_app::journal_transfer;
 use gatelangs_domain::youth::{check_birth_date, join_challenges};
 use gatelangs_domain::{ConversationId, EntryId, Role, UserId, YouthId};
 use gatelangs_storage::conversations::{self, NewConversation};
 use gatelangs_storage::ids::{self, Table};
-use gatelangs_storage::journal::{self, NewEntry};
+use gatelangs_storage::journal;
 use gatelangs_storage::services::Service;
 use gatelangs_storage::youths::{self, YouthFields};
 use gatelangs_storage::{AnyConnection, Store, users};
@@ -27,6 +28,8 @@ pub(crate) struct YouthPlan {
     pub followups: Vec<(FollowupRow, ConversationId)>,
     pub unchanged_youths: usize,
     pub unchanged_followups: usize,
+    /// Follow-ups whose journal entry `journal.csv` brings (their `note` is not written again).
+    pub notes_in_journal: HashSet<ConversationId>,
 }
 
 fn fields(row: &YouthRow) -> YouthFields {
@@ -218,6 +221,20 @@ pub(crate) async fn check_followups(
                 ok = false;
             }
         }
+        // The note becomes a signed entry by the first staff member listed.
+        if row.note.is_some()
+            && let Some((role, _)) = row.staff.first().and_then(|p| staff.get(p))
+            && !role.may_write_journal()
+        {
+            fail(
+                "staff",
+                format!(
+                    "{} is {role} and cannot write the note in the journal; list a field worker or leader first",
+                    row.staff[0]
+                ),
+            );
+            ok = false;
+        }
         if row.id_given && !seen_ids.insert(id) {
             fail("id", "the id appears twice in the file".to_owned());
             ok = false;
@@ -273,8 +290,6 @@ pub(crate) async fn apply(
         .into_iter()
         .map(|u| (u.username, u.id))
         .collect();
-    let now = gatelangs_storage::now();
-    let keys = store.field_keys();
     for (row, id) in &plan.youths {
         let persons: Vec<UserId> = row
             .contact_persons
@@ -311,44 +326,33 @@ pub(crate) async fn apply(
             .iter()
             .filter_map(|p| staff.get(p).copied())
             .collect();
-        conversations::create(
+        let conversation = NewConversation {
+            id: *id,
+            youth,
+            occurred_at: at,
+            setting: None,
+            duration_minutes: None,
+            challenges: row.challenges.clone(),
+            staff: people,
+            place: None,
+            contact: None,
+            created_by: actor,
+        };
+        let linked = EntryId::from_uuid(derived::linked(id));
+        let note = row
+            .note
+            .as_deref()
+            .filter(|_| !plan.notes_in_journal.contains(id))
+            .map(|n| (linked, n));
+        journal_transfer::store_imported_conversation(
             conn,
+            store,
             service.id,
             &tz,
-            &NewConversation {
-                id: *id,
-                youth,
-                occurred_at: at,
-                setting: None,
-                duration_minutes: None,
-                challenges: row.challenges.clone(),
-                staff: people.clone(),
-                place: None,
-                contact: None,
-                created_by: actor,
-            },
-            now,
+            &conversation,
+            note,
         )
         .await?;
-        if let (Some(note), Some(author)) = (&row.note, people.first()) {
-            journal::create(
-                conn,
-                keys,
-                service.id,
-                &NewEntry {
-                    id: EntryId::from_uuid(derived::linked(id)),
-                    youth,
-                    conversation: Some(*id),
-                    kind: "conversation",
-                    helped_at: at.as_second(),
-                    author: *author,
-                    body: note.clone(),
-                    signed: true,
-                },
-                now,
-            )
-            .await?;
-        }
     }
     Ok(())
 }

@@ -11,10 +11,12 @@ pub mod export;
 mod export_sharing;
 mod export_youth;
 pub mod import;
+mod import_journal;
 mod import_sharing;
 mod import_youth;
 mod problem;
 mod rows;
+mod rows_journal;
 mod rows_sharing;
 mod rows_youth;
 
@@ -24,13 +26,14 @@ pub use import::{ImportError, ImportSummary, import};
 pub use problem::Problem;
 
 /// The files this version reads and writes, in the order they are applied.
-pub const SUPPORTED_FILES: [&str; 10] = [
+pub const SUPPORTED_FILES: [&str; 11] = [
     "services.csv",
     "staff.csv",
     "places.csv",
     "contacts.csv",
     "youths.csv",
     "followups.csv",
+    "journal.csv",
     "consents.csv",
     "collaborations.csv",
     "inquiries.csv",

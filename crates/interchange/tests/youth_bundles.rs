@@ -223,7 +223,8 @@ Y1,Kari,Nordmann,2010-01-01,female,3205,,kari\n\
 Y2,,Hansen,2010-13-01,girl,0231,call me,kari;ola;lise\n\
 Y1,Kari,Nordmann,2010-01-01,female,3205,,\n\
 Y3,Per,Berg,2030-01-01,male,3205,,anna\n\
-Y4,Per,Berg,2010-01-01,male,3205,,nobody\n".to_owned()),
+Y4,Per,Berg,2010-01-01,male,3205,,nobody\n\
+Y5,Ida,Lie,2010-01-01,female,3205,,kari;kari\n".to_owned()),
             ],
             vec![
                 "youths.csv:3: first_name:",
@@ -236,6 +237,7 @@ Y4,Per,Berg,2010-01-01,male,3205,,nobody\n".to_owned()),
                 "youths.csv:5: birth_date:",
                 "youths.csv:5: contact_persons: anna is analyst",
                 "youths.csv:6: contact_persons: unknown staff \"nobody\"",
+                "youths.csv:7: contact_persons: kari is listed twice",
             ],
         ),
         (
@@ -247,13 +249,15 @@ Y4,Per,Berg,2010-01-01,male,3205,,nobody\n".to_owned()),
 2024-02-30,Y1,kari,crime,\n\
 2024-03-01,Y9,kari,crime,\n\
 2024-03-01,Y1,kari;ola;lise,crime,\n\
-2024-03-01,Y1,nobody,drugs,\n".to_owned()),
+2024-03-01,Y1,nobody,drugs,\n\
+2024-03-02,Y1,anna;kari,crime,Notatet skrives av første i listen\n".to_owned()),
             ],
             vec![
                 "followups.csv:2: date:",
                 "followups.csv:3: youth_ref: unknown youth \"Y9\"",
                 "followups.csv:4: staff: one or two",
                 "followups.csv:5: challenges: unknown challenge \"drugs\"",
+                "followups.csv:6: staff: anna is analyst and cannot write the note in the journal",
             ],
         ),
     ];

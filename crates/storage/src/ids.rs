@@ -16,6 +16,7 @@ pub enum Table {
     Collaborations,
     Inquiries,
     ChildWelfare,
+    JournalEntries,
 }
 
 impl Table {
@@ -31,6 +32,7 @@ impl Table {
             Table::Collaborations => "SELECT COUNT(*) FROM collaborations WHERE id = $1",
             Table::Inquiries => "SELECT COUNT(*) FROM inquiries WHERE id = $1",
             Table::ChildWelfare => "SELECT COUNT(*) FROM child_welfare WHERE id = $1",
+            Table::JournalEntries => "SELECT COUNT(*) FROM journal_entries WHERE id = $1",
         }
     }
 }

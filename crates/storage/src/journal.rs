@@ -140,6 +140,101 @@ pub async fn create(
     Ok(())
 }
 
+/// An entry brought whole from a bundle: its facts and every version as they were written.
+#[derive(Debug, Clone)]
+pub struct RestoredEntry {
+    pub id: EntryId,
+    pub youth: YouthId,
+    pub conversation: Option<ConversationId>,
+    pub kind: &'static str,
+    pub helped_at: i64,
+    pub withheld_reason: Option<String>,
+    pub versions: Vec<RestoredVersion>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RestoredVersion {
+    pub author: UserId,
+    pub body: String,
+    pub reason: Option<String>,
+    pub written_at: i64,
+    pub signed_at: Option<i64>,
+}
+
+/// Writes an entry with its whole history, versions numbered from 1 in the order given. The
+/// history's shape is the caller's rule (`gatelangs_app::journal`); the entry's author is the
+/// author of version 1, and it counts as created when version 1 was written.
+pub async fn restore(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    entry: &RestoredEntry,
+    now: i64,
+) -> Result<()> {
+    let first = entry
+        .versions
+        .first()
+        .ok_or_else(|| StoreError::Corrupt("an entry without versions".into()))?;
+    let s = service.to_string();
+    let done = sqlx::query(
+        "INSERT INTO journal_entries (id, service_id, youth_id, conversation_id, kind, helped_at, \
+         author_id, created_at, withheld_reason, withheld_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 \
+         WHERE EXISTS (SELECT 1 FROM youths WHERE id = $3 AND service_id = $2)",
+    )
+    .bind(entry.id.to_string())
+    .bind(&s)
+    .bind(entry.youth.to_string())
+    .bind(entry.conversation.map(|c| c.to_string()))
+    .bind(entry.kind)
+    .bind(entry.helped_at)
+    .bind(first.author.to_string())
+    .bind(first.written_at)
+    .bind(entry.withheld_reason.as_deref())
+    .bind(entry.withheld_reason.as_ref().map(|_| now))
+    .execute(&mut *conn)
+    .await?;
+    crate::row::one_row(done)?;
+    for (i, v) in entry.versions.iter().enumerate() {
+        let number = i as i64 + 1;
+        let row = version_row(entry.id, number);
+        sqlx::query(
+            "INSERT INTO journal_versions (entry_id, version, author_id, body, reason, written_at, signed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(entry.id.to_string())
+        .bind(number)
+        .bind(v.author.to_string())
+        .bind(keys.seal(body_place(&s, &row, "body"), &v.body))
+        .bind(keys.seal_opt(body_place(&s, &row, "reason"), v.reason.as_deref()))
+        .bind(v.written_at)
+        .bind(v.signed_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// One entry of the service by its id alone (an import compares what it brings with it).
+pub async fn find(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    id: EntryId,
+) -> Result<Option<Entry>> {
+    let row = sqlx::query(&format!(
+        "{ENTRY_SELECT} WHERE e.id = $1 AND e.service_id = $2"
+    ))
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut entry = entry_from_row(&row)?;
+    entry.versions = versions(conn, keys, service, id).await?;
+    Ok(Some(entry))
+}
+
 /// A journal change refused by the rules, or a storage failure.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
