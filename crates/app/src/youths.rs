@@ -231,7 +231,8 @@ pub async fn awaiting_contact_persons(
     Ok(youths::awaiting_contact_persons(conn, desk.service()).await?)
 }
 
-/// Stores a youth from a bundle inside the import's transaction, with its audit entry. The
+/// Stores a youth from a bundle (or the demo's seeding, which is one) inside the caller's
+/// transaction, with its audit entry (`detail` says which). The
 /// import has checked its rows with [`check_contact_persons`] against the staff the bundle adds;
 /// the check is repeated here against what is now stored, so no path writes a youth the rule
 /// would refuse.
@@ -241,6 +242,7 @@ pub async fn store_imported(
     service: gatelangs_domain::ServiceId,
     actor: Option<UserId>,
     new: NewYouth<'_>,
+    detail: &'static str,
 ) -> Result<()> {
     check_persons(
         conn,
@@ -266,7 +268,7 @@ pub async fn store_imported(
         },
         subject(new.id),
     )
-    .with_detail("imported");
+    .with_detail(detail);
     store.audit(conn, Some(service), &event).await?;
     Ok(())
 }

@@ -126,7 +126,9 @@ pub async fn populate(
                 services: &[counterpart],
                 recorded_by: Some(worker),
             };
-            consents::create(conn, keys, service, &consent, now).await?;
+            gatelangs_app::consent::store(conn, keys, service, consent)
+                .await
+                .map_err(crate::demo_youths::refused)?;
             let collaboration = NewCollaboration {
                 id: CollaborationId::new(),
                 youth: youth.id,

@@ -2,17 +2,17 @@
 //! conversations in 2024 (reference report, section 2.3), some of them already in 2023. Names
 //! are made-up combinations; nothing here describes a real person.
 
+use gatelangs_app::journal_transfer;
 use gatelangs_domain::field::Gender;
 use gatelangs_domain::youth::Challenge;
 use gatelangs_domain::{
     ConversationId, DisplayName, EntryId, MunicipalityNumber, Role, ServiceId, UserId, Username,
     YouthId,
 };
-use gatelangs_storage::conversations::{self, NewConversation};
-use gatelangs_storage::journal::{self, NewEntry};
+use gatelangs_storage::conversations::NewConversation;
 use gatelangs_storage::users::{self, NewUser};
 use gatelangs_storage::youths::{self, Guardian, YouthFields};
-use gatelangs_storage::{AnyConnection, FieldKeys, StoreError};
+use gatelangs_storage::{AnyConnection, Store, StoreError};
 
 const FIRST: [&str; 24] = [
     "Emma", "Nora", "Sara", "Ingrid", "Maja", "Amalie", "Leah", "Sofie", "Aisha", "Hanna", "Ella",
@@ -78,12 +78,15 @@ fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
 /// Writes the demo youths unless the service has youths already; returns how many.
 pub async fn populate(
     conn: &mut AnyConnection,
-    keys: &FieldKeys,
+    store: &Store,
     service: ServiceId,
     tz: &jiff::tz::TimeZone,
     field_worker: UserId,
 ) -> Result<usize, StoreError> {
-    if !youths::list(conn, keys, service, None).await?.is_empty() {
+    if !youths::list(conn, store.field_keys(), service, None)
+        .await?
+        .is_empty()
+    {
         return Ok(0);
     }
     let mut staff = vec![field_worker];
@@ -104,7 +107,6 @@ pub async fn populate(
         staff.push(user.id);
     }
     let mut rng = Rng(460);
-    let now = gatelangs_storage::now();
     let mut ids = Vec::new();
     for i in 0..300_u32 {
         let id = YouthId::new();
@@ -150,19 +152,21 @@ pub async fn populate(
         let a = staff[(i as usize) % staff.len()];
         let b = staff[(i as usize + 1 + rng.below(4) as usize) % staff.len()];
         let pair = if a == b { vec![a] } else { vec![a, b] };
-        youths::create(
+        gatelangs_app::youths::store_imported(
             conn,
-            keys,
+            store,
             service,
+            None,
             youths::NewYouth {
                 id,
                 fields: &fields,
                 contact_persons: &pair,
                 created_by: Some(field_worker),
             },
-            now,
+            "demo",
         )
-        .await?;
+        .await
+        .map_err(refused)?;
         ids.push((id, pair));
     }
     // 2024: every youth once, 160 of them twice (460); 2023: 200 conversations with 120 youths.
@@ -190,8 +194,10 @@ pub async fn populate(
             challenges.push(*rng.pick(Challenge::ALL));
         }
         let conversation = ConversationId::new();
-        conversations::create(
+        let note = (n % 3 == 0).then(|| (EntryId::new(), *rng.pick(&NOTES)));
+        journal_transfer::store_imported_conversation(
             conn,
+            store,
             service,
             tz,
             &NewConversation {
@@ -206,28 +212,18 @@ pub async fn populate(
                 contact: None,
                 created_by: Some(pair[0]),
             },
-            now,
+            note,
         )
-        .await?;
-        if n % 3 == 0 {
-            journal::create(
-                conn,
-                keys,
-                service,
-                &NewEntry {
-                    id: EntryId::new(),
-                    youth: *youth,
-                    conversation: Some(conversation),
-                    kind: "conversation",
-                    helped_at: at.as_second(),
-                    author: pair[0],
-                    body: (*rng.pick(&NOTES)).to_owned(),
-                    signed: true,
-                },
-                now,
-            )
-            .await?;
-        }
+        .await
+        .map_err(refused)?;
     }
     Ok(ids.len())
+}
+
+/// The demo's data keeps every rule; a refusal here is a bug in the demo, reported as such.
+pub(crate) fn refused(e: gatelangs_app::Error) -> StoreError {
+    match e {
+        gatelangs_app::Error::Store(e) => e,
+        other => StoreError::Corrupt(format!("the demo data broke a rule: {other}")),
+    }
 }

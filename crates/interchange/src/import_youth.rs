@@ -307,6 +307,7 @@ pub(crate) async fn apply(
                 contact_persons: &persons,
                 created_by: actor,
             },
+            "imported",
         )
         .await?;
     }

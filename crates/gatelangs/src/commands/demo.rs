@@ -105,14 +105,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
         .await?
         .ok_or_else(|| anyhow!("the demo field worker is missing"))?;
     crate::demo_data::populate(&mut tx, service.id, &service.tz(), worker.id).await?;
-    crate::demo_youths::populate(
-        &mut tx,
-        store.field_keys(),
-        service.id,
-        &service.tz(),
-        worker.id,
-    )
-    .await?;
+    crate::demo_youths::populate(&mut tx, store, service.id, &service.tz(), worker.id).await?;
     crate::demo_sharing::populate(&mut tx, store.field_keys(), service.id, worker.id).await?;
     tx.commit().await?;
     Ok(logins)
