@@ -6,6 +6,7 @@
 //! writes the audit entry in that transaction. So a rule holds the same on every path that
 //! reaches it. See ARCHITECTURE.md and `docs/decisions/0019-use-case-layer.md`.
 
+pub mod access;
 pub mod actor;
 mod audit_log;
 pub mod capabilities;

@@ -5,19 +5,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use gatelangs_app::access;
 use gatelangs_domain::access::{Denial, EMERGENCY_ACCESS_SECS};
 use gatelangs_domain::time::format_seconds;
-use gatelangs_domain::{
-    AccessBasis, AuditAction, AuditEvent, BlockId, EmergencyAccessId, EntryId, PersonalDataAccess,
-    Role, UserId,
-};
+use gatelangs_domain::{AccessBasis, BlockId, EmergencyAccessId, EntryId, Role, UserId};
 use gatelangs_storage::record_access as facts;
 use gatelangs_storage::youths;
 use serde::Deserialize;
 
 use super::record::done;
 use super::youth_id;
-use crate::auth::subject;
 use crate::auth::{Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -35,22 +32,20 @@ pub struct EmergencyPage {
 }
 
 /// What a user may learn before taking emergency access to `youth` — that the record exists,
-/// and its `ref` — and what the need-to-know rule says now. A blocked user is refused.
+/// and its `ref` — and whether they need it. A blocked user is refused.
 async fn emergency_target(
     state: &AppState,
     desk: &YouthDesk,
     youth: gatelangs_domain::YouthId,
 ) -> AppResult<(String, Result<AccessBasis, Denial>)> {
-    let mut conn = state.store.conn().await?;
-    let reference = youths::reference_in(&mut conn, desk.service(), youth)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    match desk.decide(&mut conn, youth).await? {
-        Err(Denial::Blocked | Denial::Role) => {
-            Err(AppError::ForbiddenBecause("error-record-blocked"))
-        }
-        decision => Ok((reference, decision)),
-    }
+    let reference = {
+        let mut conn = state.store.read_conn().await?;
+        youths::reference_in(&mut conn, desk.service(), youth)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    let decision = access::emergency_decision(&state.store, desk, youth).await?;
+    Ok((reference, decision))
 }
 
 fn emergency_page(
@@ -110,42 +105,18 @@ pub async fn take_emergency(
 ) -> AppResult<Response> {
     let desk = YouthDesk::for_principal(&p)?;
     let youth = youth_id(&id)?;
-    let (reference, decision) = emergency_target(&state, &desk, youth).await?;
-    if matches!(
-        decision,
-        Ok(AccessBasis::ContactPerson | AccessBasis::Leader)
-    ) {
-        return Ok(to_record(youth));
+    match access::take_emergency(&state.store, &desk, youth, &form.reason).await {
+        Ok(access::Emergency::NotNeeded) => Ok(to_record(youth)),
+        Ok(access::Emergency::Granted(_)) => {
+            Ok(Redirect::to(&format!("/youths/{youth}?done=emergency")).into_response())
+        }
+        Err(gatelangs_app::Error::Invalid(key)) => {
+            let (reference, _) = emergency_target(&state, &desk, youth).await?;
+            let error = Some(p.tr().t(key));
+            Ok(emergency_page(&p, youth, reference, error).into_response())
+        }
+        Err(e) => Err(e.into()),
     }
-    let reason = form.reason.split_whitespace().collect::<Vec<_>>().join(" ");
-    if reason.chars().count() < 10 {
-        let error = Some(p.tr().t("emergency-error-reason"));
-        return Ok(emergency_page(&p, youth, reference, error).into_response());
-    }
-    let mut tx = state.store.begin().await?;
-    let now = gatelangs_storage::now();
-    facts::grant_emergency(
-        &mut tx,
-        desk.service(),
-        youth,
-        desk.user(),
-        &reason,
-        now,
-        EMERGENCY_ACCESS_SECS,
-    )
-    .await?;
-    let event = AuditEvent::new(
-        Some(desk.user()),
-        AuditAction::EmergencyAccessGranted,
-        subject(youth),
-    )
-    .with_detail(reason);
-    state
-        .store
-        .audit(&mut tx, Some(desk.service()), &event)
-        .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/youths/{youth}?done=emergency")).into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -164,9 +135,8 @@ pub async fn add_block(
     Path(id): Path<String>,
     Form(form): Form<BlockForm>,
 ) -> AppResult<Response> {
-    let (rec, mut tx) = super::open(&state, &p, &id, PersonalDataAccess::Change, "block").await?;
-    let youth = rec.youth();
-    rec.require_leader()?;
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
     let user: UserId = form
         .user
         .parse()
@@ -178,28 +148,12 @@ pub async fn add_block(
                 .map_err(|_| AppError::BadRequest("error-bad-form"))?,
         ),
     };
-    if form.reason.trim().is_empty() {
-        return Err(AppError::BadRequest("block-error-reason"));
-    }
-    facts::add_block(
-        &mut tx,
-        state.store.field_keys(),
-        rec.service(),
-        facts::NewBlock {
-            youth,
-            user,
-            entry,
-            reason: form.reason.trim(),
-            by: rec.user(),
-        },
-        gatelangs_storage::now(),
-    )
-    .await
-    .map_err(|e| match e {
-        gatelangs_storage::StoreError::NotFound => AppError::BadRequest("block-error-person"),
-        e => e.into(),
-    })?;
-    tx.commit().await?;
+    let block = access::NewBlock {
+        user,
+        entry,
+        reason: form.reason,
+    };
+    access::add_block(&state.store, &desk, youth, block).await?;
     Ok(done(youth, "blocked"))
 }
 
@@ -208,21 +162,10 @@ pub async fn lift_block(
     p: Principal,
     Path((id, block)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = youth_id(&id)?;
     let block: BlockId = block.parse().map_err(|_| AppError::NotFound)?;
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "block_lifted").await?;
-    let youth = rec.youth();
-    rec.require_leader()?;
-    facts::lift_block(
-        &mut tx,
-        rec.service(),
-        youth,
-        block,
-        rec.user(),
-        gatelangs_storage::now(),
-    )
-    .await?;
-    tx.commit().await?;
+    access::lift_block(&state.store, &desk, youth, block).await?;
     Ok(done(youth, "saved"))
 }
 
@@ -300,27 +243,8 @@ pub async fn review(
     Path(grant): Path<String>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    leader(&p)?;
+    let desk = YouthDesk::for_principal(&p)?;
     let grant: EmergencyAccessId = grant.parse().map_err(|_| AppError::NotFound)?;
-    let mut tx = state.store.begin().await?;
-    facts::review_emergency(
-        &mut tx,
-        p.service_id(),
-        grant,
-        p.user_id(),
-        form.note.trim(),
-        gatelangs_storage::now(),
-    )
-    .await?;
-    let event = AuditEvent::new(
-        Some(p.user_id()),
-        AuditAction::EmergencyAccessReviewed,
-        format!("emergency_access:{grant}"),
-    );
-    state
-        .store
-        .audit(&mut tx, Some(p.service_id()), &event)
-        .await?;
-    tx.commit().await?;
+    access::review_emergency(&state.store, &desk, grant, &form.note).await?;
     Ok(Redirect::to("/youths/access-review").into_response())
 }
