@@ -16,6 +16,7 @@ pub mod field;
 pub mod journal;
 pub mod journal_transfer;
 pub mod record_gate;
+pub mod sharing;
 pub mod youths;
 
 pub use actor::Actor;

@@ -9,8 +9,8 @@ use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
     CollaborationId, ConsentId, CounterpartId, InquiryId, ServiceId, UserId, WelfareId,
 };
-use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
-use gatelangs_storage::collaborations::{self, NewCollaboration};
+use gatelangs_storage::child_welfare::{Details, NewWelfare};
+use gatelangs_storage::collaborations::NewCollaboration;
 use gatelangs_storage::consents::{self, NewConsent};
 use gatelangs_storage::inquiries::{self, NewInquiry};
 use gatelangs_storage::{AnyConnection, FieldKeys, StoreError, counterparts, youths};
@@ -139,9 +139,9 @@ pub async fn populate(
                 note: Some("Samarbeidsmøte."),
                 recorded_by: Some(worker),
             };
-            collaborations::create(conn, keys, service, &collaboration, now)
+            gatelangs_app::sharing::store_imported_collaboration(conn, keys, service, &collaboration)
                 .await
-                .map_err(corrupt)?;
+                .map_err(crate::demo_youths::refused)?;
             n += 1;
         }
     }
@@ -217,9 +217,9 @@ pub async fn populate(
             answer: answered_on.map(|_| "Oppsummering av oppfølgingen sendt."),
             recorded_by: Some(worker),
         };
-        child_welfare::create(conn, keys, service, &welfare, now)
+        gatelangs_app::sharing::store_imported_welfare(conn, keys, service, &welfare)
             .await
-            .map_err(corrupt)?;
+            .map_err(crate::demo_youths::refused)?;
     }
     Ok(n as usize)
 }

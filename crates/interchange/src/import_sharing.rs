@@ -389,14 +389,8 @@ pub(crate) async fn apply(
             note: row.note.as_deref(),
             recorded_by: actor,
         };
-        collaborations::create(conn, keys, service.id, &new, now)
-            .await
-            .map_err(|e| match e {
-                collaborations::CollaborationError::Store(s) => ImportError::Store(s),
-                collaborations::CollaborationError::NotCovered => ImportError::Store(
-                    StoreError::Corrupt("a checked collaboration lost its consent".into()),
-                ),
-            })?;
+        gatelangs_app::sharing::store_imported_collaboration(conn, keys, service.id, &new)
+            .await?;
         touched.insert(youth);
     }
     for (row, id) in &plan.inquiries {
@@ -422,14 +416,7 @@ pub(crate) async fn apply(
             answer: None,
             recorded_by: actor,
         };
-        child_welfare::create(conn, keys, service.id, &new, now)
-            .await
-            .map_err(|e| match e {
-                child_welfare::WelfareError::Store(s) => ImportError::Store(s),
-                child_welfare::WelfareError::Adult => ImportError::Store(StoreError::Corrupt(
-                    "a checked child-welfare row is for an adult".into(),
-                )),
-            })?;
+        gatelangs_app::sharing::store_imported_welfare(conn, keys, service.id, &new).await?;
         touched.insert(youth);
     }
     for youth in touched {

@@ -6,9 +6,8 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use gatelangs_domain::consent::Direction;
-use gatelangs_domain::{CollaborationId, PersonalDataAccess, YouthId};
-use gatelangs_storage::collaborations::{self, CollaborationError, NewCollaboration};
-use gatelangs_storage::counterparts;
+use gatelangs_app::sharing;
+use gatelangs_domain::YouthId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -69,42 +68,22 @@ pub async fn create_collaboration(
         .direction
         .parse()
         .map_err(|_| AppError::BadRequest("inquiries-error-direction"))?;
-    let (rec, mut tx) = desk
-        .open(
-            &state.store,
-            youth,
-            PersonalDataAccess::Change,
-            "collaboration",
-        )
-        .await?;
-    let counterpart = counterparts::find_by_code(&mut tx, rec.service(), &request.service)
-        .await?
-        .filter(|c| !c.archived)
-        .ok_or(AppError::BadRequest("inquiries-error-service"))?;
-    let id = CollaborationId::new();
-    let new = NewCollaboration {
-        id,
-        youth,
+    let input = sharing::CollaborationInput {
         day,
         direction,
-        counterpart: counterpart.id,
-        what_shared: request.what_shared.as_deref(),
-        note: request.note.as_deref(),
-        recorded_by: Some(rec.user()),
+        counterpart_code: request.service.clone(),
+        what_shared: request.what_shared.clone(),
+        note: request.note.clone(),
     };
-    let consent = collaborations::create(
-        &mut tx,
-        state.store.field_keys(),
-        rec.service(),
-        &new,
-        gatelangs_storage::now(),
-    )
-    .await
-    .map_err(|e| match e {
-        CollaborationError::NotCovered => AppError::Conflict("collaboration-api-not-covered"),
-        CollaborationError::Store(e) => e.into(),
-    })?;
-    tx.commit().await?;
+    let (id, consent) = sharing::record_collaboration(&state.store, &desk, youth, input)
+        .await
+        .map_err(|e| match e {
+            // The API names the rule in its own words (the page shows the counterpart's name).
+            gatelangs_app::Error::Conflict(sharing::NOT_COVERED) => {
+                AppError::Conflict("collaboration-api-not-covered")
+            }
+            e => e.into(),
+        })?;
     Ok((
         StatusCode::CREATED,
         Json(CollaborationCreated {

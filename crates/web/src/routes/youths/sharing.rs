@@ -16,10 +16,11 @@ use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
-    CollaborationId, ConsentId, CounterpartId, PersonalDataAccess, WelfareId, YouthId,
+    ConsentId, CounterpartId, PersonalDataAccess, WelfareId, YouthId,
 };
-use gatelangs_storage::child_welfare::{self, Details, NewWelfare, WelfareError};
-use gatelangs_storage::collaborations::{self, CollaborationError, NewCollaboration};
+use gatelangs_app::sharing;
+use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
+use gatelangs_storage::collaborations;
 use gatelangs_storage::consents::{self, NewConsent};
 use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
 use serde::Deserialize;
@@ -495,32 +496,11 @@ pub async fn withdraw_consent(
     Path((id, consent)): Path<(String, String)>,
     Form(form): Form<WithdrawForm>,
 ) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let consent: ConsentId = consent.parse().map_err(|_| AppError::NotFound)?;
     let on = day_or_today(&p, &form.withdrawn_on)?;
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        "consent_withdrawn",
-    )
-    .await?;
-    let youth = rec.youth();
-    consents::withdraw(
-        &mut tx,
-        p.service_id(),
-        youth,
-        consent,
-        on,
-        Some(p.user_id()),
-        gatelangs_storage::now(),
-    )
-    .await
-    .map_err(|e| match e {
-        gatelangs_storage::StoreError::NotFound => AppError::Conflict("consent-error-withdraw"),
-        e => e.into(),
-    })?;
-    tx.commit().await?;
+    sharing::withdraw_consent(&state.store, &desk, youth, consent, on).await?;
     Ok(done(youth, "withdrawn"))
 }
 
@@ -623,9 +603,8 @@ pub async fn create_collaboration(
     Form(form): Form<CollaborationFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "collaboration").await?;
-    let youth = rec.youth();
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let mut errors = Vec::new();
     let day = parse_date(&form.date);
     if day.is_none() {
@@ -635,50 +614,33 @@ pub async fn create_collaboration(
     if direction.is_none() {
         errors.push(tr.t("inquiries-error-direction"));
     }
-    let counterpart = counterparts::find_by_code(&mut tx, p.service_id(), &form.service)
-        .await?
-        .filter(|c| !c.archived);
-    if counterpart.is_none() {
-        errors.push(tr.t("inquiries-error-service"));
-    }
     let mut refused = None;
-    if let (Some(day), Some(direction), Some(counterpart), true) =
-        (day, direction, &counterpart, errors.is_empty())
-    {
-        let new = NewCollaboration {
-            id: CollaborationId::new(),
-            youth,
+    if let (Some(day), Some(direction), true) = (day, direction, errors.is_empty()) {
+        let input = sharing::CollaborationInput {
             day,
             direction,
-            counterpart: counterpart.id,
-            what_shared: text(&form.what_shared),
-            note: text(&form.note),
-            recorded_by: Some(p.user_id()),
+            counterpart_code: form.service.clone(),
+            what_shared: text(&form.what_shared).map(str::to_owned),
+            note: text(&form.note).map(str::to_owned),
         };
-        match collaborations::create(
-            &mut tx,
-            state.store.field_keys(),
-            p.service_id(),
-            &new,
-            gatelangs_storage::now(),
-        )
-        .await
-        {
-            Ok(_) => {
-                tx.commit().await?;
-                return Ok(done(youth, "collaboration"));
-            }
-            Err(CollaborationError::NotCovered) => {
+        match sharing::record_collaboration(&state.store, &desk, youth, input).await {
+            Ok(_) => return Ok(done(youth, "collaboration")),
+            Err(gatelangs_app::Error::Conflict(sharing::NOT_COVERED)) => {
+                let mut conn = state.store.read_conn().await?;
+                let name = counterparts::find_by_code(&mut conn, p.service_id(), &form.service)
+                    .await?
+                    .map(|c| c.name)
+                    .unwrap_or_else(|| form.service.clone());
                 refused = Some(tr.t1(
-                    "collaboration-not-covered",
+                    sharing::NOT_COVERED,
                     "service",
-                    &format!("{} ({})", counterpart.name, format_day(day)),
+                    &format!("{name} ({})", format_day(day)),
                 ));
             }
-            Err(CollaborationError::Store(e)) => return Err(e.into()),
+            Err(gatelangs_app::Error::Invalid(key)) => errors.push(tr.t(key)),
+            Err(e) => return Err(e.into()),
         }
     }
-    tx.commit().await?;
     let page = collaboration_page(&state, &p, youth, form, errors, refused).await?;
     Ok((StatusCode::CONFLICT, page).into_response())
 }
@@ -782,9 +744,8 @@ pub async fn create_welfare(
     Form(form): Form<WelfareFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let (rec, mut tx) =
-        super::open(&state, &p, &id, PersonalDataAccess::Change, "child_welfare").await?;
-    let youth = rec.youth();
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let mut errors = Vec::new();
     let kind: Option<WelfareKind> = form.kind.parse().ok();
     let day = parse_date(&form.date);
@@ -830,26 +791,14 @@ pub async fn create_welfare(
             },
             answered_on: None,
             answer: None,
-            recorded_by: Some(p.user_id()),
+            recorded_by: None,
         };
-        match child_welfare::create(
-            &mut tx,
-            state.store.field_keys(),
-            p.service_id(),
-            &new,
-            gatelangs_storage::now(),
-        )
-        .await
-        {
-            Ok(()) => {
-                tx.commit().await?;
-                return Ok(done(youth, "welfare"));
-            }
-            Err(WelfareError::Adult) => errors.push(tr.t("welfare-error-adult")),
-            Err(WelfareError::Store(e)) => return Err(e.into()),
+        match sharing::record_welfare(&state.store, &desk, youth, new).await {
+            Ok(_) => return Ok(done(youth, "welfare")),
+            Err(gatelangs_app::Error::Invalid(key)) => errors.push(tr.t(key)),
+            Err(e) => return Err(e.into()),
         }
     }
-    tx.commit().await?;
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
         welfare_page(&p, youth, form, errors),
@@ -871,34 +820,10 @@ pub async fn answer_welfare(
     Path((id, request)): Path<(String, String)>,
     Form(form): Form<AnswerForm>,
 ) -> AppResult<Response> {
+    let desk = YouthDesk::for_principal(&p)?;
+    let youth = super::youth_id(&id)?;
     let request: WelfareId = request.parse().map_err(|_| AppError::NotFound)?;
     let on = day_or_today(&p, &form.answered_on)?;
-    if form.answer.trim().is_empty() {
-        return Err(AppError::BadRequest("welfare-error-answer"));
-    }
-    let (rec, mut tx) = super::open(
-        &state,
-        &p,
-        &id,
-        PersonalDataAccess::Change,
-        "child_welfare_answer",
-    )
-    .await?;
-    let youth = rec.youth();
-    child_welfare::answer(
-        &mut tx,
-        state.store.field_keys(),
-        p.service_id(),
-        youth,
-        request,
-        on,
-        &form.answer,
-    )
-    .await
-    .map_err(|e| match e {
-        gatelangs_storage::StoreError::NotFound => AppError::Conflict("welfare-error-answered"),
-        e => e.into(),
-    })?;
-    tx.commit().await?;
+    sharing::answer_welfare(&state.store, &desk, youth, request, on, &form.answer).await?;
     Ok(done(youth, "answered"))
 }
