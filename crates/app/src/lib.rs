@@ -17,6 +17,7 @@ pub mod journal;
 pub mod journal_transfer;
 pub mod record_gate;
 pub mod sharing;
+pub mod users;
 pub mod youths;
 
 pub use actor::Actor;

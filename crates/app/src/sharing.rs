@@ -99,7 +99,12 @@ pub async fn withdraw_consent(
     on: Date,
 ) -> Result<()> {
     let (rec, mut tx) = desk
-        .open(store, youth, PersonalDataAccess::Change, "consent_withdrawn")
+        .open(
+            store,
+            youth,
+            PersonalDataAccess::Change,
+            "consent_withdrawn",
+        )
         .await?;
     consents::withdraw(
         &mut tx,

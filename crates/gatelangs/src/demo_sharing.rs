@@ -139,9 +139,14 @@ pub async fn populate(
                 note: Some("Samarbeidsmøte."),
                 recorded_by: Some(worker),
             };
-            gatelangs_app::sharing::store_imported_collaboration(conn, keys, service, &collaboration)
-                .await
-                .map_err(crate::demo_youths::refused)?;
+            gatelangs_app::sharing::store_imported_collaboration(
+                conn,
+                keys,
+                service,
+                &collaboration,
+            )
+            .await
+            .map_err(crate::demo_youths::refused)?;
             n += 1;
         }
     }

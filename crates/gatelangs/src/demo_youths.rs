@@ -101,7 +101,16 @@ pub async fn populate(
                     role: Role::FieldWorker,
                     password_hash: None,
                 };
-                users::create(conn, &new).await?
+                gatelangs_app::users::create(
+                    conn,
+                    store,
+                    &new,
+                    None,
+                    gatelangs_app::users::CreatedBy::Operator,
+                    "demo",
+                )
+                .await
+                .map_err(refused)?
             }
         };
         staff.push(user.id);

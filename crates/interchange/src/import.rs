@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use gatelangs_app::users::CreatedBy;
 use gatelangs_domain::field::join_topics;
 use gatelangs_domain::{
     AuditAction, AuditEvent, ContactId, PlaceId, ServiceName, ServiceSlug, ServiceTimeZone, UserId,
@@ -264,7 +265,7 @@ pub async fn import(
     plan.unchanged
         .insert("followups.csv", youth_plan.unchanged_followups);
     plan.unchanged.insert("journal.csv", journal_plan.unchanged);
-    apply(&mut tx, &service, &plan, actor).await?;
+    apply(&mut tx, store, &service, &plan, actor).await?;
     import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
     import_journal::apply(&mut tx, store, &service, &journal_plan, actor).await?;
     import_sharing::apply(&mut tx, store, &service, &sharing_plan, actor).await?;
@@ -674,10 +675,12 @@ async fn contact_difference(
 
 async fn apply(
     conn: &mut AnyConnection,
+    store: &Store,
     service: &Service,
     plan: &Plan,
     actor: Option<UserId>,
 ) -> Result<(), ImportError> {
+    let created_by = actor.map_or(CreatedBy::Operator, CreatedBy::User);
     for row in &plan.services {
         let id = row.id.unwrap_or_default();
         counterparts::create_with_id(conn, service.id, id, &row.code, &row.name).await?;
@@ -695,7 +698,8 @@ async fn apply(
             role: row.role,
             password_hash: None,
         };
-        let user = users::create_with_id(conn, row.id.unwrap_or_default(), &new).await?;
+        let user =
+            gatelangs_app::users::create(conn, store, &new, row.id, created_by, "import").await?;
         staff_ids.insert(user.username, user.id);
     }
     for row in &plan.places {

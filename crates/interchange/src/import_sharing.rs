@@ -389,8 +389,7 @@ pub(crate) async fn apply(
             note: row.note.as_deref(),
             recorded_by: actor,
         };
-        gatelangs_app::sharing::store_imported_collaboration(conn, keys, service.id, &new)
-            .await?;
+        gatelangs_app::sharing::store_imported_collaboration(conn, keys, service.id, &new).await?;
         touched.insert(youth);
     }
     for (row, id) in &plan.inquiries {

@@ -88,9 +88,9 @@ async fn the_setup_link_creates_the_first_administrator_once() {
         );
         let codes = app.audit_codes().await;
         assert!(codes.starts_with(&[
-            "setup_completed".into(),
             "service_created".into(),
-            "user_created".into()
+            "user_created".into(),
+            "setup_completed".into()
         ]));
     }
 }

@@ -88,11 +88,15 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
                     role,
                     password_hash: Some(hash),
                 };
-                users::create(&mut tx, &new).await?;
-                let event =
-                    AuditEvent::new(None, AuditAction::UserCreated, format!("user:{username}"))
-                        .with_detail(format!("role={role}; demo"));
-                store.audit(&mut tx, Some(service.id), &event).await?;
+                gatelangs_app::users::create(
+                    &mut tx,
+                    store,
+                    &new,
+                    None,
+                    gatelangs_app::users::CreatedBy::Operator,
+                    "demo",
+                )
+                .await?;
             }
         }
         logins.push(DemoLogin {

@@ -1,12 +1,13 @@
 //! `gatelangs user add|passwd|disable|set-role|list`.
 
+use gatelangs_app::users::CreatedBy;
 use std::io::BufRead;
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow};
 use gatelangs_domain::{AuditAction, AuditEvent, DisplayName, NewPassword, Role, Username};
 use gatelangs_storage::users::{self, NewUser, User};
-use gatelangs_storage::{AnyConnection, Store, StoreError, services};
+use gatelangs_storage::{AnyConnection, Store, services};
 use gatelangs_web::auth::password;
 
 use crate::cli::UserCommand;
@@ -59,15 +60,21 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 role,
                 password_hash: Some(hash),
             };
-            let user = match users::create(&mut tx, &new).await {
-                Err(StoreError::Conflict) => {
+            let user = match gatelangs_app::users::create(
+                &mut tx,
+                store,
+                &new,
+                None,
+                CreatedBy::Operator,
+                "command line",
+            )
+            .await
+            {
+                Err(gatelangs_app::Error::Conflict(_)) => {
                     return Err(anyhow!("the username {username} is taken"));
                 }
                 other => other?,
             };
-            let event = AuditEvent::new(None, AuditAction::UserCreated, format!("user:{username}"))
-                .with_detail(format!("role={role}; command line"));
-            store.audit(&mut tx, Some(svc.id), &event).await?;
             tx.commit().await?;
             println!(
                 "Created {} ({}) as {} in {}.",

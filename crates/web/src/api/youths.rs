@@ -5,9 +5,9 @@ use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use gatelangs_domain::consent::Direction;
 use gatelangs_app::sharing;
 use gatelangs_domain::YouthId;
+use gatelangs_domain::consent::Direction;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

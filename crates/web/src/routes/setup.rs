@@ -170,9 +170,17 @@ async fn submit(
     if !setup::consume(&mut tx, &token).await? {
         return Err(AppError::BadRequest("setup-invalid-link"));
     }
+    // In the audit chain: the service, its first administrator, then the completed setup.
     let created = async {
         let service = services::create(&mut tx, &valid.service).await?;
         gatelangs_storage::counterparts::seed_defaults(&mut tx, service.id).await?;
+        let admin_id = gatelangs_domain::UserId::new();
+        let event = AuditEvent::new(
+            Some(admin_id),
+            AuditAction::ServiceCreated,
+            format!("service:{}", service.slug),
+        );
+        state.store.audit(&mut tx, Some(service.id), &event).await?;
         let new_user = NewUser {
             service: service.id,
             username: &valid.username,
@@ -180,28 +188,22 @@ async fn submit(
             role: Role::Admin,
             password_hash: Some(hash),
         };
-        let admin = users::create(&mut tx, &new_user).await?;
-        for event in [
-            AuditEvent::new(
-                Some(admin.id),
-                AuditAction::SetupCompleted,
-                format!("service:{}", service.slug),
-            ),
-            AuditEvent::new(
-                Some(admin.id),
-                AuditAction::ServiceCreated,
-                format!("service:{}", service.slug),
-            ),
-            AuditEvent::new(
-                Some(admin.id),
-                AuditAction::UserCreated,
-                format!("user:{}", admin.username),
-            )
-            .with_detail(Role::Admin.as_str()),
-        ] {
-            state.store.audit(&mut tx, Some(service.id), &event).await?;
-        }
-        Ok::<_, StoreError>(())
+        gatelangs_app::users::create(
+            &mut tx,
+            &state.store,
+            &new_user,
+            Some(admin_id),
+            gatelangs_app::users::CreatedBy::Themselves,
+            "setup",
+        )
+        .await?;
+        let event = AuditEvent::new(
+            Some(admin_id),
+            AuditAction::SetupCompleted,
+            format!("service:{}", service.slug),
+        );
+        state.store.audit(&mut tx, Some(service.id), &event).await?;
+        Ok::<_, gatelangs_app::Error>(())
     }
     .await;
     match created {
@@ -209,7 +211,10 @@ async fn submit(
             tx.commit().await?;
             Ok(Redirect::to("/login?setup=1").into_response())
         }
-        Err(StoreError::Conflict) => {
+        // The slug or the username is taken.
+        Err(
+            gatelangs_app::Error::Conflict(_) | gatelangs_app::Error::Store(StoreError::Conflict),
+        ) => {
             tx.rollback().await?;
             Ok(page(
                 vec![tr.t("setup-taken")],

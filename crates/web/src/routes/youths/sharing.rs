@@ -7,6 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use gatelangs_app::sharing;
 use gatelangs_domain::consent::{
     ConcernGround, ConsentForm, ConsentPeriod, ConsentRefusal, Direction, GivenBy, Renewal,
     WelfareKind, check_giver, check_youth_view, renewals,
@@ -15,10 +16,7 @@ use gatelangs_domain::time::format_day;
 use gatelangs_domain::time::format_seconds;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::youth::age_on;
-use gatelangs_domain::{
-    ConsentId, CounterpartId, PersonalDataAccess, WelfareId, YouthId,
-};
-use gatelangs_app::sharing;
+use gatelangs_domain::{ConsentId, CounterpartId, PersonalDataAccess, WelfareId, YouthId};
 use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
 use gatelangs_storage::collaborations;
 use gatelangs_storage::consents::{self, NewConsent};
