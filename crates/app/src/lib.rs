@@ -13,6 +13,7 @@ pub mod capabilities;
 pub mod consent;
 pub mod error;
 pub mod field;
+pub mod groups;
 pub mod journal;
 pub mod journal_transfer;
 pub mod record_gate;

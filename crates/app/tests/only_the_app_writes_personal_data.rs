@@ -36,6 +36,7 @@ const WRITES: &[&str] = &[
     "child_welfare::answer(",
     "users::create(",
     "users::create_with_id(",
+    "groups::add_attendance(",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

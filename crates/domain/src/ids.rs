@@ -114,6 +114,26 @@ define_id!(
     /// A concern report sent to, or information request received from, child welfare.
     WelfareId
 );
+define_id!(
+    /// A group (life skills, FLYT, gaming, …) the team runs.
+    GroupId
+);
+define_id!(
+    /// One participant's attendance at one session of a group.
+    AttendanceId
+);
+define_id!(
+    /// An anonymous group participant known by a pseudonym, never linked to a youth.
+    PseudonymId
+);
+define_id!(
+    /// A prevention or information event (a class, a parent meeting, a talk, …).
+    PreventionId
+);
+define_id!(
+    /// A trend observation of a youth environment.
+    ObservationId
+);
 
 #[cfg(test)]
 mod tests {

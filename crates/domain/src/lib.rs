@@ -45,6 +45,7 @@ pub mod access;
 pub mod audit;
 pub mod consent;
 pub mod field;
+pub mod groups;
 pub mod ids;
 pub mod journal_history;
 pub mod password;
@@ -56,9 +57,9 @@ pub mod youth;
 
 pub use audit::{AccessBasis, AuditAction, AuditEvent, PersonalDataAccess};
 pub use ids::{
-    AssessmentId, BlockId, CollaborationId, ConsentId, ContactId, ConversationId, CounterpartId,
-    DistrictId, EmergencyAccessId, EntryId, InquiryId, PlaceId, ServiceId, UserId, WelfareId,
-    YouthId,
+    AssessmentId, AttendanceId, BlockId, CollaborationId, ConsentId, ContactId, ConversationId,
+    CounterpartId, DistrictId, EmergencyAccessId, EntryId, GroupId, InquiryId, ObservationId,
+    PlaceId, PreventionId, PseudonymId, ServiceId, UserId, WelfareId, YouthId,
 };
 pub use password::{NewPassword, PasswordError};
 pub use role::Role;

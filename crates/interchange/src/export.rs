@@ -189,7 +189,12 @@ async fn export_with(
     let (youth_files, exported_youths) =
         crate::export_youth::files(&mut tx, store, &service, year, actor).await?;
     let sharing_files = crate::export_sharing::files(&mut tx, store, &service, year).await?;
-    for (name, header, rows) in youth_files.into_iter().chain(sharing_files) {
+    let group_files = crate::export_groups::files(&mut tx, store, &service, year).await?;
+    for (name, header, rows) in youth_files
+        .into_iter()
+        .chain(sharing_files)
+        .chain(group_files)
+    {
         files.push((name, csv_bytes(&header, rows.clone())?, rows.len()));
     }
 

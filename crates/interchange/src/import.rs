@@ -16,8 +16,8 @@ use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
 use crate::{
-    Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_journal, import_sharing,
-    import_youth,
+    Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_groups, import_journal,
+    import_sharing, import_youth,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -55,8 +55,6 @@ pub struct ImportSummary {
     pub service_created: bool,
     /// (file, rows created, rows already present and identical)
     pub files: Vec<(String, usize, usize)>,
-    /// Contract files this version does not import yet; they were not touched.
-    pub skipped: Vec<String>,
 }
 
 /// The checked rows that will be written.
@@ -87,7 +85,13 @@ pub async fn import(
     let mut summary = ImportSummary::default();
     for (name, _) in &bundle.files {
         if NOT_YET_SUPPORTED.contains(&name.as_str()) {
-            summary.skipped.push(name.clone());
+            // The contract: a file the program cannot take fails the import, never skipped.
+            problems.push(Problem::new(
+                name,
+                1,
+                "file",
+                "this version cannot import this file yet (the staffing plan and rota come in a later version); nothing was written",
+            ));
         } else if !SUPPORTED_FILES.contains(&name.as_str()) {
             let expected = SUPPORTED_FILES
                 .iter()
@@ -123,6 +127,20 @@ pub async fn import(
     let followup_rows = parse("followups.csv")
         .map(|b| crate::rows_youth::followups("followups.csv", b, &mut p))
         .unwrap_or_default();
+    let group_rows = (
+        parse("groups.csv")
+            .map(|b| crate::rows_groups::groups("groups.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("group_attendance.csv")
+            .map(|b| crate::rows_groups::attendance("group_attendance.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("prevention.csv")
+            .map(|b| crate::rows_groups::prevention("prevention.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("observations.csv")
+            .map(|b| crate::rows_groups::observations("observations.csv", b, &mut p))
+            .unwrap_or_default(),
+    );
     let journal_rows = parse("journal.csv")
         .map(|b| crate::rows_journal::journal("journal.csv", b, &mut p))
         .unwrap_or_default();
@@ -239,6 +257,26 @@ pub async fn import(
         &mut problems,
     )
     .await?;
+    let mut group_plan = import_groups::GroupPlan::default();
+    let known_for_groups = import_groups::Known {
+        places: places::list_places(&mut tx, service.id)
+            .await?
+            .into_iter()
+            .map(|p| p.name)
+            .chain(plan.places.iter().map(|p| p.place.clone()))
+            .collect(),
+        youths: known.youths.keys().cloned().collect(),
+    };
+    import_groups::check(
+        &mut tx,
+        store,
+        &service,
+        group_rows,
+        &known_for_groups,
+        &mut group_plan,
+        &mut problems,
+    )
+    .await?;
     if !problems.is_empty() {
         tx.rollback().await?;
         problems.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
@@ -257,6 +295,10 @@ pub async fn import(
         ("collaborations.csv", sharing_plan.collaborations.len()),
         ("inquiries.csv", sharing_plan.inquiries.len()),
         ("child_welfare.csv", sharing_plan.welfare.len()),
+        ("groups.csv", group_plan.groups.len()),
+        ("group_attendance.csv", group_plan.attendance.len()),
+        ("prevention.csv", group_plan.prevention.len()),
+        ("observations.csv", group_plan.observations.len()),
     ];
     plan.unchanged
         .extend(sharing_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
@@ -265,10 +307,13 @@ pub async fn import(
     plan.unchanged
         .insert("followups.csv", youth_plan.unchanged_followups);
     plan.unchanged.insert("journal.csv", journal_plan.unchanged);
+    plan.unchanged
+        .extend(group_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
     apply(&mut tx, store, &service, &plan, actor).await?;
     import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
     import_journal::apply(&mut tx, store, &service, &journal_plan, actor).await?;
     import_sharing::apply(&mut tx, store, &service, &sharing_plan, actor).await?;
+    import_groups::apply(&mut tx, store, &service, &group_plan, actor).await?;
     for (file, n) in counts {
         if bundle.get(file).is_some() {
             summary.files.push((

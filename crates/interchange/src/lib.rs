@@ -8,14 +8,17 @@ mod bundle;
 mod csv_file;
 mod derived;
 pub mod export;
+mod export_groups;
 mod export_sharing;
 mod export_youth;
 pub mod import;
+mod import_groups;
 mod import_journal;
 mod import_sharing;
 mod import_youth;
 mod problem;
 mod rows;
+mod rows_groups;
 mod rows_journal;
 mod rows_sharing;
 mod rows_youth;
@@ -26,7 +29,7 @@ pub use import::{ImportError, ImportSummary, import};
 pub use problem::Problem;
 
 /// The files this version reads and writes, in the order they are applied.
-pub const SUPPORTED_FILES: [&str; 11] = [
+pub const SUPPORTED_FILES: [&str; 15] = [
     "services.csv",
     "staff.csv",
     "places.csv",
@@ -38,14 +41,12 @@ pub const SUPPORTED_FILES: [&str; 11] = [
     "collaborations.csv",
     "inquiries.csv",
     "child_welfare.csv",
-];
-
-/// Files of the contract that this version does not import yet: reported, never silently lost.
-pub const NOT_YET_SUPPORTED: [&str; 6] = [
     "groups.csv",
     "group_attendance.csv",
     "prevention.csv",
     "observations.csv",
-    "staffing_plan.csv",
-    "rota.csv",
 ];
+
+/// Files of the contract that this version does not import yet: a bundle with one fails to
+/// import (the contract: a file the program cannot take is never skipped).
+pub const NOT_YET_SUPPORTED: [&str; 2] = ["staffing_plan.csv", "rota.csv"];

@@ -1,13 +1,17 @@
 //! The annual report of one service-year.
 
 use gatelangs_storage::services::Service;
+use std::collections::BTreeMap;
+
 use gatelangs_storage::{
-    AnyConnection, child_welfare, collaborations, contacts, conversations, inquiries, places,
+    AnyConnection, child_welfare, collaborations, contacts, conversations, inquiries, observations,
+    places, prevention,
 };
 use serde::Serialize;
 
 use crate::field_contacts::{self, FieldContacts, PlaceInfo};
 use crate::follow_up::{self, FollowUp};
+use crate::groups::{self, Groups, Observations, PreventionFigures};
 use crate::sharing::{self, ChildWelfare, Collaborations, Inquiries};
 
 /// `gatelangs report annual --format json`: the sections built so far, in the contract's shape.
@@ -17,9 +21,12 @@ pub struct AnnualReport {
     pub year: i32,
     pub field_contacts: FieldContacts,
     pub follow_up: FollowUp,
+    pub groups: Groups,
     pub collaborations: Collaborations,
     pub inquiries: Inquiries,
     pub child_welfare: ChildWelfare,
+    pub prevention: BTreeMap<String, PreventionFigures>,
+    pub observations: Observations,
 }
 
 pub async fn place_infos(
@@ -60,6 +67,9 @@ pub async fn build(
         year,
         field_contacts: field_contacts_of(conn, service, &places, year).await?,
         follow_up: follow_up_of(conn, service, year).await?,
+        groups: groups::groups(
+            gatelangs_storage::groups::year_figures(conn, service.id, year).await?,
+        ),
         collaborations: sharing::collaborations(
             collaborations::year_figures(conn, service.id, year).await?,
         ),
@@ -67,6 +77,11 @@ pub async fn build(
         child_welfare: sharing::child_welfare(
             child_welfare::year_figures(conn, service.id, year).await?,
         ),
+        prevention: groups::prevention(&prevention::year_figures(conn, service.id, year).await?),
+        observations: {
+            let (total, by_theme) = observations::year_figures(conn, service.id, year).await?;
+            groups::observations(total, &by_theme)
+        },
     })
 }
 

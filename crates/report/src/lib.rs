@@ -8,6 +8,7 @@ pub mod annual;
 pub mod csv_tables;
 pub mod field_contacts;
 pub mod follow_up;
+pub mod groups;
 pub mod sharing;
 
 pub use annual::{AnnualReport, build};

@@ -17,6 +17,10 @@ pub enum Table {
     Inquiries,
     ChildWelfare,
     JournalEntries,
+    Groups,
+    Attendance,
+    Prevention,
+    Observations,
 }
 
 impl Table {
@@ -33,6 +37,10 @@ impl Table {
             Table::Inquiries => "SELECT COUNT(*) FROM inquiries WHERE id = $1",
             Table::ChildWelfare => "SELECT COUNT(*) FROM child_welfare WHERE id = $1",
             Table::JournalEntries => "SELECT COUNT(*) FROM journal_entries WHERE id = $1",
+            Table::Groups => "SELECT COUNT(*) FROM youth_groups WHERE id = $1",
+            Table::Attendance => "SELECT COUNT(*) FROM group_attendance WHERE id = $1",
+            Table::Prevention => "SELECT COUNT(*) FROM prevention_events WHERE id = $1",
+            Table::Observations => "SELECT COUNT(*) FROM observations WHERE id = $1",
         }
     }
 }

@@ -28,6 +28,7 @@ const SIMPLE: &[(&str, &str)] = &[
     ("child_welfare", "details"),
     ("child_welfare", "sent"),
     ("child_welfare", "answer"),
+    ("observations", "summary"),
 ];
 
 /// How many values were re-sealed.

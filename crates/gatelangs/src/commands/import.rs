@@ -22,11 +22,6 @@ pub async fn run(store: &Store, service: &str, path: &Path) -> anyhow::Result<Ex
             for (file, created, unchanged) in &summary.files {
                 println!("{file}: {created} new, {unchanged} already present");
             }
-            for file in &summary.skipped {
-                eprintln!(
-                    "{file}: not imported: this version of Gatelangs does not read this file yet"
-                );
-            }
             Ok(ExitCode::SUCCESS)
         }
         Err(ImportError::Invalid(problems)) => {

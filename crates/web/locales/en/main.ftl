@@ -298,7 +298,6 @@ import-problems = { $count ->
 }
 import-done = Imported:
 import-counts = new / already present: { $counts }
-import-skipped = not imported – this version does not read the file yet
 export-title = Export
 export-year = Only this year (optional)
 export-submit = Download .zip

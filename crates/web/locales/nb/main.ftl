@@ -298,7 +298,6 @@ import-problems = { $count ->
 }
 import-done = Importert:
 import-counts = nye / fantes fra før: { $counts }
-import-skipped = ikke importert – denne versjonen leser ikke filen ennå
 export-title = Eksporter
 export-year = Bare dette året (valgfritt)
 export-submit = Last ned .zip

@@ -88,7 +88,7 @@ async fn upload(
     let slug = principal.service().slug.clone();
     match import(&state.store, &slug, &bundle, admin.user()).await {
         Ok(summary) => {
-            let mut done: Vec<String> = summary
+            let done: Vec<String> = summary
                 .files
                 .iter()
                 .map(|(file, created, same)| {
@@ -98,12 +98,6 @@ async fn upload(
                     )
                 })
                 .collect();
-            done.extend(
-                summary
-                    .skipped
-                    .iter()
-                    .map(|f| format!("{f}: {}", tr.t("import-skipped"))),
-            );
             Ok(page(&principal, vec![], vec![], done).into_response())
         }
         Err(ImportError::Invalid(problems)) => {

@@ -1,0 +1,281 @@
+//! Groups, their sessions and who attended: named youths, or pseudonyms (nicknames, gamer
+//! tags) remembered per service so unique participants are counted without identity.
+//!
+//! Attendance of a named youth is personal data: it is written by `gatelangs_app::groups`, which
+//! checks the youth and writes the audit entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use gatelangs_domain::groups::GroupKind;
+use gatelangs_domain::{AttendanceId, GroupId, PlaceId, PseudonymId, ServiceId, UserId, YouthId};
+use jiff::civil::Date;
+use sqlx::{AnyConnection, Row};
+
+use crate::Result;
+use crate::row::{one_row, parse};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+    pub kind: GroupKind,
+    pub place: Option<PlaceId>,
+    pub place_name: Option<String>,
+}
+
+pub async fn create(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: GroupId,
+    name: &str,
+    kind: GroupKind,
+    place: Option<PlaceId>,
+    now: i64,
+) -> Result<()> {
+    let done = sqlx::query(
+        "INSERT INTO youth_groups (id, service_id, name, kind, place_id, created_at) \
+         SELECT $1, $2, $3, $4, $5, $6 \
+         WHERE $5 IS NULL OR EXISTS (SELECT 1 FROM places WHERE id = $5 AND service_id = $2)",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .bind(name)
+    .bind(kind.as_str())
+    .bind(place.map(|p| p.to_string()))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    one_row(done)
+}
+
+/// The service's groups, by name.
+pub async fn list(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<Group>> {
+    let rows = sqlx::query(
+        "SELECT g.id, g.name, g.kind, g.place_id, p.name AS place_name FROM youth_groups g \
+         LEFT JOIN places p ON p.id = g.place_id WHERE g.service_id = $1 ORDER BY g.name",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("id")?;
+            let kind: String = row.try_get("kind")?;
+            let place: Option<String> = row.try_get("place_id")?;
+            Ok(Group {
+                id: parse("youth_groups.id", &id)?,
+                name: row.try_get("name")?,
+                kind: parse("youth_groups.kind", &kind)?,
+                place: place
+                    .map(|p| parse("youth_groups.place_id", &p))
+                    .transpose()?,
+                place_name: row.try_get("place_name")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn find(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    name: &str,
+) -> Result<Option<Group>> {
+    Ok(list(conn, service)
+        .await?
+        .into_iter()
+        .find(|g| g.name == name))
+}
+
+/// The pseudonym's id, made on first use.
+pub async fn pseudonym(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    label: &str,
+    now: i64,
+) -> Result<PseudonymId> {
+    let find = "SELECT id FROM group_pseudonyms WHERE service_id = $1 AND label = $2";
+    let found: Option<String> = sqlx::query_scalar(find)
+        .bind(service.to_string())
+        .bind(label)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(id) = found {
+        return parse("group_pseudonyms.id", &id);
+    }
+    let id = PseudonymId::new();
+    sqlx::query(
+        "INSERT INTO group_pseudonyms (id, service_id, label, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .bind(label)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Who attended: a youth or a pseudonym.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attendee {
+    Youth(YouthId),
+    Pseudonym(PseudonymId),
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAttendance {
+    pub id: AttendanceId,
+    pub group: GroupId,
+    pub day: Date,
+    pub attendee: Attendee,
+    pub recorded_by: Option<UserId>,
+}
+
+/// Records one attendance; the group, youth or pseudonym must be the service's.
+pub async fn add_attendance(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    new: &NewAttendance,
+    now: i64,
+) -> Result<()> {
+    let (youth, pseudonym) = match new.attendee {
+        Attendee::Youth(y) => (Some(y.to_string()), None),
+        Attendee::Pseudonym(p) => (None, Some(p.to_string())),
+    };
+    let done = sqlx::query(
+        "INSERT INTO group_attendance (id, service_id, group_id, day, year, youth_id, pseudonym_id, recorded_by, recorded_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 \
+         WHERE EXISTS (SELECT 1 FROM youth_groups WHERE id = $3 AND service_id = $2) \
+         AND ($6 IS NULL OR EXISTS (SELECT 1 FROM youths WHERE id = $6 AND service_id = $2)) \
+         AND ($7 IS NULL OR EXISTS (SELECT 1 FROM group_pseudonyms WHERE id = $7 AND service_id = $2))",
+    )
+    .bind(new.id.to_string())
+    .bind(service.to_string())
+    .bind(new.group.to_string())
+    .bind(new.day.to_string())
+    .bind(i64::from(new.day.year()))
+    .bind(youth)
+    .bind(pseudonym)
+    .bind(new.recorded_by.map(|u| u.to_string()))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    one_row(done)
+}
+
+/// One attendance as exported: the group's name, the day and the participant cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceRow {
+    pub id: AttendanceId,
+    pub group: String,
+    pub day: String,
+    pub youth_ref: Option<String>,
+    pub pseudonym: Option<String>,
+}
+
+/// The service's attendances (of one year if given), by day and group.
+pub async fn attendance(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: Option<i32>,
+) -> Result<Vec<AttendanceRow>> {
+    let rows = sqlx::query(
+        "SELECT a.id, g.name, a.day, y.ref, p.label FROM group_attendance a \
+         JOIN youth_groups g ON g.id = a.group_id \
+         LEFT JOIN youths y ON y.id = a.youth_id LEFT JOIN group_pseudonyms p ON p.id = a.pseudonym_id \
+         WHERE a.service_id = $1 AND ($2 = 0 OR a.year = $2) ORDER BY a.day, g.name, a.recorded_at, a.id",
+    )
+    .bind(service.to_string())
+    .bind(i64::from(year.unwrap_or(0)))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let id: String = row.try_get("id")?;
+            Ok(AttendanceRow {
+                id: parse("group_attendance.id", &id)?,
+                group: row.try_get("name")?,
+                day: row.try_get("day")?,
+                youth_ref: row.try_get("ref")?,
+                pseudonym: row.try_get("label")?,
+            })
+        })
+        .collect()
+}
+
+/// Whether an attendance id is already stored in the service, and as what.
+pub async fn attendance_by_id(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: AttendanceId,
+) -> Result<Option<AttendanceRow>> {
+    Ok(attendance(conn, service, None)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id))
+}
+
+/// The groups section of a year: sessions are distinct (group, day) pairs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct YearFigures {
+    pub sessions: u64,
+    pub attendances: u64,
+    pub unique_named: u64,
+    pub unique_anonymous: u64,
+    /// Per group name: (sessions, attendances).
+    pub by_group: BTreeMap<String, (u64, u64)>,
+}
+
+pub async fn year_figures(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: i32,
+) -> Result<YearFigures> {
+    let rows = sqlx::query(
+        "SELECT g.name, a.day, a.youth_id, a.pseudonym_id FROM group_attendance a \
+         JOIN youth_groups g ON g.id = a.group_id WHERE a.service_id = $1 AND a.year = $2",
+    )
+    .bind(service.to_string())
+    .bind(i64::from(year))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut sessions: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut named: BTreeSet<String> = BTreeSet::new();
+    let mut anonymous: BTreeSet<String> = BTreeSet::new();
+    let mut out = YearFigures::default();
+    for row in &rows {
+        let group: String = row.try_get("name")?;
+        let day: String = row.try_get("day")?;
+        let youth: Option<String> = row.try_get("youth_id")?;
+        let pseudonym: Option<String> = row.try_get("pseudonym_id")?;
+        out.attendances += 1;
+        let entry = out.by_group.entry(group.clone()).or_default();
+        entry.1 += 1;
+        if sessions.insert((group, day)) {
+            entry.0 += 1;
+        }
+        named.extend(youth);
+        anonymous.extend(pseudonym);
+    }
+    out.sessions = sessions.len() as u64;
+    out.unique_named = named.len() as u64;
+    out.unique_anonymous = anonymous.len() as u64;
+    Ok(out)
+}
+
+/// The groups a youth attended, for their record and copy: (group name, day), newest first.
+pub async fn attended_by(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    youth: YouthId,
+) -> Result<Vec<(String, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT g.name, a.day FROM group_attendance a JOIN youth_groups g ON g.id = a.group_id \
+         WHERE a.service_id = $1 AND a.youth_id = $2 ORDER BY a.day DESC, g.name",
+    )
+    .bind(service.to_string())
+    .bind(youth.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows)
+}
