@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod demo_data;
+mod demo_groups;
 mod demo_sharing;
 mod demo_youths;
 mod settings;

@@ -71,6 +71,8 @@ fn the_demo_reproduces_the_reference_figures_of_the_sections_built_so_far() {
                 | "year"
                 | "field_contacts"
                 | "follow_up"
+                | "groups"
+                | "prevention"
                 | "collaborations"
                 | "inquiries"
                 | "child_welfare"

@@ -23,16 +23,46 @@ impl Row {
 
 /// Parses `bytes` as file `name` whose columns are `required` and `optional` (`id` is always
 /// allowed). Problems are pushed to `problems`; the rows that could be read are returned.
-/// The line a record starting at `byte` is on, as a text editor counts (the first line is 1),
-/// for LF and CRLF files alike. The csv reader's own line count is one short after CRLF: it
-/// reports a record's start before it has read the `\n` that ends the previous one. So skip the
-/// line ending the position may still point at, then count the `\n`s before it.
-fn line_at(bytes: &[u8], byte: u64) -> u64 {
-    let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
-    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
-        at += 1;
+/// The line a record starting at a byte offset is on, as a text editor counts (the first line
+/// is 1), for LF and CRLF files alike. The csv reader's own line count is one short after CRLF:
+/// it reports a record's start before it has read the `\n` that ends the previous one. So skip
+/// the line ending the position may still point at, then count the `\n`s before it. Records
+/// come in order, so counting goes on from the previous record (a file is read once, not once
+/// per row).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            counted_to: 0,
+            newlines: 0,
+        }
     }
-    1 + bytes[..at].iter().filter(|b| **b == b'\n').count() as u64
+
+    fn at(&mut self, byte: u64) -> u64 {
+        let mut at = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at < self.counted_to {
+            // Never expected (positions only grow); count afresh rather than be wrong.
+            self.counted_to = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.bytes[self.counted_to..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.counted_to = at;
+        1 + self.newlines
+    }
 }
 
 pub fn parse(
@@ -82,7 +112,8 @@ pub fn parse(
         }
         Some(Ok(h)) => h,
     };
-    let header_line = header.position().map_or(1, |p| line_at(bytes, p.byte()));
+    let mut lines = Lines::new(bytes);
+    let header_line = header.position().map_or(1, |p| lines.at(p.byte()));
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
     let allowed: Vec<&str> = required
         .iter()
@@ -135,7 +166,7 @@ pub fn parse(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(bytes, p.byte()));
+                let line = e.position().map_or(0, |p| lines.at(p.byte()));
                 problems.push(Problem::new(
                     name,
                     line,
@@ -145,7 +176,7 @@ pub fn parse(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(bytes, p.byte()));
+        let line = record.position().map_or(0, |p| lines.at(p.byte()));
         if record.len() == 1 && record.get(0).is_some_and(|v| v.trim().is_empty()) {
             continue;
         }
@@ -261,8 +292,12 @@ mod line_tests {
         let lf = "a,b\n1,x\n\n2,\"two\nlines\"\n3,y\n";
         assert_eq!(lines(lf), vec![2, 4, 6]);
         assert_eq!(lines(&lf.replace('\n', "\r\n")), vec![2, 4, 6]);
-        // The last row without a line ending.
+        // The last row without a line ending; a byte-order mark before the header.
         assert_eq!(lines("a,b\r\n1,x\r\n2,y"), vec![2, 3]);
+        assert_eq!(
+            lines(&format!("\u{feff}{}", lf.replace('\n', "\r\n"))),
+            vec![2, 4, 6]
+        );
     }
 
     #[test]

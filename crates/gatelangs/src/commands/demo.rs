@@ -111,6 +111,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_data::populate(&mut tx, service.id, &service.tz(), worker.id).await?;
     crate::demo_youths::populate(&mut tx, store, service.id, &service.tz(), worker.id).await?;
     crate::demo_sharing::populate(&mut tx, store.field_keys(), service.id, worker.id).await?;
+    crate::demo_groups::populate(&mut tx, store, service.id, worker.id).await?;
     tx.commit().await?;
     Ok(logins)
 }
