@@ -109,6 +109,12 @@ staff_capability!(
     |r| matches!(r, Role::FieldWorker | Role::Leader)
 );
 staff_capability!(
+    /// May keep groups, prevention work and trend notes: field workers and leaders.
+    GroupWorker,
+    |r| matches!(r, Role::FieldWorker | Role::Leader)
+);
+
+staff_capability!(
     /// May read the audit log of the service: leaders.
     AuditReader,
     |r| r.can_review_audit_log()

@@ -5,13 +5,15 @@
 use std::collections::BTreeSet;
 
 use gatelangs_domain::{
-    AccessBasis, AuditAction, AuditEvent, PersonalDataAccess, ServiceId, UserId,
+    AccessBasis, AttendanceId, AuditAction, AuditEvent, GroupId, PersonalDataAccess, Role,
+    ServiceId, UserId, YouthId,
 };
 use gatelangs_storage::groups::{self, Attendee, NewAttendance};
-use gatelangs_storage::{AnyConnection, Store, now};
+use gatelangs_storage::{AnyConnection, Store, now, youths};
+use jiff::civil::Date;
 
-use crate::error::Result;
-use crate::record_gate::subject;
+use crate::error::{Error, Result};
+use crate::record_gate::{YouthDesk, subject};
 
 /// Stores attendances from a bundle (or the demo) inside the caller's transaction; each named
 /// youth gets one audit entry for the batch.
@@ -43,4 +45,195 @@ pub async fn store_imported_attendances(
         store.audit(conn, Some(service), &event).await?;
     }
     Ok(())
+}
+
+/// A session as the roll-call page sends it: the named youths ticked and the pseudonyms typed.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub group: GroupId,
+    pub day: Date,
+    pub youths: Vec<YouthId>,
+    pub pseudonyms: Vec<String>,
+}
+
+/// What a session recorded: attendances written, and those already there (a resubmitted form,
+/// or the same participant ticked twice) that were not written again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    pub written: usize,
+    pub already_there: usize,
+}
+
+/// Records the attendance of one session. A named youth must be one the user may see (ticking
+/// one writes nothing they could not see already); each gets an audit entry with the basis.
+/// Pseudonyms are remembered per service and never linked to a youth.
+pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -> Result<Recorded> {
+    if !(desk.role() == Role::FieldWorker || desk.role() == Role::Leader) {
+        return Err(Error::Forbidden("error-forbidden"));
+    }
+    let mut tx = store.begin().await?;
+    let service = desk.service();
+    let Some(group) = groups::list(&mut tx, service)
+        .await?
+        .into_iter()
+        .find(|g| g.id == session.group)
+    else {
+        return Err(Error::NotFound);
+    };
+    let at = now();
+    let existing: BTreeSet<String> =
+        groups::attendance(&mut tx, service, Some(i32::from(session.day.year())))
+            .await?
+            .into_iter()
+            .filter(|a| a.group == group.name && a.day == session.day.to_string())
+            .map(|a| match (a.youth_ref, a.pseudonym) {
+                (Some(r), _) => format!("youth:{r}"),
+                (None, l) => format!("anon:{}", l.unwrap_or_default()),
+            })
+            .collect();
+    let mut seen = BTreeSet::new();
+    let mut recorded = Recorded {
+        written: 0,
+        already_there: 0,
+    };
+    for youth in session.youths {
+        let basis = match desk.decide(&mut tx, youth).await? {
+            Ok(basis) => basis,
+            Err(_) => return Err(Error::Forbidden("error-record-need-to-know")),
+        };
+        let reference = youths::reference_in(&mut tx, service, youth)
+            .await?
+            .ok_or(Error::NotFound)?;
+        let key = format!("youth:{reference}");
+        if existing.contains(&key) || !seen.insert(key) {
+            recorded.already_there += 1;
+            continue;
+        }
+        let new = NewAttendance {
+            id: AttendanceId::new(),
+            group: group.id,
+            day: session.day,
+            attendee: Attendee::Youth(youth),
+            recorded_by: Some(desk.user()),
+        };
+        groups::add_attendance(&mut tx, service, &new, at).await?;
+        let event = AuditEvent::personal_data(
+            desk.user(),
+            PersonalDataAccess::Change,
+            basis,
+            subject(youth),
+        )
+        .with_detail(format!("group attendance: {}", group.name));
+        store.audit(&mut tx, Some(service), &event).await?;
+        recorded.written += 1;
+    }
+    for label in session.pseudonyms {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() {
+            continue;
+        }
+        if label.chars().count() > 100 {
+            return Err(Error::Invalid("groups-error-pseudonym"));
+        }
+        let key = format!("anon:{label}");
+        if existing.contains(&key) || !seen.insert(key) {
+            recorded.already_there += 1;
+            continue;
+        }
+        let pseudonym = groups::pseudonym(&mut tx, service, &label, at).await?;
+        let new = NewAttendance {
+            id: AttendanceId::new(),
+            group: group.id,
+            day: session.day,
+            attendee: Attendee::Pseudonym(pseudonym),
+            recorded_by: Some(desk.user()),
+        };
+        groups::add_attendance(&mut tx, service, &new, at).await?;
+        recorded.written += 1;
+    }
+    tx.commit().await?;
+    Ok(recorded)
+}
+
+/// The named youths a roll-call offers: the user's own youths and those who came to the group
+/// before whom the user may see, by `ref`. Each name shown is an access, logged with its basis.
+pub async fn roll_call(
+    store: &Store,
+    desk: &YouthDesk,
+    group: GroupId,
+) -> Result<Vec<(YouthId, String, String)>> {
+    let mut tx = store.begin().await?;
+    let service = desk.service();
+    let Some(group) = groups::list(&mut tx, service)
+        .await?
+        .into_iter()
+        .find(|g| g.id == group)
+    else {
+        return Err(Error::NotFound);
+    };
+    let keys = store.field_keys();
+    let mut candidates: Vec<YouthId> = youths::list(&mut tx, keys, service, Some(desk.user()))
+        .await?
+        .into_iter()
+        .filter(|y| y.closed_at.is_none())
+        .map(|y| y.id)
+        .collect();
+    for a in groups::attendance(&mut tx, service, None).await? {
+        if a.group != group.name {
+            continue;
+        }
+        if let Some(r) = a.youth_ref
+            && let Some(id) = youths::id_by_ref(&mut tx, service, &r).await?
+            && !candidates.contains(&id)
+        {
+            candidates.push(id);
+        }
+    }
+    let mut out = Vec::new();
+    for youth in candidates {
+        let Ok(basis) = desk.decide(&mut tx, youth).await? else {
+            continue;
+        };
+        let Some(y) = youths::get(&mut tx, keys, service, youth).await? else {
+            continue;
+        };
+        let event =
+            AuditEvent::personal_data(desk.user(), PersonalDataAccess::Read, basis, subject(youth))
+                .with_detail(format!("roll call: {}", group.name));
+        store.audit(&mut tx, Some(service), &event).await?;
+        out.push((youth, y.fields.reference.clone(), y.full_name()));
+    }
+    tx.commit().await?;
+    out.sort_by(|a, b| a.2.cmp(&b.2));
+    Ok(out)
+}
+
+/// A new group: a name unique in the service (at most 100 characters), its kind and place.
+pub async fn create_group(
+    store: &Store,
+    worker: &crate::GroupWorker,
+    name: &str,
+    kind: gatelangs_domain::groups::GroupKind,
+    place: Option<gatelangs_domain::PlaceId>,
+) -> Result<GroupId> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(Error::Invalid("groups-error-name"));
+    }
+    let mut tx = store.begin().await?;
+    if groups::find(&mut tx, worker.service(), &name)
+        .await?
+        .is_some()
+    {
+        return Err(Error::Conflict("groups-error-name-taken"));
+    }
+    let id = GroupId::new();
+    groups::create(&mut tx, worker.service(), id, &name, kind, place, now())
+        .await
+        .map_err(|e| match e {
+            gatelangs_storage::StoreError::NotFound => Error::Invalid("groups-error-place"),
+            e => e.into(),
+        })?;
+    tx.commit().await?;
+    Ok(id)
 }

@@ -23,8 +23,8 @@ pub mod youths;
 
 pub use actor::Actor;
 pub use capabilities::{
-    Administrator, AuditReader, CatalogueEditor, FieldRecorder, InquiryRecorder, PlaceEditor,
-    ReportReader,
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
+    PlaceEditor, ReportReader,
 };
 pub use error::{Error, Result};
 pub use record_gate::{OpenRecord, YouthDesk};

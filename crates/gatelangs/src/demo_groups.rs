@@ -16,7 +16,14 @@ use jiff::civil::{Date, Weekday, date};
 /// (name, kind, place, weekday it meets, first week, weeks) — weekly sessions in 2024; with the
 /// summer break the last meeting stays within the year (first + weeks + 6 ≤ 52).
 /// A demo group: (name, kind, place, weekday, first week, weeks).
-type DemoGroup = (&'static str, GroupKind, Option<&'static str>, Weekday, i16, i16);
+type DemoGroup = (
+    &'static str,
+    GroupKind,
+    Option<&'static str>,
+    Weekday,
+    i16,
+    i16,
+);
 
 const GROUPS: [DemoGroup; 4] = [
     (

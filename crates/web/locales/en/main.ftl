@@ -711,3 +711,44 @@ pager-total = { $n ->
 pager-previous = Previous page
 pager-next = Next page
 error-entry-blocked = The young person has blocked this entry for you.
+
+# Groups
+nav-groups = Groups
+groups-title = Groups
+groups-intro = The groups the team runs – life skills (Sisterhood/Brotherhood), FLYT, gaming and others – with attendance per session.
+groups-none = No groups yet.
+groups-year = Sessions and attendances in { $year }
+groups-name = Name
+groups-kind = Kind
+groups-place = School or place
+groups-no-place = (no fixed place)
+groups-sessions = Sessions
+groups-attendances = Attendances
+groups-new = New group
+groups-create = Create the group
+group-kind-life_skills = Life skills
+group-kind-flyt = FLYT
+group-kind-gaming = Gaming
+group-kind-other = Other group
+groups-roll-call = Attendance at a session
+groups-named = Youths in follow-up
+groups-named-hint = Only youths you have access to are shown: your own, and those who came to the group before.
+groups-no-candidates = No youths to tick – type the participants as nicknames below.
+groups-anonymous = Anonymous participants
+groups-pseudonyms = Anonymous participants (nickname or gamer tag, one per line)
+groups-pseudonyms-hint = Use a nickname or gamer tag, never a full name. The same nickname counts as the same participant.
+groups-save-session = Save the attendance
+groups-no-sessions = No sessions recorded.
+groups-recorded = { $n ->
+    [one] One attendance was saved.
+   *[other] { $n } attendances were saved.
+}
+groups-already-there = { $n ->
+    [one] One was recorded already and was not counted again.
+   *[other] { $n } were recorded already and were not counted again.
+}
+groups-error-name = Type a name for the group (at most 100 characters).
+groups-error-name-taken = A group with this name exists already.
+groups-error-place = Choose a place that exists.
+groups-error-pseudonym = A nickname can be at most 100 characters.
+youth-groups = Group attendance

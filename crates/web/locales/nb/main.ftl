@@ -708,3 +708,44 @@ pager-total = { $n ->
 pager-previous = Forrige side
 pager-next = Neste side
 error-entry-blocked = Dette notatet er sperret for deg etter ønske fra den unge.
+
+# Groups
+nav-groups = Grupper
+groups-title = Grupper
+groups-intro = Gruppene teamet driver – livsmestring (Sisterhood/Brotherhood), FLYT, gaming og andre – med oppmøte per samling.
+groups-none = Ingen grupper ennå.
+groups-year = Samlinger og oppmøter i { $year }
+groups-name = Navn
+groups-kind = Type
+groups-place = Skole eller sted
+groups-no-place = (intet fast sted)
+groups-sessions = Samlinger
+groups-attendances = Oppmøter
+groups-new = Ny gruppe
+groups-create = Opprett gruppen
+group-kind-life_skills = Livsmestring
+group-kind-flyt = FLYT
+group-kind-gaming = Gaming
+group-kind-other = Annen gruppe
+groups-roll-call = Oppmøte på en samling
+groups-named = Ungdommer i oppfølging
+groups-named-hint = Bare ungdommer du har tilgang til vises: dine egne og de som har vært med i gruppen før.
+groups-no-candidates = Ingen ungdommer å krysse av – skriv deltakerne som kallenavn under.
+groups-anonymous = Anonyme deltakere
+groups-pseudonyms = Anonyme deltakere (kallenavn eller gamertag, én per linje)
+groups-pseudonyms-hint = Bruk kallenavn eller gamertag, aldri fullt navn. Samme kallenavn regnes som samme deltaker.
+groups-save-session = Lagre oppmøtet
+groups-no-sessions = Ingen samlinger registrert.
+groups-recorded = { $n ->
+    [one] Ett oppmøte er lagret.
+   *[other] { $n } oppmøter er lagret.
+}
+groups-already-there = { $n ->
+    [one] Ett var registrert fra før og ble ikke telt på nytt.
+   *[other] { $n } var registrert fra før og ble ikke telt på nytt.
+}
+groups-error-name = Skriv et navn på gruppen (høyst 100 tegn).
+groups-error-name-taken = Det finnes allerede en gruppe med dette navnet.
+groups-error-place = Velg et sted som finnes.
+groups-error-pseudonym = Et kallenavn kan være høyst 100 tegn.
+youth-groups = Gruppeoppmøter

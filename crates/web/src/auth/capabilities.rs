@@ -3,8 +3,8 @@
 //! build a capability without passing it. See `docs/decisions/0007-authorization.md`.
 
 pub use gatelangs_app::capabilities::{
-    Administrator, AuditReader, CatalogueEditor, FieldRecorder, InquiryRecorder, PlaceEditor,
-    ReportReader,
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
+    PlaceEditor, ReportReader,
 };
 pub use gatelangs_app::record_gate::YouthDesk;
 
@@ -31,6 +31,7 @@ for_principal!(
     AuditReader,
     CatalogueEditor,
     FieldRecorder,
+    GroupWorker,
     InquiryRecorder,
     PlaceEditor,
     ReportReader,

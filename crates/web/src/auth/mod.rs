@@ -9,8 +9,8 @@ pub mod throttle;
 pub mod totp;
 
 pub use capabilities::{
-    Administrator, AuditReader, CatalogueEditor, FieldRecorder, ForPrincipal, InquiryRecorder,
-    PlaceEditor, ReportReader,
+    Administrator, AuditReader, CatalogueEditor, FieldRecorder, ForPrincipal, GroupWorker,
+    InquiryRecorder, PlaceEditor, ReportReader,
 };
 pub use gatelangs_app::record_gate::{OpenRecord, YouthDesk, subject};
 pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};

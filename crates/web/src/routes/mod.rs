@@ -6,6 +6,7 @@ mod choice;
 mod contacts;
 mod counterparts;
 mod field;
+mod groups;
 mod health;
 mod home;
 mod import;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(places::router())
         .merge(youths::router())
         .merge(counterparts::router())
+        .merge(groups::router())
         .merge(inquiries::router())
         .merge(report::router())
         .merge(import::router())

@@ -53,6 +53,7 @@ pub struct Copy {
     pub assessment_rows: Vec<FactorRow>,
     pub accesses: Vec<AccessRow>,
     pub sharing: super::sharing::SharingView,
+    pub groups: Vec<String>,
 }
 
 /// What an access to a youth's record was and on which basis, in words, from the audit action
@@ -101,6 +102,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
         .await?
         .ok_or(AppError::NotFound)?;
     let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
+    let groups = super::group_attendance(&mut tx, rec.service(), youth).await?;
     // The copy shows what the person producing it may see: an entry the youth blocked against
     // them stays out of it, as on the record page.
     let entries = rec.journal(&mut tx, keys).await?;
@@ -127,6 +129,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
     let (assessment_dates, assessment_rows) = assessment_table(&tr, &assess);
     let now = jiff::Timestamp::now();
     Ok(Copy {
+        groups,
         service_name: p.service().name.clone(),
         produced: format_seconds(now.as_second(), &tz),
         name: y.full_name(),

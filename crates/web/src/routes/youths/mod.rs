@@ -178,3 +178,23 @@ async fn staff(
         })
         .collect())
 }
+
+/// The group sessions a youth attended, for the record and the youth's copy: "date – group",
+/// newest first.
+async fn group_attendance(
+    conn: &mut gatelangs_storage::AnyConnection,
+    service: gatelangs_domain::ServiceId,
+    youth: YouthId,
+) -> Result<Vec<String>, AppError> {
+    Ok(gatelangs_storage::groups::attended_by(conn, service, youth)
+        .await?
+        .into_iter()
+        .map(|(group, day)| {
+            let day = day
+                .parse()
+                .map(gatelangs_domain::time::format_day)
+                .unwrap_or(day);
+            format!("{day} – {group}")
+        })
+        .collect())
+}

@@ -116,6 +116,7 @@ fn data(copy: &Copy) -> serde_json::Value {
         "identity": identity,
         "labels": {
             "conversations": t("youth-conversations"),
+            "groups": t("youth-groups"),
             "journal": t("youth-journal"),
             "assessments": t("youth-assessments"),
             "accesses": t("innsyn-accesses"),
@@ -133,6 +134,7 @@ fn data(copy: &Copy) -> serde_json::Value {
         },
         "accesses_intro": t("innsyn-accesses-intro"),
         "withheld_note": if copy.withheld > 0 { tr.tn("innsyn-withheld", "n", copy.withheld) } else { String::new() },
+        "groups": copy.groups,
         "conversations": copy.conversations.iter().map(|c| json!({
             "date": c.date, "staff": c.staff, "setting": c.setting, "duration": c.duration, "challenges": c.challenges,
         })).collect::<Vec<_>>(),

@@ -114,6 +114,7 @@ pub struct RecordPage {
     entry_choices: Vec<Choice>,
     today: String,
     sharing: super::sharing::SharingView,
+    groups: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -290,6 +291,7 @@ pub async fn show(
         .await?
         .ok_or(AppError::NotFound)?;
     let convs = conversations::for_youth(&mut tx, rec.service(), youth).await?;
+    let groups = super::group_attendance(&mut tx, rec.service(), youth).await?;
     let visible = rec.journal(&mut tx, keys).await?;
     let deletions = journal::deletions(&mut tx, keys, rec.service(), youth).await?;
     let assess = assessments::for_youth(&mut tx, keys, rec.service(), youth).await?;
@@ -316,6 +318,7 @@ pub async fn show(
     };
     let today = jiff::Timestamp::now().to_zoned(tz.clone()).date();
     Ok(RecordPage {
+        groups,
         id: youth.to_string(),
         reference: y.fields.reference.clone(),
         name: y.full_name(),

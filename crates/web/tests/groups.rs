@@ -1,0 +1,145 @@
+//! Groups through the web on both backends: a worker creates a group and records a session
+//! with named youths (only those they may see) and pseudonyms; a resubmitted form counts
+//! nothing twice; the attendance shows in the youth's record and copy and in the report; a
+//! named youth the worker may not see cannot be ticked; an analyst has no group pages.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{TestApp, each_app, pdf_text};
+use gatelangs_domain::Role;
+use gatelangs_storage::services::Service;
+use gatelangs_storage::users::User;
+
+struct Team {
+    service: Service,
+    kari: User,
+    ola: User,
+    per: User,
+}
+
+async fn team(app: &TestApp) -> Team {
+    let service = app.service("team", false).await;
+    Team {
+        kari: app.user(&service, "kari", Role::FieldWorker).await,
+        ola: app.user(&service, "ola", Role::FieldWorker).await,
+        per: app.user(&service, "per", Role::FieldWorker).await,
+        service,
+    }
+}
+
+/// Kari registers a youth with Ola; returns the youth's id.
+async fn youth(app: &TestApp, t: &Team, first: &str) -> String {
+    let kari = app.session_for(&t.kari).await;
+    let reply = app
+        .post(
+            "/youths",
+            Some(&kari),
+            &format!(
+                "first_name={first}&last_name=Test&birth_date=01.02.2010&gender=female&municipality=3205&contact2={}&confirmed=1",
+                t.ola.id
+            ),
+        )
+        .await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    reply.location().trim_start_matches("/youths/").to_owned()
+}
+
+async fn report_groups(app: &TestApp, t: &Team, year: &str) -> serde_json::Value {
+    let mut conn = app.store().conn().await.unwrap();
+    let report = gatelangs_report::build(&mut conn, &t.service, year.parse().unwrap())
+        .await
+        .unwrap();
+    serde_json::to_value(report).unwrap()["groups"].clone()
+}
+
+#[tokio::test]
+async fn a_session_counts_named_youths_and_pseudonyms_once_and_shows_in_the_record() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let solveig = youth(&app, &t, "Solveig").await;
+        let kari = app.session_for(&t.kari).await;
+        let reply = app
+            .post(
+                "/groups",
+                Some(&kari),
+                "name=Sisterhood&kind=life_skills&place=",
+            )
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        let group = reply.location().to_owned();
+        // The same name again is refused, and named.
+        let reply = app
+            .post("/groups", Some(&kari), "name=Sisterhood&kind=flyt&place=")
+            .await;
+        assert_eq!(reply.status, 422);
+        assert!(reply.body.contains("finnes allerede en gruppe"));
+        // The roll-call offers Kari's youth.
+        let page = app.get(&group, Some(&kari)).await;
+        assert!(page.body.contains("Solveig Test"), "{}", page.body);
+        let form =
+            format!("date=12.03.2024&youth={solveig}&pseudonyms=Shadow%0ANova%0Ashadow+%0AShadow");
+        let reply = app
+            .post(&format!("{group}/sessions"), Some(&kari), &form)
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        // Shadow twice is one participant; "shadow" is another pseudonym.
+        assert!(
+            reply.location().contains("written=4&already=1"),
+            "{}",
+            reply.location()
+        );
+        // Sent again (a double tap, a reload): nothing is counted twice.
+        let reply = app
+            .post(&format!("{group}/sessions"), Some(&kari), &form)
+            .await;
+        assert!(
+            reply.location().contains("written=0&already=5"),
+            "{}",
+            reply.location()
+        );
+        let figures = report_groups(&app, &t, "2024").await;
+        assert_eq!(
+            figures,
+            serde_json::json!({
+                "sessions": 1, "attendances": 4, "unique_named": 1, "unique_anonymous": 3,
+                "by_group": {"Sisterhood": {"sessions": 1, "attendances": 4}}
+            })
+        );
+        // The attendance is in the record and in the youth's copy (HTML and PDF).
+        let record = app.get(&format!("/youths/{solveig}"), Some(&kari)).await;
+        assert!(
+            record.body.contains("12.03.2024 – Sisterhood"),
+            "{}",
+            record.body
+        );
+        let copy = app
+            .get(&format!("/youths/{solveig}/innsyn"), Some(&kari))
+            .await;
+        assert!(copy.body.contains("12.03.2024 – Sisterhood"));
+        let pdf = app
+            .get(&format!("/youths/{solveig}/innsyn.pdf"), Some(&kari))
+            .await;
+        assert!(pdf_text(&pdf.bytes).contains("Sisterhood"));
+        // Per is no contact person: Solveig is not offered, and ticking her anyway is refused.
+        let per = app.session_for(&t.per).await;
+        let page = app.get(&group, Some(&per)).await;
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("Solveig"), "{}", page.body);
+        let reply = app
+            .post(
+                &format!("{group}/sessions"),
+                Some(&per),
+                &format!("date=13.03.2024&youth={solveig}"),
+            )
+            .await;
+        assert_eq!(reply.status, 403);
+        assert_eq!(report_groups(&app, &t, "2024").await["attendances"], 4);
+        // An analyst sees aggregates only: no group pages.
+        let anna = app.user(&t.service, "anna", Role::Analyst).await;
+        let anna = app.session_for(&anna).await;
+        assert_eq!(app.get("/groups", Some(&anna)).await.status, 403);
+        assert_eq!(app.get(&group, Some(&anna)).await.status, 403);
+    }
+}
