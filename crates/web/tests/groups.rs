@@ -143,3 +143,90 @@ async fn a_session_counts_named_youths_and_pseudonyms_once_and_shows_in_the_reco
         assert_eq!(app.get(&group, Some(&anna)).await.status, 403);
     }
 }
+
+#[tokio::test]
+async fn prevention_events_and_trend_notes_are_recorded_checked_and_summarised_without_small_counts()
+ {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let kari = app.session_for(&t.kari).await;
+        for form in [
+            "date=05.02.2024&kind=drug_prevention_class&place=&grade=8&classes=2&participants=51",
+            "date=06.02.2024&kind=drug_prevention_class&place=&grade=8&classes=1&participants=26",
+            "date=07.02.2024&kind=parent_meeting&place=&grade=&classes=&participants=30",
+        ] {
+            let reply = app.post("/prevention", Some(&kari), form).await;
+            assert_eq!(reply.status, 303, "{form}: {}", reply.body);
+        }
+        for (form, message) in [
+            (
+                "date=05.02.2024&kind=talk&grade=14",
+                "Trinn må være fra 1 til 13",
+            ),
+            ("date=05.02.2024&kind=talk&classes=-2", "hele tall"),
+            ("date=31.02.2024&kind=talk", "dato"),
+        ] {
+            let reply = app.post("/prevention", Some(&kari), form).await;
+            assert_eq!(reply.status, 422, "{form}");
+            assert!(reply.body.contains(message), "{form}: {}", reply.body);
+        }
+        let mut conn = app.store().conn().await.unwrap();
+        let report = serde_json::to_value(
+            gatelangs_report::build(&mut conn, &t.service, 2024)
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            report["prevention"]["drug_prevention_class"],
+            serde_json::json!({"events": 2, "classes": 3, "participants": 77})
+        );
+        assert_eq!(report["prevention"]["talk"]["events"], 0);
+        // Trend notes: a district, at least one theme, a summary.
+        let district =
+            gatelangs_storage::places::create_district(&mut conn, t.service.id, "Sentrum")
+                .await
+                .unwrap()
+                .id;
+        drop(conn);
+        let reply = app
+            .post(
+                "/trends",
+                Some(&kari),
+                &format!("date=01.03.2024&district={district}&summary=Uro+ved+stasjonen"),
+            )
+            .await;
+        assert_eq!(reply.status, 422);
+        assert!(reply.body.contains("minst ett tema"));
+        for n in 0..6 {
+            let themes = if n < 2 {
+                "theme=gangs&theme=crime"
+            } else {
+                "theme=gangs"
+            };
+            let reply = app
+                .post(
+                    "/trends",
+                    Some(&kari),
+                    &format!(
+                        "date=0{}.03.2024&district={district}&{themes}&summary=Uro+ved+stasjonen",
+                        n + 1
+                    ),
+                )
+                .await;
+            assert_eq!(reply.status, 303, "{}", reply.body);
+        }
+        let page = app.get("/trends?year=2024", Some(&kari)).await;
+        // Six notes name gangs; two name crime, shown as "<5".
+        let row = &page.body[page.body.find("<th scope=\"row\">Sentrum</th>").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains(">6<"), "{row}");
+        assert!(row.contains("&#60;5"), "{row}");
+        assert!(!row.contains(">2<"), "{row}");
+        // Field workers and leaders only.
+        let anna = app.user(&t.service, "anna", Role::Analyst).await;
+        let anna = app.session_for(&anna).await;
+        assert_eq!(app.get("/prevention", Some(&anna)).await.status, 403);
+        assert_eq!(app.get("/trends", Some(&anna)).await.status, 403);
+    }
+}

@@ -16,6 +16,7 @@ mod language;
 pub mod layout;
 mod login;
 mod places;
+mod prevention;
 mod report;
 mod setup;
 mod two_factor;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(counterparts::router())
         .merge(groups::router())
         .merge(inquiries::router())
+        .merge(prevention::router())
         .merge(report::router())
         .merge(import::router())
         .merge(login::router())
