@@ -164,6 +164,7 @@ pub fn trend_summary<'a>(notes: impl IntoIterator<Item = (&'a str, &'a [Theme])>
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod trend_tests {
     use super::*;
 
