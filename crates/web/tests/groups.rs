@@ -107,6 +107,10 @@ async fn a_session_counts_named_youths_and_pseudonyms_once_and_shows_in_the_reco
                 "by_group": {"Sisterhood": {"sessions": 1, "attendances": 4}}
             })
         );
+        // The report page has section 2.4 with the group.
+        let page = app.get("/report?year=2024", Some(&kari)).await;
+        assert!(page.body.contains("2.4 Gruppearbeid"), "{}", page.body);
+        assert!(page.body.contains("<td>Sisterhood</td>"));
         // The attendance is in the record and in the youth's copy (HTML and PDF).
         let record = app.get(&format!("/youths/{solveig}"), Some(&kari)).await;
         assert!(

@@ -794,3 +794,11 @@ theme-gangs = Gangs
 theme-digital = Digital
 theme-exclusion = Exclusion
 theme-other = Other
+
+report-groups = 2.4 Group work
+report-groups-sessions = Sessions
+report-groups-attendances = Attendances
+report-groups-named = Unique youths in follow-up
+report-groups-anonymous = Unique anonymous participants
+report-prevention = 2.7 Prevention and information work
+report-trends = 2.8 Trends in youth environments

@@ -791,3 +791,11 @@ theme-gangs = Gjenger
 theme-digital = Digitalt
 theme-exclusion = Utenforskap
 theme-other = Annet
+
+report-groups = 2.4 Gruppearbeid
+report-groups-sessions = Samlinger
+report-groups-attendances = Oppmøter
+report-groups-named = Unike ungdommer i oppfølging
+report-groups-anonymous = Unike anonyme deltakere
+report-prevention = 2.7 Forebyggende arbeid og informasjonsarbeid
+report-trends = 2.8 Trender i ungdomsmiljøene

@@ -119,6 +119,29 @@ struct ReportPage {
     inquiries: Vec<Pair>,
     inquiry_total: i64,
     child_welfare: Vec<Pair>,
+    groups: Vec<Pair>,
+    by_group: Vec<GroupLine>,
+    prevention: Vec<PreventionLine>,
+    observations: Vec<Pair>,
+    observation_total: i64,
+}
+
+pub struct GroupLine {
+    pub name: String,
+    pub sessions: i64,
+    pub attendances: i64,
+}
+
+pub struct PreventionLine {
+    pub kind: String,
+    pub events: i64,
+    pub classes: i64,
+    pub participants: i64,
+}
+
+/// A count of the report as the page's numbers are (they never come near `i64::MAX`).
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 fn age_gender(tr: &Tr, fc: &FieldContacts) -> (String, Vec<(String, Vec<i64>)>) {
@@ -171,8 +194,51 @@ async fn show(
         collaborations: collab,
         inquiries: inq,
         child_welfare: welfare,
+        groups: grp,
+        prevention: prev,
+        observations: obs,
         ..
     } = report;
+    let groups = [
+        ("report-groups-sessions", grp.sessions),
+        ("report-groups-attendances", grp.attendances),
+        ("report-groups-named", grp.unique_named),
+        ("report-groups-anonymous", grp.unique_anonymous),
+    ]
+    .into_iter()
+    .map(|(key, n)| Pair {
+        label: tr.t(key),
+        count: count(n),
+    })
+    .collect();
+    let by_group = grp
+        .by_group
+        .iter()
+        .map(|(name, g)| GroupLine {
+            name: name.clone(),
+            sessions: count(g.sessions),
+            attendances: count(g.attendances),
+        })
+        .collect();
+    let prevention = gatelangs_domain::groups::PreventionKind::ALL
+        .iter()
+        .map(|k| {
+            let f = prev.get(k.as_str()).copied().unwrap_or_default();
+            PreventionLine {
+                kind: tr.t(&format!("prevention-kind-{}", k.as_str())),
+                events: count(f.events),
+                classes: count(f.classes),
+                participants: count(f.participants),
+            }
+        })
+        .collect();
+    let observations = gatelangs_domain::groups::Theme::ALL
+        .iter()
+        .map(|t| Pair {
+            label: tr.t(&format!("theme-{}", t.as_str())),
+            count: count(obs.by_theme.get(t.as_str()).copied().unwrap_or(0)),
+        })
+        .collect();
     let mut names: Vec<&String> = collab
         .incoming
         .keys()
@@ -341,6 +407,11 @@ async fn show(
         inquiry_total: inq.total,
         inquiries,
         child_welfare,
+        groups,
+        by_group,
+        prevention,
+        observations,
+        observation_total: count(obs.total),
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())
