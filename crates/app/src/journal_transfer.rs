@@ -26,7 +26,7 @@ pub async fn exportable(
 ) -> Result<Vec<Entry>> {
     let mut entries = journal::for_youth(conn, keys, service, youth).await?;
     if let Some(user) = exporter {
-        let blocked = record_access::blocked_entries(conn, youth, user).await?;
+        let blocked = record_access::blocked_entries(conn, service, youth, user).await?;
         entries.retain(|e| !blocked.contains(&e.id));
     }
     Ok(entries)

@@ -106,7 +106,8 @@ impl YouthDesk {
                     _ => what.to_owned(),
                 };
                 store.audit(&mut tx, Some(self.service), &event).await?;
-                let blocked_entries = facts::blocked_entries(&mut tx, youth, self.user).await?;
+                let blocked_entries =
+                    facts::blocked_entries(&mut tx, self.service, youth, self.user).await?;
                 Ok((
                     OpenRecord {
                         service: self.service,

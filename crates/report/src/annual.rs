@@ -56,11 +56,27 @@ pub async fn field_contacts_of(
     Ok(field_contacts::compute(&agg, places, previous))
 }
 
+/// The years a report can be asked for (a year outside is a typing error, and the previous
+/// year's column must exist).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+/// Whether `year` is one a report can be made for.
+pub fn valid_year(year: i32) -> bool {
+    YEARS.contains(&year)
+}
+
 pub async fn build(
     conn: &mut AnyConnection,
     service: &Service,
     year: i32,
 ) -> gatelangs_storage::Result<AnnualReport> {
+    if !valid_year(year) {
+        return Err(gatelangs_storage::StoreError::Corrupt(format!(
+            "no report for the year {year}: expected {}–{}",
+            YEARS.start(),
+            YEARS.end()
+        )));
+    }
     let places = place_infos(conn, service).await?;
     Ok(AnnualReport {
         service: service.slug.clone(),

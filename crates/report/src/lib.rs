@@ -11,4 +11,4 @@ pub mod follow_up;
 pub mod groups;
 pub mod sharing;
 
-pub use annual::{AnnualReport, build};
+pub use annual::{AnnualReport, YEARS, build, valid_year};

@@ -126,14 +126,12 @@ pub async fn register(
     if done.rows_affected() == 1 {
         return Ok(Registered::Stored);
     }
-    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE id = $1")
-        .bind(contact.id.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
-    if known > 0 {
-        Ok(Registered::AlreadyStored)
-    } else {
-        Err(StoreError::NotFound)
+    // Stored already means stored in this service: an id another service holds was never
+    // stored here, and answering "already stored" would let the phone drop the tap.
+    match exists(conn, contact.id).await? {
+        Some(owner) if owner == service => Ok(Registered::AlreadyStored),
+        Some(_) => Err(StoreError::Conflict),
+        None => Err(StoreError::NotFound),
     }
 }
 

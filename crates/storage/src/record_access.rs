@@ -317,13 +317,15 @@ pub async fn blocks(
 /// The entries of a youth blocked against a user (entry-level blocks in force).
 pub async fn blocked_entries(
     conn: &mut AnyConnection,
+    service: ServiceId,
     youth: YouthId,
     user: UserId,
 ) -> Result<HashSet<EntryId>> {
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT entry_id FROM record_blocks WHERE youth_id = $1 AND user_id = $2 \
-         AND entry_id IS NOT NULL AND lifted_at IS NULL",
+        "SELECT entry_id FROM record_blocks WHERE service_id = $1 AND youth_id = $2 \
+         AND user_id = $3 AND entry_id IS NOT NULL AND lifted_at IS NULL",
     )
+    .bind(service.to_string())
     .bind(youth.to_string())
     .bind(user.to_string())
     .fetch_all(&mut *conn)

@@ -110,6 +110,36 @@ async fn bad_requests_get_clear_messages_not_server_errors() {
                 404,
                 "does not exist",
             ),
+            // Numbers at the limits: a clear 400, never an overflow or a 500.
+            (
+                request(
+                    "GET",
+                    "/youths?page=9223372036854775807",
+                    &token,
+                    form,
+                    vec![],
+                    "nb",
+                ),
+                400,
+                "Skjemaet",
+            ),
+            (
+                request(
+                    "GET",
+                    "/api/v1/reports/annual?year=-2147483648",
+                    &token,
+                    form,
+                    vec![],
+                    "en",
+                ),
+                400,
+                "\"status\":400",
+            ),
+            (
+                request("GET", "/report?year=2147483647", &token, form, vec![], "nb"),
+                400,
+                "Skriv et årstall",
+            ),
         ];
         for (req, status, text) in cases {
             let what = format!("{} {} {}", app.name(), req.method(), req.uri());

@@ -501,3 +501,41 @@ async fn concurrent_taps_are_committed_together_and_each_id_once() {
         assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 40);
     }
 }
+
+#[tokio::test]
+async fn an_id_stored_in_another_service_is_not_already_stored_here() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        let other = app.service("team-b", false).await;
+        let other_place = app.place(&other, "Torvet", PlaceKind::Street).await;
+        let per = app.user(&other, "per", Role::FieldWorker).await;
+        let per = app.session_for(&per).await;
+        let id = uuid::Uuid::new_v4().to_string();
+        let first = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                json!({"ops": [register(&id, &place, &now())]}),
+            )
+            .await;
+        assert_eq!(statuses(&first), vec!["stored"]);
+        // The same id from another service: rejected (so the phone keeps it and says so),
+        // never "already stored" (which would drop a tap that was not stored there).
+        let there = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&per),
+                json!({"ops": [register(&id, &other_place.id.to_string(), &now())]}),
+            )
+            .await;
+        assert_eq!(statuses(&there), vec!["rejected"], "{}", there.body);
+        assert_eq!(
+            app.count(&format!(
+                "SELECT COUNT(*) FROM contacts WHERE service_id = '{}'",
+                other.id
+            ))
+            .await,
+            0
+        );
+    }
+}

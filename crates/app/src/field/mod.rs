@@ -171,6 +171,7 @@ fn outcome_of(result: std::result::Result<Registered, StoreError>) -> Result<Out
         Ok(Registered::Stored) => Ok(Outcome::Stored),
         Ok(Registered::AlreadyStored) => Ok(Outcome::AlreadyStored),
         Err(StoreError::NotFound) => Ok(Outcome::Rejected("contact-unknown-place")),
+        Err(StoreError::Conflict) => Ok(Outcome::Rejected("contact-id-taken")),
         Err(e) => Err(e.into()),
     }
 }

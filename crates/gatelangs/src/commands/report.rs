@@ -17,6 +17,13 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
     if format != ReportFormat::Json {
         bail!("only --format json is built so far; html, pdf, xlsx and csv will follow");
     }
+    if !gatelangs_report::valid_year(year) {
+        bail!(
+            "--year {year}: expected a year from {} to {}",
+            gatelangs_report::YEARS.start(),
+            gatelangs_report::YEARS.end()
+        );
+    }
     let mut conn = store.conn().await?;
     let svc = services::find_by_slug(&mut conn, &service)
         .await?

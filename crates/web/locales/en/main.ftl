@@ -175,6 +175,7 @@ month-12 = December
 
 contact-in-future = The time is in the future. Check the phone's clock.
 contact-too-old = The registration is too old to send here. Enter it in the shift table.
+contact-id-taken = The registration has an id that is already in use and was not stored. Register the contact again.
 contact-unknown-place = The place does not exist (any more) in the service.
 contact-not-found = The registration does not exist.
 contact-not-yours = You can only undo or correct your own registrations, and only for a while.

@@ -175,6 +175,7 @@ month-12 = desember
 
 contact-in-future = Tidspunktet ligger i fremtiden. Sjekk klokken på telefonen.
 contact-too-old = Registreringen er for gammel til å sendes inn her. Før den inn i skifttabellen.
+contact-id-taken = Registreringen har en id som allerede er i bruk, og ble ikke lagret. Registrer treffet på nytt.
 contact-unknown-place = Stedet finnes ikke (lenger) i tjenesten.
 contact-not-found = Registreringen finnes ikke.
 contact-not-yours = Du kan bare angre eller rette dine egne registreringer, og bare en stund etterpå.

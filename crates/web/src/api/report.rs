@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 
 use super::ApiError;
 use crate::auth::{Principal, ReportReader};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -35,6 +35,9 @@ pub async fn annual(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Json<gatelangs_report::AnnualReport>> {
     let reader = ReportReader::for_principal(&principal)?;
+    if !gatelangs_report::valid_year(q.year) {
+        return Err(AppError::BadRequest("report-bad-year"));
+    }
     let mut conn = state.store.read_conn().await?;
     let service = services::get(&mut conn, reader.service()).await?;
     Ok(Json(

@@ -25,10 +25,19 @@ struct LanguageForm {
     next: Option<String>,
 }
 
-/// Only a path on this site, so the form cannot be used to send someone elsewhere.
+/// Only a clean path on this site, so the form cannot be used to send someone elsewhere.
+/// Browsers drop tabs and line breaks from a `Location`, so "/<TAB>/evil.example" would become
+/// "//evil.example": any control character, like a backslash or a leading "//", is refused.
 fn local_path(next: Option<&str>) -> &str {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.chars().any(char::is_control) =>
+        {
+            p
+        }
         _ => "/",
     }
 }
@@ -71,7 +80,16 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(local_path(Some("/audit?x=1")), "/audit?x=1");
-        for bad in ["//evil.example", "https://evil.example", "/\\evil", ""] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/\u{0}x",
+        ] {
             assert_eq!(local_path(Some(bad)), "/", "{bad}");
         }
         assert_eq!(local_path(None), "/");

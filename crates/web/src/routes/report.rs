@@ -46,7 +46,7 @@ fn year_of(q: &YearQuery, principal: &Principal) -> AppResult<i32> {
         Some(y) => y
             .parse::<i32>()
             .ok()
-            .filter(|y| (1900..=9999).contains(y))
+            .filter(|y| gatelangs_report::valid_year(*y))
             .ok_or(AppError::BadRequest("report-bad-year")),
     }
 }

@@ -131,6 +131,10 @@ async fn listed(
     base: &str,
 ) -> AppResult<(Vec<YouthRow>, Paging)> {
     let page = page.unwrap_or(1).max(1);
+    // A page number far beyond the list is a bad request, not an overflow.
+    let offset = (page - 1)
+        .checked_mul(PAGE_SIZE)
+        .ok_or(AppError::BadRequest("error-bad-form"))?;
     let mut tx = state.store.begin().await?;
     let mine = (p.role() != Role::Leader).then_some(desk.user());
     let (list, total) = youths::list_page(
@@ -139,7 +143,7 @@ async fn listed(
         desk.service(),
         mine,
         Some(desk.user()),
-        (page - 1) * PAGE_SIZE,
+        offset,
         PAGE_SIZE,
     )
     .await?;
