@@ -3,7 +3,7 @@
 // once) and from the cache when there is not.
 const CACHE = 'gatelangs-field-__VERSION__';
 const PAGE = '/field/';
-const ASSETS = ['/assets/app.css', '/assets/field.js', '/assets/favicon.svg'];
+const ASSETS = ['/assets/app.css', '/assets/field.js', '/assets/nav.js', '/assets/favicon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

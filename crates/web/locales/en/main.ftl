@@ -2,6 +2,7 @@
 
 skip-to-content = Skip to main content
 nav-label = Main menu
+nav-menu = Menu
 nav-home = Home
 nav-audit-log = Audit log
 nav-security = Sign-in and security

@@ -2,6 +2,7 @@
 
 skip-to-content = Gå til hovedinnholdet
 nav-label = Hovedmeny
+nav-menu = Meny
 nav-home = Forside
 nav-audit-log = Logg
 nav-security = Innlogging og sikkerhet

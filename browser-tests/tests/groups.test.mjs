@@ -1,0 +1,64 @@
+// Groups, prevention work and trend notes as a field worker meets them on a phone: create a
+// group, take the roll-call of a session (a youth ticked, pseudonyms typed), record a
+// drug-prevention class and a trend note. Every page is scanned with axe-core.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, expectAccessible, login } from '../harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer(['--demo']);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a roll-call on a phone, a prevention class and a trend note', async () => {
+  const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  try {
+    await login(page, server.base, 'demo-feltarbeider', server.demoLogins['demo-feltarbeider']);
+    await page.getByRole('heading', { name: /Hei, Frida/ }).waitFor();
+    await page.locator('summary', { hasText: 'Meny' }).click();
+    await page.getByRole('link', { name: 'Grupper', exact: true }).click();
+    await page.getByRole('heading', { name: 'Grupper', level: 1 }).waitFor();
+    await expectAccessible(page, 'groups');
+    await page.getByLabel('Navn').fill('Jentegruppa Torsdag');
+    await page.getByLabel('Type').selectOption('life_skills');
+    await page.getByRole('button', { name: 'Opprett gruppen' }).click();
+    await page.getByRole('heading', { name: 'Jentegruppa Torsdag', level: 1 }).waitFor();
+    await expectAccessible(page, 'roll-call');
+    // Frida's own youths are offered; tick the first, and type two gamer tags.
+    const first = page.locator('input[name="youth"]').first();
+    await first.check();
+    await page.getByLabel(/Anonyme deltakere \(kallenavn/).fill('Nattugla\nBlåbær');
+    await page.getByRole('button', { name: 'Lagre oppmøtet' }).click();
+    await page.getByText('3 oppmøter er lagret.').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `the roll-call scrolls sideways (${width} px)`);
+
+    await page.goto(`${server.base}/prevention`);
+    await expectAccessible(page, 'prevention');
+    await page.getByLabel('Type').selectOption('drug_prevention_class');
+    await page.getByLabel('Trinn').fill('8');
+    await page.getByLabel('Klasser').fill('1');
+    await page.getByLabel('Deltakere').fill('25');
+    await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
+    await page.getByText('Tiltaket er lagret.').waitFor();
+
+    await page.goto(`${server.base}/trends`);
+    await expectAccessible(page, 'trends');
+    await page.getByLabel('Område').selectOption({ label: 'Fetsund' });
+    await page.getByLabel('Rus', { exact: true }).check();
+    await page.getByLabel('Observasjon', { exact: true }).fill('Mer snus på ungdomsskolen.');
+    await page.getByRole('button', { name: 'Lagre observasjonen' }).click();
+    await page.getByText('Observasjonen er lagret.').waitFor();
+    await expectAccessible(page, 'trends after saving');
+  } finally {
+    await context.close();
+  }
+});
