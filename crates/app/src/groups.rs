@@ -5,15 +5,14 @@
 use std::collections::BTreeSet;
 
 use gatelangs_domain::{
-    AccessBasis, AttendanceId, AuditAction, AuditEvent, GroupId, PersonalDataAccess, Role,
-    ServiceId, UserId, YouthId,
+    AttendanceId, AuditEvent, GroupId, PersonalDataAccess, Role, ServiceId, UserId, YouthId,
 };
 use gatelangs_storage::groups::{self, Attendee, NewAttendance};
 use gatelangs_storage::{AnyConnection, Store, now, youths};
 use jiff::civil::Date;
 
 use crate::error::{Error, Result};
-use crate::record_gate::{YouthDesk, subject};
+use crate::record_gate::{YouthDesk, log_imported, subject};
 
 /// Stores attendances from a bundle (or the demo) inside the caller's transaction; each named
 /// youth gets one audit entry for the batch.
@@ -32,18 +31,15 @@ pub async fn store_imported_attendances(
             youths.insert(y);
         }
     }
-    for youth in youths {
-        let event = AuditEvent::new(
-            actor,
-            AuditAction::PersonalData {
-                access: PersonalDataAccess::Change,
-                basis: AccessBasis::Administration,
-            },
-            subject(youth),
-        )
-        .with_detail("group attendance imported");
-        store.audit(conn, Some(service), &event).await?;
-    }
+    log_imported(
+        conn,
+        store,
+        service,
+        actor,
+        youths,
+        "group attendance imported",
+    )
+    .await?;
     Ok(())
 }
 

@@ -236,3 +236,28 @@ impl OpenRecord {
             .ok_or(Error::NotFound)
     }
 }
+
+/// Logs that a bundle import (or the demo's seeding) changed the records of `youths`: one
+/// entry per youth, on the administration basis, so each youth's access list shows it.
+pub async fn log_imported(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: ServiceId,
+    actor: Option<UserId>,
+    youths: impl IntoIterator<Item = YouthId>,
+    detail: &str,
+) -> Result<()> {
+    for youth in youths {
+        let event = AuditEvent::new(
+            actor,
+            AuditAction::PersonalData {
+                access: PersonalDataAccess::Change,
+                basis: AccessBasis::Administration,
+            },
+            subject(youth),
+        )
+        .with_detail(detail);
+        store.audit(conn, Some(service), &event).await?;
+    }
+    Ok(())
+}

@@ -12,7 +12,7 @@ use gatelangs_storage::{AnyConnection, Store, StoreError, users};
 use jiff::civil::Date;
 
 use crate::error::{Error, Result};
-use crate::record_gate::{YouthDesk, subject};
+use crate::record_gate::{YouthDesk, log_imported, subject};
 
 /// The message key of every refused choice of contact persons.
 pub const CONTACT_PERSONS_REFUSED: &str = "youth-error-contact-persons";
@@ -260,15 +260,6 @@ pub async fn store_imported(
         gatelangs_storage::now(),
     )
     .await?;
-    let event = AuditEvent::new(
-        actor,
-        gatelangs_domain::AuditAction::PersonalData {
-            access: PersonalDataAccess::Change,
-            basis: AccessBasis::Administration,
-        },
-        subject(new.id),
-    )
-    .with_detail(detail);
-    store.audit(conn, Some(service), &event).await?;
+    log_imported(conn, store, service, actor, [new.id], detail).await?;
     Ok(())
 }

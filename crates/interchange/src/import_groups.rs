@@ -88,6 +88,29 @@ impl Ids {
     }
 }
 
+/// Where a row with a given id stands against the database.
+enum Standing {
+    New,
+    Unchanged,
+    Clash,
+}
+
+/// `stored_same` is whether the service's record with the id equals the row (`None`: the
+/// service has none); an id another record holds is a clash too.
+async fn standing(
+    conn: &mut AnyConnection,
+    table: Table,
+    id: &str,
+    stored_same: Option<bool>,
+) -> Result<Standing, ImportError> {
+    Ok(match stored_same {
+        Some(true) => Standing::Unchanged,
+        Some(false) => Standing::Clash,
+        None if ids::taken(conn, table, id).await? => Standing::Clash,
+        None => Standing::New,
+    })
+}
+
 fn exists_otherwise(file: &str, line: u64, problems: &mut Vec<Problem>) {
     problems.push(Problem::new(
         file,
@@ -205,7 +228,7 @@ pub(crate) async fn check(
         if !ok {
             continue;
         }
-        match groups::attendance_by_id(conn, service.id, id).await? {
+        let stored_same = match groups::attendance_by_id(conn, service.id, id).await? {
             Some(stored) => {
                 let participant = match (&stored.youth_ref, &stored.pseudonym) {
                     (Some(r), _) => Participant::Youth(r.clone()),
@@ -216,19 +239,18 @@ pub(crate) async fn check(
                         );
                     }
                 };
-                if stored.group == row.group
-                    && stored.day == row.date.to_string()
-                    && participant == row.participant
-                {
-                    *plan.unchanged.entry(ATTENDANCE).or_default() += 1;
-                } else {
-                    exists_otherwise(ATTENDANCE, row.line, problems);
-                }
+                Some(
+                    stored.group == row.group
+                        && stored.day == row.date.to_string()
+                        && participant == row.participant,
+                )
             }
-            None if ids::taken(conn, Table::Attendance, &id.to_string()).await? => {
-                exists_otherwise(ATTENDANCE, row.line, problems);
-            }
-            None => plan.attendance.push((row, id)),
+            None => None,
+        };
+        match standing(conn, Table::Attendance, &id.to_string(), stored_same).await? {
+            Standing::New => plan.attendance.push((row, id)),
+            Standing::Unchanged => *plan.unchanged.entry(ATTENDANCE).or_default() += 1,
+            Standing::Clash => exists_otherwise(ATTENDANCE, row.line, problems),
         }
     }
 
@@ -266,24 +288,18 @@ pub(crate) async fn check(
             ));
             continue;
         }
-        match prevention::get(conn, service.id, id).await? {
-            Some(e) => {
-                let same = e.day == row.date.to_string()
-                    && e.kind == row.kind
-                    && e.place == row.place
-                    && e.grade == row.grade
-                    && e.classes == row.classes
-                    && e.participants == row.participants;
-                if same {
-                    *plan.unchanged.entry(PREVENTION).or_default() += 1;
-                } else {
-                    exists_otherwise(PREVENTION, row.line, problems);
-                }
-            }
-            None if ids::taken(conn, Table::Prevention, &id.to_string()).await? => {
-                exists_otherwise(PREVENTION, row.line, problems);
-            }
-            None => plan.prevention.push((row, id)),
+        let stored_same = prevention::get(conn, service.id, id).await?.map(|e| {
+            e.day == row.date.to_string()
+                && e.kind == row.kind
+                && e.place == row.place
+                && e.grade == row.grade
+                && e.classes == row.classes
+                && e.participants == row.participants
+        });
+        match standing(conn, Table::Prevention, &id.to_string(), stored_same).await? {
+            Standing::New => plan.prevention.push((row, id)),
+            Standing::Unchanged => *plan.unchanged.entry(PREVENTION).or_default() += 1,
+            Standing::Clash => exists_otherwise(PREVENTION, row.line, problems),
         }
     }
 
@@ -307,22 +323,18 @@ pub(crate) async fn check(
             continue;
         };
         let id = ObservationId::from_uuid(id);
-        match observations::get(conn, store.field_keys(), service.id, id).await? {
-            Some(o) => {
-                let same = o.day == row.date.to_string()
+        let stored_same = observations::get(conn, store.field_keys(), service.id, id)
+            .await?
+            .map(|o| {
+                o.day == row.date.to_string()
                     && o.district == row.district
                     && o.themes == row.themes
-                    && o.summary == row.summary.trim();
-                if same {
-                    *plan.unchanged.entry(OBSERVATIONS).or_default() += 1;
-                } else {
-                    exists_otherwise(OBSERVATIONS, row.line, problems);
-                }
-            }
-            None if ids::taken(conn, Table::Observations, &id.to_string()).await? => {
-                exists_otherwise(OBSERVATIONS, row.line, problems);
-            }
-            None => plan.observations.push((row, id)),
+                    && o.summary == row.summary.trim()
+            });
+        match standing(conn, Table::Observations, &id.to_string(), stored_same).await? {
+            Standing::New => plan.observations.push((row, id)),
+            Standing::Unchanged => *plan.unchanged.entry(OBSERVATIONS).or_default() += 1,
+            Standing::Clash => exists_otherwise(OBSERVATIONS, row.line, problems),
         }
     }
     Ok(())

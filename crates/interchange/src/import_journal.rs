@@ -9,14 +9,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use gatelangs_app::journal_transfer;
 use gatelangs_domain::journal_history::check_history;
-use gatelangs_domain::{
-    AccessBasis, AuditAction, AuditEvent, ConversationId, EntryId, PersonalDataAccess, UserId,
-    YouthId,
-};
+use gatelangs_domain::{ConversationId, EntryId, UserId, YouthId};
 use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::journal::{self, Entry, RestoredEntry, RestoredVersion};
 use gatelangs_storage::services::Service;
 use gatelangs_storage::{AnyConnection, Store, StoreError, conversations, users, youths};
+
+use gatelangs_app::record_gate::log_imported;
 
 use crate::Problem;
 use crate::import::ImportError;
@@ -338,17 +337,6 @@ pub(crate) async fn apply(
             touched.push(youth);
         }
     }
-    for youth in touched {
-        let event = AuditEvent::new(
-            actor,
-            AuditAction::PersonalData {
-                access: PersonalDataAccess::Change,
-                basis: AccessBasis::Administration,
-            },
-            gatelangs_app::record_gate::subject(youth),
-        )
-        .with_detail("journal imported");
-        store.audit(conn, Some(service.id), &event).await?;
-    }
+    log_imported(conn, store, service.id, actor, touched, "journal imported").await?;
     Ok(())
 }

@@ -7,8 +7,7 @@ use std::collections::{HashMap, HashSet};
 use gatelangs_domain::consent::{ConsentPeriod, check_concern_report_age, check_giver};
 use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
-    AccessBasis, AuditAction, AuditEvent, CollaborationId, ConsentId, CounterpartId, InquiryId,
-    PersonalDataAccess, UserId, WelfareId, YouthId,
+    CollaborationId, ConsentId, CounterpartId, InquiryId, UserId, WelfareId, YouthId,
 };
 use gatelangs_storage::child_welfare::{self, Details, NewWelfare};
 use gatelangs_storage::collaborations::{self, NewCollaboration};
@@ -18,6 +17,8 @@ use gatelangs_storage::inquiries::{self, NewInquiry};
 use gatelangs_storage::services::Service;
 use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
 use jiff::civil::Date;
+
+use gatelangs_app::record_gate::log_imported;
 
 use crate::Problem;
 use crate::derived::Occurrences;
@@ -418,18 +419,15 @@ pub(crate) async fn apply(
         gatelangs_app::sharing::store_imported_welfare(conn, keys, service.id, &new).await?;
         touched.insert(youth);
     }
-    for youth in touched {
-        let event = AuditEvent::new(
-            actor,
-            AuditAction::PersonalData {
-                access: PersonalDataAccess::Change,
-                basis: AccessBasis::Administration,
-            },
-            format!("youth:{youth}"),
-        )
-        .with_detail("imported consents, collaborations or child-welfare records");
-        store.audit(conn, Some(service.id), &event).await?;
-    }
+    log_imported(
+        conn,
+        store,
+        service.id,
+        actor,
+        touched,
+        "imported consents, collaborations or child-welfare records",
+    )
+    .await?;
     Ok(())
 }
 
