@@ -174,14 +174,8 @@ pub async fn roll_call(
         .filter(|y| y.closed_at.is_none())
         .map(|y| y.id)
         .collect();
-    for a in groups::attendance(&mut tx, service, None).await? {
-        if a.group != group.name {
-            continue;
-        }
-        if let Some(r) = a.youth_ref
-            && let Some(id) = youths::id_by_ref(&mut tx, service, &r).await?
-            && !candidates.contains(&id)
-        {
+    for id in groups::named_attendees(&mut tx, service, group.id).await? {
+        if !candidates.contains(&id) {
             candidates.push(id);
         }
     }

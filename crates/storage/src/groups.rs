@@ -179,14 +179,26 @@ pub async fn attendance(
     service: ServiceId,
     year: Option<i32>,
 ) -> Result<Vec<AttendanceRow>> {
+    attendance_where(conn, service, year, None).await
+}
+
+/// Attendances of the service, of one year and/or with one id (`None`: any).
+async fn attendance_where(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: Option<i32>,
+    id: Option<AttendanceId>,
+) -> Result<Vec<AttendanceRow>> {
     let rows = sqlx::query(
         "SELECT a.id, g.name, a.day, y.ref, p.label FROM group_attendance a \
          JOIN youth_groups g ON g.id = a.group_id \
          LEFT JOIN youths y ON y.id = a.youth_id LEFT JOIN group_pseudonyms p ON p.id = a.pseudonym_id \
-         WHERE a.service_id = $1 AND ($2 = 0 OR a.year = $2) ORDER BY a.day, g.name, a.recorded_at, a.id",
+         WHERE a.service_id = $1 AND ($2 = 0 OR a.year = $2) AND ($3 = '' OR a.id = $3) \
+         ORDER BY a.day, g.name, a.recorded_at, a.id",
     )
     .bind(service.to_string())
     .bind(i64::from(year.unwrap_or(0)))
+    .bind(id.map(|i| i.to_string()).unwrap_or_default())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -209,10 +221,7 @@ pub async fn attendance_by_id(
     service: ServiceId,
     id: AttendanceId,
 ) -> Result<Option<AttendanceRow>> {
-    Ok(attendance(conn, service, None)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id))
+    Ok(attendance_where(conn, service, None, Some(id)).await?.pop())
 }
 
 /// The groups section of a year: sessions are distinct (group, day) pairs.
@@ -278,4 +287,23 @@ pub async fn attended_by(
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows)
+}
+
+/// The named youths who ever attended `group`, once each.
+pub async fn named_attendees(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    group: GroupId,
+) -> Result<Vec<YouthId>> {
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT youth_id FROM group_attendance \
+         WHERE service_id = $1 AND group_id = $2 AND youth_id IS NOT NULL ORDER BY youth_id",
+    )
+    .bind(service.to_string())
+    .bind(group.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| parse("group_attendance.youth_id", r))
+        .collect()
 }

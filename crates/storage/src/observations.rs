@@ -75,14 +75,27 @@ pub async fn all(
     service: ServiceId,
     year: Option<i32>,
 ) -> Result<Vec<Observation>> {
+    observations_where(conn, keys, service, year, None).await
+}
+
+/// Observations of the service, of one year and/or with one id (`None`: any).
+async fn observations_where(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    year: Option<i32>,
+    id: Option<ObservationId>,
+) -> Result<Vec<Observation>> {
     let s = service.to_string();
     let rows = sqlx::query(
         "SELECT o.id, o.day, d.name AS district, o.themes, o.summary FROM observations o \
          JOIN districts d ON d.id = o.district_id \
-         WHERE o.service_id = $1 AND ($2 = 0 OR o.year = $2) ORDER BY o.day, o.recorded_at, o.id",
+         WHERE o.service_id = $1 AND ($2 = 0 OR o.year = $2) AND ($3 = '' OR o.id = $3) \
+         ORDER BY o.day, o.recorded_at, o.id",
     )
     .bind(&s)
     .bind(i64::from(year.unwrap_or(0)))
+    .bind(id.map(|i| i.to_string()).unwrap_or_default())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -108,10 +121,9 @@ pub async fn get(
     service: ServiceId,
     id: ObservationId,
 ) -> Result<Option<Observation>> {
-    Ok(all(conn, keys, service, None)
+    Ok(observations_where(conn, keys, service, None, Some(id))
         .await?
-        .into_iter()
-        .find(|o| o.id == id))
+        .pop())
 }
 
 /// (total, observations per theme) of a year.

@@ -68,13 +68,25 @@ pub async fn all(
     service: ServiceId,
     year: Option<i32>,
 ) -> Result<Vec<Event>> {
+    events_where(conn, service, year, None).await
+}
+
+/// Events of the service, of one year and/or with one id (`None`: any).
+async fn events_where(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: Option<i32>,
+    id: Option<PreventionId>,
+) -> Result<Vec<Event>> {
     let rows = sqlx::query(
         "SELECT e.id, e.day, e.kind, p.name AS place, e.grade, e.classes, e.participants \
          FROM prevention_events e LEFT JOIN places p ON p.id = e.place_id \
-         WHERE e.service_id = $1 AND ($2 = 0 OR e.year = $2) ORDER BY e.day, e.recorded_at, e.id",
+         WHERE e.service_id = $1 AND ($2 = 0 OR e.year = $2) AND ($3 = '' OR e.id = $3) \
+         ORDER BY e.day, e.recorded_at, e.id",
     )
     .bind(service.to_string())
     .bind(i64::from(year.unwrap_or(0)))
+    .bind(id.map(|i| i.to_string()).unwrap_or_default())
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
@@ -99,10 +111,7 @@ pub async fn get(
     service: ServiceId,
     id: PreventionId,
 ) -> Result<Option<Event>> {
-    Ok(all(conn, service, None)
-        .await?
-        .into_iter()
-        .find(|e| e.id == id))
+    Ok(events_where(conn, service, None, Some(id)).await?.pop())
 }
 
 /// Per kind: (events, classes, participants) of a year; a missing count adds nothing.
