@@ -134,6 +134,14 @@ define_id!(
     /// A trend observation of a youth environment.
     ObservationId
 );
+define_id!(
+    /// One row of the staffing plan: a target of field teams for a shift on a weekday.
+    TargetId
+);
+define_id!(
+    /// One field team on duty on a date and shift (a row of the rota).
+    RotaTeamId
+);
 
 #[cfg(test)]
 mod tests {

@@ -51,6 +51,7 @@ pub mod journal_history;
 pub mod password;
 pub mod role;
 pub mod service;
+pub mod staffing;
 pub mod time;
 pub mod user;
 pub mod youth;
@@ -59,7 +60,8 @@ pub use audit::{AccessBasis, AuditAction, AuditEvent, PersonalDataAccess};
 pub use ids::{
     AssessmentId, AttendanceId, BlockId, CollaborationId, ConsentId, ContactId, ConversationId,
     CounterpartId, DistrictId, EmergencyAccessId, EntryId, GroupId, InquiryId, ObservationId,
-    PlaceId, PreventionId, PseudonymId, ServiceId, UserId, WelfareId, YouthId,
+    PlaceId, PreventionId, PseudonymId, RotaTeamId, ServiceId, TargetId, UserId, WelfareId,
+    YouthId,
 };
 pub use password::{NewPassword, PasswordError};
 pub use role::Role;

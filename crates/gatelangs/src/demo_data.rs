@@ -130,10 +130,10 @@ const AGE_TOTALS_2024: [(AgeGroup, u32); 5] = [
     (AgeGroup::Unknown, 10_712),
 ];
 
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn below(&mut self, n: u32) -> u32 {
+    pub(crate) fn below(&mut self, n: u32) -> u32 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

@@ -71,7 +71,7 @@ impl Rng {
     }
 }
 
-fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
+pub(crate) fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
 

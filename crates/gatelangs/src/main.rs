@@ -5,6 +5,7 @@ mod commands;
 mod demo_data;
 mod demo_groups;
 mod demo_sharing;
+mod demo_staffing;
 mod demo_youths;
 mod settings;
 

@@ -190,10 +190,12 @@ async fn export_with(
         crate::export_youth::files(&mut tx, store, &service, year, actor).await?;
     let sharing_files = crate::export_sharing::files(&mut tx, store, &service, year).await?;
     let group_files = crate::export_groups::files(&mut tx, store, &service, year).await?;
+    let staffing_files = crate::export_staffing::files(&mut tx, &service, year).await?;
     for (name, header, rows) in youth_files
         .into_iter()
         .chain(sharing_files)
         .chain(group_files)
+        .chain(staffing_files)
     {
         files.push((name, csv_bytes(&header, rows.clone())?, rows.len()));
     }

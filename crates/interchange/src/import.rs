@@ -16,8 +16,8 @@ use gatelangs_storage::{AnyConnection, Store, StoreError, counterparts, youths};
 
 use crate::rows::{self, ContactRow, PlaceRow, ServiceRow, StaffRow};
 use crate::{
-    Bundle, NOT_YET_SUPPORTED, Problem, SUPPORTED_FILES, import_groups, import_journal,
-    import_sharing, import_youth,
+    Bundle, Problem, SUPPORTED_FILES, import_groups, import_journal, import_sharing,
+    import_staffing, import_youth,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -84,26 +84,16 @@ pub async fn import(
     let mut problems = vec![];
     let mut summary = ImportSummary::default();
     for (name, _) in &bundle.files {
-        if NOT_YET_SUPPORTED.contains(&name.as_str()) {
-            // The contract: a file the program cannot take fails the import, never skipped.
+        // The contract: a file the program cannot take fails the import, never skipped.
+        if !SUPPORTED_FILES.contains(&name.as_str()) {
             problems.push(Problem::new(
                 name,
                 1,
                 "file",
-                "this version cannot import this file yet (the staffing plan and rota come in a later version); nothing was written",
-            ));
-        } else if !SUPPORTED_FILES.contains(&name.as_str()) {
-            let expected = SUPPORTED_FILES
-                .iter()
-                .chain(NOT_YET_SUPPORTED.iter())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ");
-            problems.push(Problem::new(
-                name,
-                1,
-                "file",
-                format!("unknown file (expected one of {expected})"),
+                format!(
+                    "unknown file (expected one of {})",
+                    SUPPORTED_FILES.join(", ")
+                ),
             ));
         }
     }
@@ -156,6 +146,14 @@ pub async fn import(
             .unwrap_or_default(),
         parse("child_welfare.csv")
             .map(|b| crate::rows_sharing::child_welfare("child_welfare.csv", b, &mut p))
+            .unwrap_or_default(),
+    );
+    let staffing_rows = (
+        parse("staffing_plan.csv")
+            .map(|b| crate::rows_staffing::staffing_plan("staffing_plan.csv", b, &mut p))
+            .unwrap_or_default(),
+        parse("rota.csv")
+            .map(|b| crate::rows_staffing::rota("rota.csv", b, &mut p))
             .unwrap_or_default(),
     );
     let mut problems = p;
@@ -277,6 +275,16 @@ pub async fn import(
         &mut problems,
     )
     .await?;
+    let mut staffing_plan = import_staffing::StaffingPlan::default();
+    import_staffing::check(
+        &mut tx,
+        &service,
+        staffing_rows,
+        &known_staff,
+        &mut staffing_plan,
+        &mut problems,
+    )
+    .await?;
     if !problems.is_empty() {
         tx.rollback().await?;
         problems.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
@@ -299,6 +307,8 @@ pub async fn import(
         ("group_attendance.csv", group_plan.attendance.len()),
         ("prevention.csv", group_plan.prevention.len()),
         ("observations.csv", group_plan.observations.len()),
+        ("staffing_plan.csv", staffing_plan.targets.len()),
+        ("rota.csv", staffing_plan.teams.len()),
     ];
     plan.unchanged
         .extend(sharing_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
@@ -309,11 +319,14 @@ pub async fn import(
     plan.unchanged.insert("journal.csv", journal_plan.unchanged);
     plan.unchanged
         .extend(group_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
+    plan.unchanged
+        .extend(staffing_plan.unchanged.iter().map(|(k, v)| (*k, *v)));
     apply(&mut tx, store, &service, &plan, actor).await?;
     import_youth::apply(&mut tx, store, &service, &youth_plan, actor).await?;
     import_journal::apply(&mut tx, store, &service, &journal_plan, actor).await?;
     import_sharing::apply(&mut tx, store, &service, &sharing_plan, actor).await?;
     import_groups::apply(&mut tx, store, &service, &group_plan, actor).await?;
+    import_staffing::apply(&mut tx, &service, &staffing_plan, actor).await?;
     for (file, n) in counts {
         if bundle.get(file).is_some() {
             summary.files.push((

@@ -44,7 +44,7 @@ pub(crate) fn date(v: &str) -> Result<Date, String> {
 }
 
 /// A `;`-separated list of usernames, each at most once.
-fn usernames(v: &str) -> Result<Vec<String>, String> {
+pub(crate) fn usernames(v: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     for name in v.split(';').map(str::trim).filter(|s| !s.is_empty()) {
         if out.iter().any(|n| n == name) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use gatelangs_storage::{
     AnyConnection, child_welfare, collaborations, contacts, conversations, inquiries, observations,
-    places, prevention,
+    places, prevention, staffing as staffing_store,
 };
 use serde::Serialize;
 
@@ -13,6 +13,7 @@ use crate::field_contacts::{self, FieldContacts, PlaceInfo};
 use crate::follow_up::{self, FollowUp};
 use crate::groups::{self, Groups, Observations, PreventionFigures};
 use crate::sharing::{self, ChildWelfare, Collaborations, Inquiries};
+use crate::staffing::{self, PlanShift};
 
 /// `gatelangs report annual --format json`: the sections built so far, in the contract's shape.
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +28,7 @@ pub struct AnnualReport {
     pub child_welfare: ChildWelfare,
     pub prevention: BTreeMap<String, PreventionFigures>,
     pub observations: Observations,
+    pub staffing_plan: Vec<PlanShift>,
 }
 
 pub async fn place_infos(
@@ -98,6 +100,10 @@ pub async fn build(
             let (total, by_theme) = observations::year_figures(conn, service.id, year).await?;
             groups::observations(total, &by_theme)
         },
+        staffing_plan: staffing::staffing_plan(
+            &staffing_store::plan(conn, service.id).await?,
+            year,
+        ),
     })
 }
 

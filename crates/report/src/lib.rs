@@ -10,5 +10,6 @@ pub mod field_contacts;
 pub mod follow_up;
 pub mod groups;
 pub mod sharing;
+pub mod staffing;
 
 pub use annual::{AnnualReport, YEARS, build, valid_year};

@@ -21,6 +21,8 @@ pub enum Table {
     Attendance,
     Prevention,
     Observations,
+    Targets,
+    RotaTeams,
 }
 
 impl Table {
@@ -41,6 +43,8 @@ impl Table {
             Table::Attendance => "SELECT COUNT(*) FROM group_attendance WHERE id = $1",
             Table::Prevention => "SELECT COUNT(*) FROM prevention_events WHERE id = $1",
             Table::Observations => "SELECT COUNT(*) FROM observations WHERE id = $1",
+            Table::Targets => "SELECT COUNT(*) FROM staffing_targets WHERE id = $1",
+            Table::RotaTeams => "SELECT COUNT(*) FROM rota_teams WHERE id = $1",
         }
     }
 }

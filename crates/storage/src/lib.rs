@@ -33,6 +33,7 @@ mod row;
 pub mod services;
 pub mod sessions;
 pub mod setup;
+pub mod staffing;
 pub mod users;
 pub mod youths;
 

@@ -112,6 +112,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Vec<DemoLogin>> {
     crate::demo_youths::populate(&mut tx, store, service.id, &service.tz(), worker.id).await?;
     crate::demo_sharing::populate(&mut tx, store.field_keys(), service.id, worker.id).await?;
     crate::demo_groups::populate(&mut tx, store, service.id, worker.id).await?;
+    crate::demo_staffing::populate(&mut tx, store, service.id, &service.tz(), worker.id).await?;
     tx.commit().await?;
     Ok(logins)
 }
