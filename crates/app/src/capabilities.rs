@@ -113,6 +113,16 @@ staff_capability!(
     GroupWorker,
     |r| matches!(r, Role::FieldWorker | Role::Leader)
 );
+staff_capability!(
+    /// May see the staffing plan and the rota: field workers and leaders.
+    RotaReader,
+    |r| matches!(r, Role::FieldWorker | Role::Leader)
+);
+staff_capability!(
+    /// May keep the staffing plan and the rota: leaders.
+    RotaPlanner,
+    |r| matches!(r, Role::Leader)
+);
 
 staff_capability!(
     /// May read the audit log of the service: leaders.

@@ -19,13 +19,14 @@ pub mod journal_transfer;
 pub mod prevention;
 pub mod record_gate;
 pub mod sharing;
+pub mod staffing;
 pub mod users;
 pub mod youths;
 
 pub use actor::Actor;
 pub use capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
-    PlaceEditor, ReportReader,
+    PlaceEditor, ReportReader, RotaPlanner, RotaReader,
 };
 pub use error::{Error, Result};
 pub use record_gate::{OpenRecord, YouthDesk};

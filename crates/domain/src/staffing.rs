@@ -379,6 +379,7 @@ pub fn conflicts<P: Clone + Ord>(duties: &[Duty<P>], tz: &TimeZone) -> Vec<Confl
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use jiff::civil::date;

@@ -251,6 +251,7 @@ fn rota(plan: &[Target], staff: &[UserId], tz: &jiff::tz::TimeZone) -> Vec<Duty<
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use gatelangs_domain::staffing::conflicts;

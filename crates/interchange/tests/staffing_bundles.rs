@@ -92,7 +92,8 @@ fn generated() -> Vec<Row> {
 }
 
 fn plan_csv(rows: &[Row]) -> String {
-    let mut out = String::from("weekday,shift,starts,ends,min_teams,max_teams,valid_from,valid_to\r\n");
+    let mut out =
+        String::from("weekday,shift,starts,ends,min_teams,max_teams,valid_from,valid_to\r\n");
     for r in rows {
         let (shift, starts, ends) = SHIFTS[r.shift];
         out.push_str(&format!(
@@ -120,7 +121,10 @@ fn expected_plan(rows: &[Row], year: i32) -> Value {
     for (s, (shift, starts, ends)) in SHIFTS.iter().enumerate() {
         let mut teams = serde_json::Map::new();
         for (w, weekday) in WEEKDAYS.iter().enumerate() {
-            let mine: Vec<&Row> = rows.iter().filter(|r| r.shift == s && r.weekday == w).collect();
+            let mine: Vec<&Row> = rows
+                .iter()
+                .filter(|r| r.shift == s && r.weekday == w)
+                .collect();
             let chosen = mine
                 .iter()
                 .find(|r| includes(r))
@@ -264,9 +268,14 @@ async fn the_plan_in_force_on_1_july_equals_the_rows_and_survives_export_and_imp
             .await
             .unwrap();
         let fresh = fresh_like(&db).await;
-        import(&fresh.store, "team", &read_bundle(out.path()).unwrap(), None)
-            .await
-            .unwrap();
+        import(
+            &fresh.store,
+            "team",
+            &read_bundle(out.path()).unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
         for year in [2023, 2024, 2025] {
             assert_eq!(
                 staffing_plan(&fresh.store, year).await,
@@ -295,7 +304,11 @@ async fn the_plan_in_force_on_1_july_equals_the_rows_and_survives_export_and_imp
         export(&db.store, "team", Some(2023), only_2023.path(), None)
             .await
             .unwrap();
-        assert!(rota_rows(only_2023.path()).iter().all(|r| r.starts_with("2023-")));
+        assert!(
+            rota_rows(only_2023.path())
+                .iter()
+                .all(|r| r.starts_with("2023-"))
+        );
         assert_eq!(rota_rows(only_2023.path()).len(), 10);
     }
 }
@@ -385,11 +398,17 @@ async fn a_stored_row_differing_from_the_file_is_refused() {
                 "shift,starts,ends,weekday,min_teams,max_teams\nday,08:30,15:30,mon,2,4\n",
             )],
         );
-        let err = import(&db.store, "team", &read_bundle(second.path()).unwrap(), None)
-            .await
-            .unwrap_err();
+        let err = import(
+            &db.store,
+            "team",
+            &read_bundle(second.path()).unwrap(),
+            None,
+        )
+        .await
+        .unwrap_err();
         assert!(
-            err.to_string().contains("problem") && matches!(&err, ImportError::Invalid(p) if p[0].to_string().starts_with("staffing_plan.csv:2: max_teams: the shift day on mon for this period exists with another value")),
+            err.to_string().contains("problem")
+                && matches!(&err, ImportError::Invalid(p) if p[0].to_string().starts_with("staffing_plan.csv:2: max_teams: the shift day on mon for this period exists with another value")),
             "{err:?}"
         );
     }

@@ -96,6 +96,17 @@ impl Tr {
         self.with_arg(key, name, FluentValue::from(*n.borrow()))
     }
 
+    /// A message with several text variables.
+    pub fn t_args(&self, key: &str, args: &[(&'static str, &str)]) -> String {
+        let args: HashMap<std::borrow::Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(name, value)| ((*name).into(), FluentValue::from((*value).to_owned())))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.lang.id(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     fn with_arg(&self, key: &str, name: &'static str, value: FluentValue<'static>) -> String {
         let mut args = HashMap::new();
         args.insert(name.into(), value);

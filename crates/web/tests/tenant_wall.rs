@@ -36,6 +36,9 @@ const PAGES: &[&str] = &[
     "/report/field-contacts/districts.csv",
     "/admin/import",
     "/admin/export",
+    "/staffing",
+    "/rota",
+    "/rota?view=month&at=01.01.2024",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -64,6 +67,12 @@ const POSTS: &[(&str, &str)] = &[
         "/contacts/shift",
         "token=6f1e0c1e-58a4-4a31-9d0e-8f1a9b7c2d3e&date=2024-05-01&time=10%3A00&place={place}&n_unknown_unknown=7",
     ),
+    (
+        "/rota",
+        "date=01.01.2024&shift=day&staff={user}&staff={user}&district={district}",
+    ),
+    ("/rota/{contact}/delete", ""),
+    ("/staffing/{contact}/delete", ""),
     (
         "/field/",
         "place={place}&channel=street&count=5&cell=unknown%3Aunknown",

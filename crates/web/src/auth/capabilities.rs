@@ -4,7 +4,7 @@
 
 pub use gatelangs_app::capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
-    PlaceEditor, ReportReader,
+    PlaceEditor, ReportReader, RotaPlanner, RotaReader,
 };
 pub use gatelangs_app::record_gate::YouthDesk;
 
@@ -35,5 +35,7 @@ for_principal!(
     InquiryRecorder,
     PlaceEditor,
     ReportReader,
+    RotaPlanner,
+    RotaReader,
     YouthDesk
 );

@@ -29,6 +29,8 @@ struct HomePage {
     unreviewed: usize,
     /// Open follow-ups a leader has yet to give two contact persons: `(id, ref)`.
     awaiting_contact_persons: Vec<(String, String)>,
+    /// The user's own shifts in the next 14 days (`None` for roles not on the rota).
+    my_shifts: Option<Vec<String>>,
 }
 
 pub struct RequestRow {
@@ -101,7 +103,57 @@ async fn home(
         }
         Err(_) => Vec::new(),
     };
+    let my_shifts = match crate::auth::RotaReader::for_principal(&principal) {
+        Ok(reader) => {
+            let mut conn = state.store.read_conn().await?;
+            let today = principal.today();
+            let until = today
+                .checked_add(jiff::Span::new().days(13))
+                .unwrap_or(today);
+            Some(
+                gatelangs_app::staffing::shifts_of(
+                    &mut conn,
+                    reader.service(),
+                    reader.user(),
+                    today,
+                    until,
+                )
+                .await?
+                .into_iter()
+                .map(|(team, hours)| {
+                    let weekday = super::staffing::weekday_label(
+                        &tr,
+                        gatelangs_domain::staffing::Weekday::of(team.day),
+                    );
+                    let mut line = format!(
+                        "{weekday} {} {}",
+                        gatelangs_domain::time::format_day(team.day),
+                        team.shift
+                    );
+                    if let Some(h) = hours {
+                        line.push_str(&format!(" {}", h.label()));
+                    }
+                    let others: Vec<&str> = team
+                        .staff
+                        .iter()
+                        .filter(|(id, _)| *id != reader.user())
+                        .map(|(_, u)| u.as_str())
+                        .collect();
+                    if !others.is_empty() {
+                        line.push_str(&format!(" — {}", others.join(", ")));
+                    }
+                    if let Some(d) = &team.district {
+                        line.push_str(&format!(" — {d}"));
+                    }
+                    line
+                })
+                .collect(),
+            )
+        }
+        Err(_) => None,
+    };
     Ok(HomePage {
+        my_shifts,
         awaiting_contact_persons,
         unreviewed,
         requests,

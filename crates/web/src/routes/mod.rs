@@ -19,6 +19,7 @@ mod places;
 mod prevention;
 mod report;
 mod setup;
+pub(crate) mod staffing;
 mod two_factor;
 pub mod youths;
 
@@ -39,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .merge(groups::router())
         .merge(inquiries::router())
         .merge(prevention::router())
+        .merge(staffing::router())
         .merge(report::router())
         .merge(import::router())
         .merge(login::router())

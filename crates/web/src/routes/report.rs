@@ -124,6 +124,8 @@ struct ReportPage {
     prevention: Vec<PreventionLine>,
     observations: Vec<Pair>,
     observation_total: i64,
+    weekdays: Vec<String>,
+    staffing: Vec<super::staffing::PlanRow>,
 }
 
 pub struct GroupLine {
@@ -197,8 +199,35 @@ async fn show(
         groups: grp,
         prevention: prev,
         observations: obs,
+        staffing_plan,
         ..
     } = report;
+    let weekdays = gatelangs_domain::staffing::Weekday::ALL
+        .iter()
+        .map(|w| super::staffing::weekday_label(&tr, *w))
+        .collect();
+    let staffing = staffing_plan
+        .iter()
+        .map(|s| super::staffing::PlanRow {
+            shift: format!("{}–{} ({})", s.starts, s.ends, s.shift),
+            cells: gatelangs_domain::staffing::Weekday::ALL
+                .iter()
+                .map(|w| {
+                    s.teams
+                        .get(w)
+                        .and_then(|[min, max]| {
+                            gatelangs_domain::staffing::TeamRange::new(
+                                i64::from(*min),
+                                i64::from(*max),
+                            )
+                            .ok()
+                        })
+                        .map(|r| r.label())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        })
+        .collect();
     let groups = [
         ("report-groups-sessions", grp.sessions),
         ("report-groups-attendances", grp.attendances),
@@ -412,6 +441,8 @@ async fn show(
         prevention,
         observations,
         observation_total: count(obs.total),
+        weekdays,
+        staffing,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())
