@@ -222,6 +222,8 @@ pub struct ContactFilter {
     pub channel: Option<Channel>,
     pub staff: Option<UserId>,
     pub limit: i64,
+    /// How many of the newest to skip (paging).
+    pub offset: i64,
 }
 
 /// Contacts that count (not undone), newest first.
@@ -235,7 +237,7 @@ pub async fn list(
            AND ($2 IS NULL OR c.occurred_at >= $2) AND ($3 IS NULL OR c.occurred_at < $3) \
            AND ($4 IS NULL OR p.district_id = $4) AND ($5 IS NULL OR c.place_id = $5) \
            AND ($6 IS NULL OR c.channel = $6) AND ($7 IS NULL OR c.staff_id = $7) \
-         ORDER BY c.occurred_at DESC, c.id LIMIT $8"
+         ORDER BY c.occurred_at DESC, c.id LIMIT $8 OFFSET $9"
     ))
     .bind(service.to_string())
     .bind(f.from)
@@ -245,6 +247,7 @@ pub async fn list(
     .bind(f.channel.map(|c| c.as_str()))
     .bind(f.staff.map(|s| s.to_string()))
     .bind(if f.limit > 0 { f.limit } else { 1000 })
+    .bind(f.offset.max(0))
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(from_row).collect()
@@ -388,6 +391,23 @@ pub async fn districts_of_staff(
 }
 
 /// The total of a service-year, or None when the year has no contacts at all.
+/// The latest year up to `until` with a field contact, for pages that open on a year with data.
+pub async fn latest_year(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    until: i32,
+) -> Result<Option<i32>> {
+    let year: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(local_year) FROM contacts \
+         WHERE service_id = $1 AND local_year <= $2 AND undone_at IS NULL",
+    )
+    .bind(service.to_string())
+    .bind(i64::from(until))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(year.and_then(|y| i32::try_from(y).ok()))
+}
+
 pub async fn year_total(
     conn: &mut AnyConnection,
     service: ServiceId,

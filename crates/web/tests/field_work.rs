@@ -539,3 +539,94 @@ async fn an_id_stored_in_another_service_is_not_already_stored_here() {
         );
     }
 }
+
+/// A newcomer's first look: without a year the report opens on the latest year that has field
+/// contacts, not an empty current year; the contacts list comes a page at a time, filters kept.
+#[tokio::test]
+async fn the_report_opens_on_the_latest_year_with_contacts_and_the_list_pages() {
+    for app in each_app().await {
+        let (_, place, kari, _, _) = team(&app).await;
+        // Six shifts of a day in an earlier year (within the 400 days a registration may be
+        // late), entered in the shift table: 20 cells of 2 youths each.
+        let day = jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+            .date()
+            .checked_sub(jiff::Span::new().days(370))
+            .unwrap();
+        let (iso, shown) = (day.to_string(), day.strftime("%d.%m.%Y").to_string());
+        let cells: Vec<String> = [
+            "primary_school",
+            "lower_secondary",
+            "upper_secondary",
+            "young_adult",
+            "unknown",
+        ]
+        .iter()
+        .flat_map(|a| {
+            ["male", "female", "other", "unknown"]
+                .iter()
+                .map(move |g| format!("n_{a}_{g}=2"))
+        })
+        .collect();
+        for hour in 10..16 {
+            let page = app.get("/contacts/shift", Some(&kari)).await;
+            let token = page.body.split("name=\"token\" value=\"").nth(1).unwrap();
+            let token = token.split('"').next().unwrap();
+            let form = format!(
+                "token={token}&date={iso}&time={hour}%3A00&place={place}&channel=street&{}",
+                cells.join("&")
+            );
+            let reply = app.post("/contacts/shift", Some(&kari), &form).await;
+            assert!(
+                reply.location().starts_with("/contacts?from="),
+                "{}",
+                reply.body
+            );
+        }
+        let report = app.get("/report", Some(&kari)).await;
+        let total = report
+            .body
+            .find("Treff i alt")
+            .map(|i| &report.body[i..i + 40]);
+        assert!(
+            report.body.contains("Treff i alt: 240."),
+            "{}: {total:?}",
+            app.name()
+        );
+        assert!(report.body.contains(&day.year().to_string()));
+
+        let rows = |body: &str| body.matches("<td class=\"actions\">").count();
+        let first = app
+            .get(&format!("/contacts?from={iso}&to={iso}"), Some(&kari))
+            .await;
+        assert_eq!(rows(&first.body), 50);
+        assert!(first.body.contains("Side 1:"));
+        assert!(
+            first.body.contains(&format!(
+                "href=\"/contacts?from={iso}&#38;to={iso}&#38;page=2\" rel=\"next\""
+            )),
+            "{}",
+            first.body
+        );
+        assert!(!first.body.contains("rel=\"prev\""));
+        let last = app
+            .get(
+                &format!("/contacts?from={iso}&to={iso}&page=3"),
+                Some(&kari),
+            )
+            .await;
+        assert_eq!(rows(&last.body), 20);
+        assert!(last.body.contains("rel=\"prev\"") && !last.body.contains("rel=\"next\""));
+        // Newest first: page 3 holds the first shift's registrations (10:00).
+        assert_eq!(
+            last.body
+                .matches(&format!("<td>{shown} 10:00</td>"))
+                .count(),
+            20
+        );
+        assert!(!first.body.contains(&format!("{shown} 10:00")));
+        // A page number out of range is the first page, not an error.
+        let odd = app.get("/contacts?page=-4", Some(&kari)).await;
+        assert_eq!(odd.status, 200);
+    }
+}

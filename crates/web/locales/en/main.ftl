@@ -175,7 +175,7 @@ month-11 = November
 month-12 = December
 
 contact-in-future = The time is in the future. Check the phone's clock.
-contact-too-old = The registration is too old to send here. Enter it in the shift table.
+contact-too-old = The registration is more than 400 days old. Contacts that old are brought in by importing a file (administrator).
 contact-id-taken = The registration has an id that is already in use and was not stored. Register the contact again.
 contact-unknown-place = The place does not exist (any more) in the service.
 contact-not-found = The registration does not exist.
@@ -888,3 +888,7 @@ home-my-shifts = My shifts in the next 14 days
 home-no-shifts = You are not on the rota in the next 14 days.
 report-staffing-heading = 3.0 Staffing plan
 report-staffing-intro = Field teams per shift and weekday in the staffing plan in force on 1 July { $year }. A field team is two staff.
+contacts-page = Page { $page }:
+contacts-pages = Pages of the list
+contacts-newer = Newer registrations
+contacts-older = Older registrations

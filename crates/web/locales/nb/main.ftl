@@ -175,7 +175,7 @@ month-11 = november
 month-12 = desember
 
 contact-in-future = Tidspunktet ligger i fremtiden. Sjekk klokken på telefonen.
-contact-too-old = Registreringen er for gammel til å sendes inn her. Før den inn i skifttabellen.
+contact-too-old = Registreringen er mer enn 400 dager gammel. Så gamle treff føres inn ved import av en fil (administrator).
 contact-id-taken = Registreringen har en id som allerede er i bruk, og ble ikke lagret. Registrer treffet på nytt.
 contact-unknown-place = Stedet finnes ikke (lenger) i tjenesten.
 contact-not-found = Registreringen finnes ikke.
@@ -885,3 +885,7 @@ home-my-shifts = Mine vakter de neste 14 dagene
 home-no-shifts = Du står ikke på turnusen de neste 14 dagene.
 report-staffing-heading = 3.0 Bemanningsplan
 report-staffing-intro = Antall feltteam per vakt og ukedag i bemanningsplanen i kraft 1. juli { $year }. Et feltteam består av to ansatte.
+contacts-page = Side { $page }:
+contacts-pages = Sider i listen
+contacts-newer = Nyere registreringer
+contacts-older = Eldre registreringer

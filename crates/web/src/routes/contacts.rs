@@ -73,7 +73,11 @@ struct ListQuery {
     channel: Option<String>,
     staff: Option<String>,
     done: Option<String>,
+    page: Option<String>,
 }
+
+/// Registrations per page of the list: a page a phone loads quickly.
+const PAGE_SIZE: i64 = 50;
 
 pub struct Row {
     pub id: String,
@@ -102,6 +106,10 @@ struct ListPage {
     staff: Vec<Choice>,
     rows: Vec<Row>,
     total: i64,
+    page: i64,
+    /// The query of the previous and next page (filters kept), when there is one.
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 fn opt(s: &Option<String>) -> &str {
@@ -129,6 +137,11 @@ async fn list(
     };
     let from = date_bound(opt(&q.from), 0);
     let until = date_bound(opt(&q.to), 1);
+    let page = opt(&q.page)
+        .parse::<i64>()
+        .ok()
+        .filter(|p| (1..=100_000).contains(p))
+        .unwrap_or(1);
     let filter = ContactFilter {
         from,
         until,
@@ -136,15 +149,38 @@ async fn list(
         place: opt(&q.place).parse::<PlaceId>().ok(),
         channel: opt(&q.channel).parse::<Channel>().ok(),
         staff: opt(&q.staff).parse::<UserId>().ok(),
-        limit: 500,
+        // One more than a page, to know whether there is a next one.
+        limit: PAGE_SIZE + 1,
+        offset: (page - 1) * PAGE_SIZE,
     };
     let window = i64::try_from(state.config.correction_window.as_secs()).unwrap_or(i64::MAX);
     let mut conn = state.store.conn().await?;
-    let found = if errors.is_empty() {
+    let mut found = if errors.is_empty() {
         contacts::list(&mut conn, recorder.service(), &filter).await?
     } else {
         vec![]
     };
+    let has_next = found.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
+    found.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
+    let page_link = |n: i64| {
+        let mut pairs: Vec<(&str, String)> = vec![];
+        for (key, value) in [
+            ("from", &q.from),
+            ("to", &q.to),
+            ("district", &q.district),
+            ("place", &q.place),
+            ("channel", &q.channel),
+            ("staff", &q.staff),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                pairs.push((key, v.to_owned()));
+            }
+        }
+        pairs.push(("page", n.to_string()));
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    };
+    let previous = (page > 1).then(|| page_link(page - 1));
+    let next = has_next.then(|| page_link(page + 1));
     let districts = places::list_districts(&mut conn, recorder.service())
         .await?
         .into_iter()
@@ -211,6 +247,9 @@ async fn list(
         staff: with_any(&tr, staff),
         total: rows.iter().map(|r| r.count).sum(),
         rows,
+        page,
+        previous,
+        next,
         errors,
         layout: Layout::for_principal(&principal, "contacts-title", "contacts", "/contacts"),
     };

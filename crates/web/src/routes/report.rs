@@ -38,11 +38,21 @@ struct YearQuery {
     year: Option<String>,
 }
 
-fn year_of(q: &YearQuery, principal: &Principal) -> AppResult<i32> {
+/// The year asked for; without one, the latest year that has field contacts (a newcomer to the
+/// demo, or a leader in January, meets figures rather than an empty year), else this year.
+async fn year_of(state: &AppState, q: &YearQuery, principal: &Principal) -> AppResult<i32> {
     match q.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
-        None => Ok(i32::from(
-            jiff::Timestamp::now().to_zoned(principal.tz()).year(),
-        )),
+        None => {
+            let this_year = i32::from(jiff::Timestamp::now().to_zoned(principal.tz()).year());
+            let mut conn = state.store.read_conn().await?;
+            Ok(gatelangs_storage::contacts::latest_year(
+                &mut conn,
+                principal.service_id(),
+                this_year,
+            )
+            .await?
+            .unwrap_or(this_year))
+        }
         Some(y) => y
             .parse::<i32>()
             .ok()
@@ -188,7 +198,7 @@ async fn show(
 ) -> AppResult<Response> {
     let reader = ReportReader::for_principal(&principal)?;
     let tr = principal.tr();
-    let year = year_of(&q, &principal)?;
+    let year = year_of(&state, &q, &principal).await?;
     let (report, last) = load(&state, &reader, year).await?;
     let AnnualReport {
         field_contacts: fc,
@@ -455,7 +465,7 @@ async fn download(
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
     let reader = ReportReader::for_principal(&principal)?;
-    let year = year_of(&q, &principal)?;
+    let year = year_of(&state, &q, &principal).await?;
     let (report, last) = load(&state, &reader, year).await?;
     let fc = report.field_contacts;
     let name = table.strip_suffix(".csv").ok_or(AppError::NotFound)?;
