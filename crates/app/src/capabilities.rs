@@ -119,6 +119,11 @@ staff_capability!(
     |r| matches!(r, Role::FieldWorker | Role::Leader)
 );
 staff_capability!(
+    /// May record their own time use: field workers and leaders.
+    TimeRecorder,
+    |r| matches!(r, Role::FieldWorker | Role::Leader)
+);
+staff_capability!(
     /// May keep the staffing plan and the rota: leaders.
     RotaPlanner,
     |r| matches!(r, Role::Leader)

@@ -20,13 +20,14 @@ pub mod prevention;
 pub mod record_gate;
 pub mod sharing;
 pub mod staffing;
+pub mod time_use;
 pub mod users;
 pub mod youths;
 
 pub use actor::Actor;
 pub use capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
-    PlaceEditor, ReportReader, RotaPlanner, RotaReader,
+    PlaceEditor, ReportReader, RotaPlanner, RotaReader, TimeRecorder,
 };
 pub use error::{Error, Result};
 pub use record_gate::{OpenRecord, YouthDesk};

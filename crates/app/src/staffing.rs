@@ -154,12 +154,14 @@ pub async fn add_team(
     Ok(id)
 }
 
+/// Removes a team from the rota, unless someone has recorded time for it.
 pub async fn remove_team(store: &Store, planner: &RotaPlanner, id: RotaTeamId) -> Result<()> {
     let mut tx = store.begin().await?;
     staffing::delete_team(&mut tx, planner.service(), id)
         .await
         .map_err(|e| match e {
             StoreError::NotFound => Error::NotFound,
+            StoreError::Conflict => Error::Conflict("rota-error-team-has-time"),
             e => e.into(),
         })?;
     tx.commit().await?;

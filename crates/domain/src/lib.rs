@@ -53,6 +53,7 @@ pub mod role;
 pub mod service;
 pub mod staffing;
 pub mod time;
+pub mod time_use;
 pub mod user;
 pub mod youth;
 

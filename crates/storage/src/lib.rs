@@ -34,6 +34,7 @@ pub mod services;
 pub mod sessions;
 pub mod setup;
 pub mod staffing;
+pub mod time_use;
 pub mod users;
 pub mod youths;
 

@@ -170,11 +170,15 @@ pub async fn create_team(
     Ok(())
 }
 
+/// Removes a team from the rota; a team someone has recorded time for stays (`Conflict`).
 pub async fn delete_team(
     conn: &mut AnyConnection,
     service: ServiceId,
     id: RotaTeamId,
 ) -> Result<()> {
+    if crate::time_use::has_team_entries(conn, id).await? {
+        return Err(StoreError::Conflict);
+    }
     sqlx::query(
         "DELETE FROM rota_members WHERE team_id IN (SELECT id FROM rota_teams WHERE id = $1 AND service_id = $2)",
     )

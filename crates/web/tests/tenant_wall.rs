@@ -39,6 +39,8 @@ const PAGES: &[&str] = &[
     "/staffing",
     "/rota",
     "/rota?view=month&at=01.01.2024",
+    "/time",
+    "/time?team={contact}",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -72,6 +74,7 @@ const POSTS: &[(&str, &str)] = &[
         "date=01.01.2024&shift=day&staff={user}&staff={user}&district={district}",
     ),
     ("/rota/{contact}/delete", ""),
+    ("/time", "team={contact}&date=01.01.2024&h_field_work=1"),
     ("/staffing/{contact}/delete", ""),
     (
         "/field/",

@@ -4,7 +4,7 @@
 
 pub use gatelangs_app::capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
-    PlaceEditor, ReportReader, RotaPlanner, RotaReader,
+    PlaceEditor, ReportReader, RotaPlanner, RotaReader, TimeRecorder,
 };
 pub use gatelangs_app::record_gate::YouthDesk;
 
@@ -37,5 +37,6 @@ for_principal!(
     ReportReader,
     RotaPlanner,
     RotaReader,
+    TimeRecorder,
     YouthDesk
 );

@@ -20,6 +20,7 @@ mod prevention;
 mod report;
 mod setup;
 pub(crate) mod staffing;
+mod time_use;
 mod two_factor;
 pub mod youths;
 
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(inquiries::router())
         .merge(prevention::router())
         .merge(staffing::router())
+        .merge(time_use::router())
         .merge(report::router())
         .merge(import::router())
         .merge(login::router())
