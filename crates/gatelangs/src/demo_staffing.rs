@@ -8,7 +8,11 @@ use gatelangs_domain::staffing::{
     Duty, ShiftHours, Target, TeamRange, Validity, Weekday, parse_clock, plan_in_force,
 };
 use gatelangs_domain::{DisplayName, Role, RotaTeamId, ServiceId, TargetId, UserId, Username};
+use std::collections::HashSet;
+
+use gatelangs_domain::time_use::TimeCategory;
 use gatelangs_storage::staffing::{self, NewTeam};
+use gatelangs_storage::time_use::{self, DayEntries};
 use gatelangs_storage::users::{self, NewUser};
 use gatelangs_storage::{AnyConnection, Store, StoreError, now, places};
 use jiff::ToSpan;
@@ -176,7 +180,18 @@ pub async fn populate(
         .filter(|d| !matches!(d.name.as_str(), "Digitale plattformer" | "Andre steder"))
         .map(|d| d.id)
         .collect();
-    let duties = rota(&plan, &staff, tz);
+    let mut duties = rota(&plan, &staff, tz, ROTA_FROM, ROTA_TO);
+    // The weeks around today too, so a newcomer finds shifts on the start page and the time
+    // page, and the rota's week view has something to show.
+    let today = jiff::Zoned::now().with_time_zone(tz.clone()).date();
+    let (near_from, near_to) = (
+        today.checked_sub(14.days()).unwrap_or(today),
+        today.checked_add(14.days()).unwrap_or(today),
+    );
+    if near_from > ROTA_TO {
+        duties.extend(rota(&plan, &staff, tz, near_from, near_to));
+    }
+    let mut teams = vec![];
     for (i, duty) in duties.iter().enumerate() {
         let team = NewTeam {
             id: RotaTeamId::new(),
@@ -186,22 +201,85 @@ pub async fn populate(
             staff: duty.staff.clone(),
         };
         staffing::create_team(conn, service, &team, None, at).await?;
+        teams.push((team.id, duty));
+    }
+    for entries in time_use_2024(&teams, &staff) {
+        time_use::replace(conn, service, &entries, at).await?;
     }
     Ok(duties.len())
+}
+
+/// The demo's time use in 2024: each shift mostly field work with some documentation and a
+/// meeting; one office day a week of follow-up, groups, prevention teaching and records. That
+/// gives the reference team's profile (well over 50 % field work, over 70 % direct work).
+fn time_use_2024(teams: &[(RotaTeamId, &Duty<UserId>)], staff: &[UserId]) -> Vec<DayEntries> {
+    use TimeCategory::*;
+    let mut out = vec![];
+    let mut on_duty: HashSet<(UserId, Date)> = HashSet::new();
+    for (id, duty) in teams.iter().filter(|(_, d)| d.day.year() == 2024) {
+        let minutes = duty.hours.minutes();
+        for person in &duty.staff {
+            on_duty.insert((*person, duty.day));
+            out.push(DayEntries {
+                user: *person,
+                day: duty.day,
+                team: Some(*id),
+                entries: vec![
+                    (FieldWork, minutes - 60),
+                    (Documentation, 45),
+                    (MeetingsOther, 15),
+                ],
+            });
+        }
+    }
+    let office = [
+        (FollowUp, 180),
+        (Groups, 60),
+        (Prevention, 45),
+        (Documentation, 90),
+        (MeetingsOther, 60),
+    ];
+    for person in staff {
+        let mut monday = date(2024, 1, 1);
+        while monday.year() == 2024 {
+            let free = (0..5)
+                .filter_map(|d| monday.checked_add(d.days()).ok())
+                .find(|d| d.year() == 2024 && !on_duty.contains(&(*person, *d)));
+            if let Some(day) = free {
+                out.push(DayEntries {
+                    user: *person,
+                    day,
+                    team: None,
+                    entries: office.to_vec(),
+                });
+            }
+            monday = match monday.checked_add(7.days()) {
+                Ok(d) => d,
+                Err(_) => break,
+            };
+        }
+    }
+    out
 }
 
 /// A rota that keeps to the plan: the target's least number of teams on each shift (one team
 /// short now and then, as sickness makes it), two staff per team, nobody on two shifts at once,
 /// 11 hours' rest, at most five shifts a week, the work shared evenly.
-fn rota(plan: &[Target], staff: &[UserId], tz: &jiff::tz::TimeZone) -> Vec<Duty<UserId>> {
+fn rota(
+    plan: &[Target],
+    staff: &[UserId],
+    tz: &jiff::tz::TimeZone,
+    from: Date,
+    to: Date,
+) -> Vec<Duty<UserId>> {
     let mut rng = Rng(2024);
     let mut duties: Vec<Duty<UserId>> = vec![];
     // Per person: when their last shift ended, and their shifts in the current week.
     let mut last_end: Vec<Option<jiff::Timestamp>> = vec![None; staff.len()];
     let mut this_week: Vec<u32> = vec![0; staff.len()];
     let mut total: Vec<u32> = vec![0; staff.len()];
-    let mut day = ROTA_FROM;
-    while day <= ROTA_TO {
+    let mut day = from;
+    while day <= to {
         if Weekday::of(day) == Weekday::Mon {
             this_week.iter_mut().for_each(|n| *n = 0);
         }
@@ -261,7 +339,7 @@ mod tests {
         let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap();
         let plan = targets().unwrap();
         let staff: Vec<UserId> = (0..13).map(|_| UserId::new()).collect();
-        let duties = rota(&plan, &staff, &tz);
+        let duties = rota(&plan, &staff, &tz, ROTA_FROM, ROTA_TO);
         assert!(conflicts(&duties, &tz).is_empty());
         let mut under = 0;
         let mut slots = 0;
@@ -281,5 +359,27 @@ mod tests {
             day = day.checked_add(1.day()).unwrap();
         }
         assert!(under > 0 && under * 20 < slots, "{under} of {slots} under");
+    }
+
+    #[test]
+    fn the_demo_time_use_meets_the_reference_targets_for_every_worker() {
+        use gatelangs_domain::time_use::TimeShares;
+        let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap();
+        let plan = targets().unwrap();
+        let staff: Vec<UserId> = (0..13).map(|_| UserId::new()).collect();
+        let duties = rota(&plan, &staff, &tz, ROTA_FROM, ROTA_TO);
+        let teams: Vec<(RotaTeamId, &Duty<UserId>)> =
+            duties.iter().map(|d| (RotaTeamId::new(), d)).collect();
+        let entries = time_use_2024(&teams, &staff);
+        for person in &staff {
+            let mut shares = TimeShares::default();
+            for day in entries.iter().filter(|e| e.user == *person) {
+                assert!(gatelangs_domain::time_use::check_day(&day.entries).is_ok());
+                for (c, m) in &day.entries {
+                    shares.add(*c, *m);
+                }
+            }
+            assert_eq!(shares.meets_targets(), Some(true), "{shares:?}");
+        }
     }
 }

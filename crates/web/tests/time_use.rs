@@ -160,6 +160,13 @@ async fn a_shift_is_split_by_category_and_the_shares_follow() {
             "{row}"
         );
         assert!(!leader.body.contains("(ola)"));
+        // The annual report's 1.3 holds the service's time of the year.
+        let report = app
+            .get(&format!("/report?year={}", today().year()), Some(&lea))
+            .await;
+        let time = report.body.split("id=\"h-time\"").nth(1).unwrap();
+        assert!(time.contains("<td class=\"num\">16:00</td>"), "{time}");
+        assert!(time.contains(&format!("<td class=\"num\">{field} %</td>")));
         // The team Kari recorded time for stays on the rota.
         let r = app
             .post(&format!("/rota/{}/delete", kari_team[0]), Some(&lea), "")

@@ -938,3 +938,6 @@ time-error-hours = Type hours like 6.5 or 6:30 (at most 24).
 time-error-team = Choose one of your own shifts.
 time-error-day-total = The day would then have more than 24 hours recorded in all.
 rota-error-team-has-time = Time has been recorded for this field team, so it stays on the rota.
+report-time-heading = 1.3 Time use
+report-time-targets = Targets and the Oslo standard (40 % field work, 40 % follow-up, 20 % documentation)
+report-time-goal = Target

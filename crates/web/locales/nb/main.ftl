@@ -935,3 +935,6 @@ time-error-hours = Skriv timer som 6,5 eller 6:30 (høyst 24).
 time-error-team = Velg en av dine egne vakter.
 time-error-day-total = Dagen har da mer enn 24 timer registrert til sammen.
 rota-error-team-has-time = Feltteamet har registrert tidsbruk og kan ikke fjernes fra turnusen.
+report-time-heading = 1.3 Tidsbruk
+report-time-targets = Mål og Oslostandarden (40 % feltarbeid, 40 % oppfølging, 20 % dokumentasjon)
+report-time-goal = Mål

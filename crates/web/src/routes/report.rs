@@ -136,6 +136,10 @@ struct ReportPage {
     observation_total: i64,
     weekdays: Vec<String>,
     staffing: Vec<super::staffing::PlanRow>,
+    /// 1.3: the service's time use of the year — (part, hours, share) — and the Oslo standard.
+    time_use: Vec<(String, String, String)>,
+    time_total: String,
+    oslo: Vec<(String, String, String)>,
 }
 
 pub struct GroupLine {
@@ -200,6 +204,54 @@ async fn show(
     let tr = principal.tr();
     let year = year_of(&state, &q, &principal).await?;
     let (report, last) = load(&state, &reader, year).await?;
+    let time_shares = {
+        let mut conn = state.store.read_conn().await?;
+        gatelangs_app::time_use::year_shares(&mut conn, reader.service(), year)
+            .await?
+            .1
+    };
+    let share = |p: Option<u32>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "–".into());
+    let time_use = gatelangs_domain::time_use::TimeCategory::ALL
+        .iter()
+        .map(|c| {
+            (
+                tr.t(&format!("time-category-{}", c.as_str())),
+                gatelangs_domain::time_use::format_hours(
+                    time_shares.minutes.get(c).copied().unwrap_or(0),
+                ),
+                share(time_shares.category_percent(*c)),
+            )
+        })
+        .collect();
+    let oslo = gatelangs_domain::time_use::OsloPart::ALL
+        .iter()
+        .map(|part| {
+            (
+                tr.t(&format!("time-oslo-{}", part.as_str())),
+                format!("{} %", part.recommended_percent()),
+                share(time_shares.oslo_percent(*part)),
+            )
+        })
+        .chain([
+            (
+                tr.t("time-field-share"),
+                format!(
+                    "≥ {} %",
+                    gatelangs_domain::time_use::FIELD_WORK_TARGET_PERCENT
+                ),
+                share(time_shares.field_work_percent()),
+            ),
+            (
+                tr.t("time-direct-share"),
+                format!(
+                    "≥ {} %",
+                    gatelangs_domain::time_use::DIRECT_WORK_TARGET_PERCENT
+                ),
+                share(time_shares.direct_percent()),
+            ),
+        ])
+        .collect();
+    let time_total = gatelangs_domain::time_use::format_hours(time_shares.total());
     let AnnualReport {
         field_contacts: fc,
         follow_up: fu,
@@ -453,6 +505,9 @@ async fn show(
         observation_total: count(obs.total),
         weekdays,
         staffing,
+        time_use,
+        time_total,
+        oslo,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())
