@@ -96,9 +96,13 @@ pub enum ReportCommand {
         service: String,
         #[arg(long)]
         year: i32,
-        /// json (html, pdf, xlsx and csv are not built yet).
+        /// json, html, pdf, xlsx, or csv (a .zip with one file per table).
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
+        /// The public variant: counts from 1 to 4 hidden as "<5", and enough other cells hidden
+        /// that none can be worked out from the totals.
+        #[arg(long)]
+        public: bool,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,

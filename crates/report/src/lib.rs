@@ -6,10 +6,14 @@
 
 pub mod annual;
 pub mod csv_tables;
+pub mod document;
 pub mod field_contacts;
 pub mod follow_up;
 pub mod groups;
+pub mod public;
+pub mod render;
 pub mod sharing;
 pub mod staffing;
+pub mod typeset;
 
 pub use annual::{AnnualReport, YEARS, build, valid_year};

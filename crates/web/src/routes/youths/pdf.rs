@@ -1,86 +1,11 @@
 //! The youth's copy as a PDF, typeset by Typst in-process (tagged PDF, no outside calls). The
 //! template is fixed; the copy's text reaches it only as JSON data.
 
-use std::sync::OnceLock;
-
 use serde_json::json;
-use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime};
-use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
-use typst_layout::PagedDocument;
 
 use super::innsyn::Copy;
 
 static TEMPLATE: &str = include_str!("../../../templates/innsyn.typ");
-
-struct Fonts {
-    book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
-    library: LazyHash<Library>,
-}
-
-/// Fonts and the standard library load once per process.
-fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
-        Fonts {
-            book: LazyHash::new(FontBook::from_fonts(&fonts)),
-            fonts,
-            library: LazyHash::new(Library::default()),
-        }
-    })
-}
-
-fn file_id(path: &str) -> FileId {
-    // The paths are constants, so they always parse.
-    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("constant path {path}"));
-    RootedPath::new(VirtualRoot::Project, vpath).intern()
-}
-
-struct CopyWorld {
-    main: Source,
-    data: Bytes,
-    data_id: FileId,
-}
-
-impl World for CopyWorld {
-    fn library(&self) -> &LazyHash<Library> {
-        &fonts().library
-    }
-    fn book(&self) -> &LazyHash<FontBook> {
-        &fonts().book
-    }
-    fn main(&self) -> FileId {
-        self.main.id()
-    }
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
-        } else {
-            Err(FileError::AccessDenied)
-        }
-    }
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == self.data_id {
-            Ok(self.data.clone())
-        } else {
-            Err(FileError::AccessDenied)
-        }
-    }
-    fn font(&self, index: usize) -> Option<Font> {
-        fonts().fonts.get(index).cloned()
-    }
-    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
-        let now = jiff::Zoned::now();
-        Datetime::from_ymd(i32::from(now.year()), now.month() as u8, now.day() as u8)
-    }
-}
 
 fn data(copy: &Copy) -> serde_json::Value {
     let tr = &copy.tr;
@@ -189,15 +114,5 @@ pub(super) fn version_heading(
 
 /// Typesets the copy; the error names the Typst problem for the log.
 pub fn render(copy: &Copy) -> Result<Vec<u8>, String> {
-    let json = serde_json::to_vec(&data(copy)).map_err(|e| e.to_string())?;
-    let world = CopyWorld {
-        main: Source::new(file_id("/main.typ"), TEMPLATE.to_owned()),
-        data: Bytes::new(json),
-        data_id: file_id("/data.json"),
-    };
-    let document: PagedDocument = typst::compile(&world)
-        .output
-        .map_err(|errors| format!("{errors:?}"))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
-        .map_err(|errors| format!("{errors:?}"))
+    gatelangs_report::typeset::pdf(TEMPLATE, &data(copy))
 }

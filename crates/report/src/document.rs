@@ -1,0 +1,592 @@
+//! The annual report as a document: numbered sections of the reference report (2.1–2.9, 3.0),
+//! each with its tables, built from the report's JSON (the full report, or its public variant
+//! with hidden cells). Every format (HTML, PDF, XLSX, CSV) renders this one model, so they show
+//! the same figures and hide the same cells.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::public::HIDDEN;
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Count(i64),
+    /// A count hidden in the public variant.
+    Hidden,
+}
+
+/// As the PDF template reads it: `{"kind": "count", "value": 41878, "shown": "41 878"}`.
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Cell", 3)?;
+        match self {
+            Cell::Text(t) => {
+                out.serialize_field("kind", "text")?;
+                out.serialize_field("value", t)?;
+            }
+            Cell::Count(n) => {
+                out.serialize_field("kind", "count")?;
+                out.serialize_field("value", n)?;
+            }
+            Cell::Hidden => {
+                out.serialize_field("kind", "hidden")?;
+                out.serialize_field("value", HIDDEN)?;
+            }
+        }
+        out.serialize_field("shown", &self.shown())?;
+        out.end()
+    }
+}
+
+impl Cell {
+    fn of(v: &Value) -> Cell {
+        match v {
+            Value::Number(n) => n.as_i64().map_or(Cell::Hidden, Cell::Count),
+            Value::String(s) if s == HIDDEN => Cell::Hidden,
+            Value::String(s) => Cell::Text(s.clone()),
+            _ => Cell::Count(0),
+        }
+    }
+
+    /// As a CSV or text cell.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Hidden => HIDDEN.to_owned(),
+        }
+    }
+
+    /// As a reader sees it: `41 878` (a no-break space groups thousands).
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Count(n) => group_thousands(*n),
+            other => other.text(),
+        }
+    }
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    /// A short name for files and sheets: `2.1-kanal`.
+    pub slug: String,
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub number: String,
+    pub title: String,
+    pub text: Vec<String>,
+    pub tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub title: String,
+    pub service: String,
+    pub year: i64,
+    pub public: bool,
+    pub sections: Vec<Section>,
+}
+
+/// Labels of the contract's codes in bokmål, the documents' language.
+fn label(code: &str) -> String {
+    let known = match code {
+        "street" => "Gate og nærmiljø",
+        "school" => "Skole",
+        "digital" => "Digitalt",
+        "primary_school" => "Under 13 år",
+        "lower_secondary" => "13–15 år",
+        "upper_secondary" => "16–18 år",
+        "young_adult" => "19–24 år",
+        "unknown" => "Ukjent",
+        "male" => "Gutter",
+        "female" => "Jenter",
+        "other" => "Annet",
+        "day" => "Dag (hverdager 08–16)",
+        "evening" => "Kveld (hverdager 16–24)",
+        "weekend" => "Helg (08–24)",
+        "night" => "Natt (00–08)",
+        "substance_use" => "Rus",
+        "crime" => "Kriminalitet",
+        "exclusion" => "Utenforskap",
+        "mental_health" => "Psykisk helse",
+        "violence" => "Vold",
+        "gangs" => "Gjenger",
+        "drug_prevention_class" => "Rusforebyggende undervisning",
+        "parent_meeting" => "Foreldremøter",
+        "talk" => "Foredrag",
+        "information" => "Informasjonsarbeid",
+        "mon" => "Mandag",
+        "tue" => "Tirsdag",
+        "wed" => "Onsdag",
+        "thu" => "Torsdag",
+        "fri" => "Fredag",
+        "sat" => "Lørdag",
+        "sun" => "Søndag",
+        _ => "",
+    };
+    if known.is_empty() {
+        code.to_owned()
+    } else {
+        known.to_owned()
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "Mars",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+fn at<'a>(v: &'a Value, path: &[&str]) -> &'a Value {
+    path.iter().fold(v, |node, key| &node[*key])
+}
+
+/// The contract's codes in the order the reference report lists them; names (districts,
+/// services, groups) follow in alphabetical order.
+const CODE_ORDER: [&str; 32] = [
+    "street",
+    "school",
+    "digital",
+    "primary_school",
+    "lower_secondary",
+    "upper_secondary",
+    "young_adult",
+    "male",
+    "female",
+    "day",
+    "evening",
+    "weekend",
+    "night",
+    "substance_use",
+    "crime",
+    "exclusion",
+    "mental_health",
+    "violence",
+    "gangs",
+    "drug_prevention_class",
+    "parent_meeting",
+    "talk",
+    "information",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "other",
+    "unknown",
+];
+
+fn entries(v: &Value) -> Vec<(String, &Value)> {
+    let mut out: Vec<(String, &Value)> = v
+        .as_object()
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v)).collect())
+        .unwrap_or_default();
+    let rank = |k: &str| {
+        CODE_ORDER
+            .iter()
+            .position(|c| *c == k)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|(a, _), (b, _)| (rank(a), a).cmp(&(rank(b), b)));
+    out
+}
+
+/// A two-column table of a map: label and count, with the total below.
+fn map_table(slug: &str, caption: &str, what: &str, map: &Value, total: Option<&Value>) -> Table {
+    let mut rows: Vec<Vec<Cell>> = entries(map)
+        .into_iter()
+        .map(|(k, n)| vec![Cell::Text(label(&k)), Cell::of(n)])
+        .collect();
+    if let Some(t) = total {
+        rows.push(vec![Cell::Text("Sum".into()), Cell::of(t)]);
+    }
+    Table {
+        slug: slug.into(),
+        caption: caption.into(),
+        header: vec![what.into(), "Antall".into()],
+        rows,
+    }
+}
+
+fn field_contacts(v: &Value) -> Vec<Section> {
+    let fc = &v["field_contacts"];
+    let total = &fc["total"];
+    let mut intro = vec![format!("Treff i alt: {}.", Cell::of(total).shown())];
+    if !fc["previous_year_total"].is_null() {
+        intro.push(format!(
+            "Året før: {}.",
+            Cell::of(&fc["previous_year_total"]).shown()
+        ));
+    }
+    let ages = at(fc, &["by_age_group_and_gender"]);
+    let genders = ["male", "female", "other", "unknown"];
+    let age_rows: Vec<Vec<Cell>> = entries(&fc["by_age_group"])
+        .into_iter()
+        .map(|(age, n)| {
+            let mut row = vec![Cell::Text(label(&age))];
+            row.extend(genders.iter().map(|g| Cell::of(&ages[age.as_str()][*g])));
+            row.push(Cell::of(n));
+            row
+        })
+        .collect();
+    let months = &fc["by_month"];
+    let month_rows = MONTHS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            vec![
+                Cell::Text((*name).into()),
+                Cell::of(&months[format!("{:02}", i + 1).as_str()]),
+            ]
+        })
+        .collect();
+    let mut place_rows = vec![];
+    for (district, d) in entries(&fc["by_district"]) {
+        for (place, n) in entries(&d["places"]) {
+            place_rows.push(vec![
+                Cell::Text(district.clone()),
+                Cell::Text(place),
+                Cell::of(n),
+            ]);
+        }
+        place_rows.push(vec![
+            Cell::Text(district.clone()),
+            Cell::Text("Sum bydel".into()),
+            Cell::of(&d["total"]),
+        ]);
+    }
+    vec![
+        Section {
+            number: "2.1".into(),
+            title: "Oppsøkende sosialt feltarbeid".into(),
+            text: intro,
+            tables: vec![
+                map_table(
+                    "2.1-kanal",
+                    "Treff etter arena",
+                    "Arena",
+                    &fc["by_channel"],
+                    Some(total),
+                ),
+                Table {
+                    slug: "2.1-alder-kjonn".into(),
+                    caption: "Treff etter alder og kjønn".into(),
+                    header: ["Alder", "Gutter", "Jenter", "Annet", "Ukjent", "Sum"]
+                        .iter()
+                        .map(|s| (*s).to_owned())
+                        .collect(),
+                    rows: age_rows,
+                },
+                Table {
+                    slug: "2.1-maned".into(),
+                    caption: "Treff per måned".into(),
+                    header: vec!["Måned".into(), "Antall".into()],
+                    rows: month_rows,
+                },
+                map_table(
+                    "2.1-tid",
+                    "Treff etter tid på døgnet",
+                    "Tid",
+                    &fc["by_time_band"],
+                    Some(total),
+                ),
+            ],
+        },
+        Section {
+            number: "2.2".into(),
+            title: "Lokale tall fra det oppsøkende feltarbeidet".into(),
+            text: vec![],
+            tables: vec![Table {
+                slug: "2.2-steder".into(),
+                caption: "Treff per bydel og sted".into(),
+                header: vec!["Bydel".into(), "Sted".into(), "Antall".into()],
+                rows: place_rows,
+            }],
+        },
+    ]
+}
+
+fn sections(v: &Value) -> Vec<Section> {
+    let mut out = field_contacts(v);
+    let fu = &v["follow_up"];
+    out.push(Section {
+        number: "2.3".into(),
+        title: "Individuelt oppfølgingsarbeid med ungdom".into(),
+        text: vec![],
+        tables: vec![
+            Table {
+                slug: "2.3-oppfolging".into(),
+                caption: "Oppfølging".into(),
+                header: vec!["".into(), "Antall".into()],
+                rows: vec![
+                    vec![
+                        Cell::Text("Oppfølgingssamtaler".into()),
+                        Cell::of(&fu["conversations"]),
+                    ],
+                    vec![
+                        Cell::Text("Ungdommer i oppfølging".into()),
+                        Cell::of(&fu["unique_youths"]),
+                    ],
+                ],
+            },
+            map_table(
+                "2.3-utfordringer",
+                "Ungdommer etter utfordring",
+                "Utfordring",
+                &fu["by_challenge"],
+                None,
+            ),
+        ],
+    });
+    let g = &v["groups"];
+    let mut group_rows: Vec<Vec<Cell>> = entries(&g["by_group"])
+        .into_iter()
+        .map(|(name, f)| {
+            vec![
+                Cell::Text(name),
+                Cell::of(&f["sessions"]),
+                Cell::of(&f["attendances"]),
+            ]
+        })
+        .collect();
+    group_rows.push(vec![
+        Cell::Text("Sum".into()),
+        Cell::of(&g["sessions"]),
+        Cell::of(&g["attendances"]),
+    ]);
+    out.push(Section {
+        number: "2.4".into(),
+        title: "Kollektivt oppfølgingsarbeid".into(),
+        text: vec![format!(
+            "Unike deltakere: {} navngitte og {} anonyme.",
+            Cell::of(&g["unique_named"]).shown(),
+            Cell::of(&g["unique_anonymous"]).shown()
+        )],
+        tables: vec![Table {
+            slug: "2.4-grupper".into(),
+            caption: "Grupper".into(),
+            header: vec!["Gruppe".into(), "Samlinger".into(), "Oppmøter".into()],
+            rows: group_rows,
+        }],
+    });
+    let c = &v["collaborations"];
+    let mut services: Vec<String> = entries(&c["incoming"])
+        .into_iter()
+        .chain(entries(&c["outgoing"]))
+        .map(|(k, _)| k)
+        .collect();
+    services.sort();
+    services.dedup();
+    let mut collab_rows: Vec<Vec<Cell>> = services
+        .iter()
+        .map(|s| {
+            let cell = |dir: &str| {
+                let n = &c[dir][s.as_str()];
+                if n.is_null() {
+                    Cell::Count(0)
+                } else {
+                    Cell::of(n)
+                }
+            };
+            vec![Cell::Text(s.clone()), cell("incoming"), cell("outgoing")]
+        })
+        .collect();
+    collab_rows.push(vec![
+        Cell::Text("Sum".into()),
+        Cell::Text(String::new()),
+        Cell::of(&c["total"]),
+    ]);
+    out.push(Section {
+        number: "2.5".into(),
+        title: "Samarbeid og videreformidling".into(),
+        text: vec![format!(
+            "Samarbeid om {} ungdommer med samtykke.",
+            Cell::of(&c["unique_youths"]).shown()
+        )],
+        tables: vec![Table {
+            slug: "2.5-samarbeid".into(),
+            caption: "Samarbeid per tjeneste".into(),
+            header: vec![
+                "Tjeneste".into(),
+                "Henvist til OUT".into(),
+                "Videreformidlet fra OUT".into(),
+            ],
+            rows: collab_rows,
+        }],
+    });
+    out.push(Section {
+        number: "2.6".into(),
+        title: "Henvendelser".into(),
+        text: vec![],
+        tables: vec![map_table(
+            "2.6-henvendelser",
+            "Henvendelser uten personopplysninger",
+            "Tjeneste",
+            &v["inquiries"]["by_service"],
+            Some(&v["inquiries"]["total"]),
+        )],
+    });
+    let p = &v["prevention"];
+    out.push(Section {
+        number: "2.7".into(),
+        title: "Informasjons- og holdningsskapende arbeid".into(),
+        text: vec![],
+        tables: vec![Table {
+            slug: "2.7-forebygging".into(),
+            caption: "Forebyggende arbeid".into(),
+            header: vec![
+                "Tiltak".into(),
+                "Antall".into(),
+                "Klasser".into(),
+                "Deltakere".into(),
+            ],
+            rows: entries(p)
+                .into_iter()
+                .map(|(k, f)| {
+                    vec![
+                        Cell::Text(label(&k)),
+                        Cell::of(&f["events"]),
+                        Cell::of(&f["classes"]),
+                        Cell::of(&f["participants"]),
+                    ]
+                })
+                .collect(),
+        }],
+    });
+    let o = &v["observations"];
+    out.push(Section {
+        number: "2.8".into(),
+        title: "Dokumentasjon, kartlegging av ungdomsmiljø og trender".into(),
+        text: vec![format!(
+            "Observasjoner i alt: {}.",
+            Cell::of(&o["total"]).shown()
+        )],
+        tables: vec![map_table(
+            "2.8-trender",
+            "Observasjoner etter tema",
+            "Tema",
+            &o["by_theme"],
+            None,
+        )],
+    });
+    let w = &v["child_welfare"];
+    out.push(Section {
+        number: "2.9".into(),
+        title: "Bekymringsmeldinger til barnevernstjenesten".into(),
+        text: vec![],
+        tables: vec![Table {
+            slug: "2.9-barnevern".into(),
+            caption: "Barnevern".into(),
+            header: vec!["".into(), "Antall".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("Bekymringsmeldinger sendt".into()),
+                    Cell::of(&w["concern_reports"]),
+                ],
+                vec![
+                    Cell::Text("Anmodninger om opplysninger mottatt".into()),
+                    Cell::of(&w["information_requests_received"]),
+                ],
+                vec![
+                    Cell::Text("Anmodninger besvart".into()),
+                    Cell::of(&w["information_requests_answered"]),
+                ],
+            ],
+        }],
+    });
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let plan_rows = v["staffing_plan"]
+        .as_array()
+        .map(|shifts| {
+            shifts
+                .iter()
+                .map(|s| {
+                    let mut row = vec![Cell::Text(format!(
+                        "{} – {}",
+                        s["starts"].as_str().unwrap_or_default(),
+                        s["ends"].as_str().unwrap_or_default()
+                    ))];
+                    row.extend(days.iter().map(|d| {
+                        let t = &s["teams"][*d];
+                        match (t[0].as_i64(), t[1].as_i64()) {
+                            (Some(a), Some(b)) if a == b => Cell::Text(a.to_string()),
+                            (Some(a), Some(b)) => Cell::Text(format!("{a} - {b}")),
+                            _ => Cell::Text(String::new()),
+                        }
+                    }));
+                    row
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.push(Section {
+        number: "3.0".into(),
+        title: "Bemanningsplan".into(),
+        text: vec!["Antall feltteam per vakt og ukedag i planen i kraft 1. juli. Et feltteam består av to ansatte.".into()],
+        tables: vec![Table {
+            slug: "3.0-bemanningsplan".into(),
+            caption: "Bemanningsplan".into(),
+            header: std::iter::once("Arbeidstid".to_owned())
+                .chain(days.iter().map(|d| label(d)))
+                .collect(),
+            rows: plan_rows,
+        }],
+    });
+    out
+}
+
+/// The document of a report (full, or public with hidden cells) for the service `name`.
+pub fn document(report: &Value, name: &str) -> Document {
+    let year = report["year"].as_i64().unwrap_or_default();
+    Document {
+        title: format!("Årsrapport {year}"),
+        service: name.to_owned(),
+        year,
+        public: report["suppressed"].as_bool().unwrap_or(false),
+        sections: sections(report),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_with_a_no_break_space() {
+        assert_eq!(group_thousands(41_878), "41\u{a0}878");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000_000), "1\u{a0}000\u{a0}000");
+    }
+}

@@ -1,0 +1,83 @@
+//! The annual report's document in each file format: CSV (a .zip with one file per table),
+//! XLSX (one sheet per table, counts as numbers, the header row frozen), HTML (one page that
+//! stands alone) and PDF (A4, typeset by Typst, with contents and page numbers).
+
+use std::io::Write;
+
+use askama::Template;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+use crate::document::{Cell, Document};
+
+/// A .zip holding one CSV per table, named by its section and subject (`2.1-kanal.csv`).
+pub fn csv_zip(doc: &Document) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for table in doc.sections.iter().flat_map(|s| &s.tables) {
+        let mut w = csv::Writer::from_writer(vec![]);
+        w.write_record(&table.header).map_err(|e| e.to_string())?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(Cell::text))
+                .map_err(|e| e.to_string())?;
+        }
+        let bytes = w.into_inner().map_err(|e| e.to_string())?;
+        zip.start_file(format!("{}.csv", table.slug), options)
+            .map_err(|e| e.to_string())?;
+        zip.write_all(&bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// A workbook with one sheet per table: counts are numbers, hidden cells the text "<5".
+pub fn xlsx(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    for table in doc.sections.iter().flat_map(|s| &s.tables) {
+        let sheet = book.add_worksheet();
+        // Sheet names are at most 31 characters; the slugs are shorter.
+        sheet.set_name(table.slug.chars().take(31).collect::<String>())?;
+        for (c, title) in table.header.iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            sheet.write_string_with_format(0, col, title, &bold)?;
+            sheet.set_column_width(col, if c == 0 { 34 } else { 16 })?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let line = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.iter().enumerate() {
+                let col = u16::try_from(c).unwrap_or(u16::MAX);
+                match cell {
+                    Cell::Count(n) => {
+                        // Counts in a year stay far below 2^53: exact as a spreadsheet number.
+                        #[allow(clippy::cast_precision_loss)]
+                        sheet.write_number(line, col, *n as f64)?;
+                    }
+                    other => {
+                        sheet.write_string(line, col, other.text())?;
+                    }
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    book.save_to_buffer()
+}
+
+#[derive(Template)]
+#[template(path = "annual.html")]
+struct Page<'a> {
+    doc: &'a Document,
+}
+
+/// One HTML page with its own styles: no outside file is needed to read or print it.
+pub fn html(doc: &Document) -> Result<String, askama::Error> {
+    Page { doc }.render()
+}
+
+static TYPST_TEMPLATE: &str = include_str!("../templates/annual.typ");
+
+/// A4 PDF with contents, page numbers and the service's name in the header.
+pub fn pdf(doc: &Document) -> Result<Vec<u8>, String> {
+    let data = serde_json::to_value(doc).map_err(|e| e.to_string())?;
+    crate::typeset::pdf(TYPST_TEMPLATE, &data)
+}
