@@ -466,6 +466,36 @@ async fn the_report_page_and_its_csv_agree_with_the_records() {
         )
         .unwrap();
         assert_eq!(json["field_contacts"]["by_gender"]["female"], 6);
+        // The whole report as documents: public unless asked otherwise.
+        let pdf = app
+            .get(
+                &format!("/report/annual/report.pdf?year={year}"),
+                Some(&kari),
+            )
+            .await;
+        assert_eq!(pdf.status, 200);
+        assert_eq!(pdf.headers["content-type"], "application/pdf");
+        let text = common::pdf_text(&pdf.bytes);
+        assert!(
+            text.contains("2.1 Oppsøkende sosialt feltarbeid") && text.contains("Offentlig utgave"),
+            "{text}"
+        );
+        let html = app
+            .get(
+                &format!("/report/annual/report.html?year={year}&public=0"),
+                Some(&kari),
+            )
+            .await;
+        assert!(html.body.contains("Treff i alt: 6.") && !html.body.contains("Offentlig utgave"));
+        assert_eq!(
+            app.get(
+                &format!("/report/annual/report.docx?year={year}"),
+                Some(&kari)
+            )
+            .await
+            .status,
+            404
+        );
         assert_eq!(app.get("/report?year=abc", Some(&kari)).await.status, 400);
         assert_eq!(
             app.get("/report/field-contacts/nope.csv", Some(&kari))

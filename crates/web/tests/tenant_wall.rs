@@ -41,6 +41,8 @@ const PAGES: &[&str] = &[
     "/rota?view=month&at=01.01.2024",
     "/time",
     "/time?team={contact}",
+    "/report/annual/report.html?public=0",
+    "/report/annual/report.zip",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.

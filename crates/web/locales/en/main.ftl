@@ -941,3 +941,7 @@ rota-error-team-has-time = Time has been recorded for this field team, so it sta
 report-time-heading = 1.3 Time use
 report-time-targets = Targets and the Oslo standard (40 % field work, 40 % follow-up, 20 % documentation)
 report-time-goal = Target
+report-documents = Download the annual report
+report-documents-hint = The public version hides counts from 1 to 4, and counts that would give them away. Use it for anything shared outside the service.
+report-public = Public version
+report-internal = Internal version (every count)

@@ -938,3 +938,7 @@ rota-error-team-has-time = Feltteamet har registrert tidsbruk og kan ikke fjerne
 report-time-heading = 1.3 Tidsbruk
 report-time-targets = Mål og Oslostandarden (40 % feltarbeid, 40 % oppfølging, 20 % dokumentasjon)
 report-time-goal = Mål
+report-documents = Last ned årsrapporten
+report-documents-hint = Den offentlige utgaven skjuler tall fra 1 til 4, og tall som ville avsløre dem. Bruk den til alt som deles utenfor tjenesten.
+report-public = Offentlig utgave
+report-internal = Intern utgave (alle tall)

@@ -31,6 +31,80 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/report", get(show))
         .route("/report/field-contacts/{table}", get(download))
+        .route("/report/annual/{file}", get(document))
+}
+
+#[derive(Deserialize, Default)]
+struct DocumentQuery {
+    year: Option<String>,
+    /// `0` for the internal variant; the public one (small counts hidden) otherwise, since a
+    /// document is made to be handed on.
+    public: Option<String>,
+}
+
+/// The whole annual report as a document: `report.pdf`, `report.xlsx`, `report.html` or
+/// `report.zip` (CSV tables), public unless `public=0`.
+async fn document(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(file): Path<String>,
+    Query(q): Query<DocumentQuery>,
+) -> AppResult<Response> {
+    let reader = ReportReader::for_principal(&principal)?;
+    let year = year_of(
+        &state,
+        &YearQuery {
+            year: q.year.clone(),
+        },
+        &principal,
+    )
+    .await?;
+    let public = q.public.as_deref() != Some("0");
+    let (ext, content_type) = match file.as_str() {
+        "report.pdf" => ("pdf", "application/pdf"),
+        "report.xlsx" => (
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        "report.html" => ("html", "text/html; charset=utf-8"),
+        "report.zip" => ("zip", "application/zip"),
+        _ => return Err(AppError::NotFound),
+    };
+    let (report, _) = load(&state, &reader, year).await?;
+    let value = if public {
+        gatelangs_report::public::public(&report).map_err(AppError::internal)?
+    } else {
+        serde_json::to_value(&report).map_err(AppError::internal)?
+    };
+    let name = principal.service().name.clone();
+    // Typesetting takes a second of CPU: off the async workers.
+    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, String> {
+        let doc = gatelangs_report::document::document(&value, &name);
+        match ext {
+            "pdf" => gatelangs_report::render::pdf(&doc),
+            "xlsx" => gatelangs_report::render::xlsx(&doc).map_err(|e| e.to_string()),
+            "html" => gatelangs_report::render::html(&doc)
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string()),
+            _ => gatelangs_report::render::csv_zip(&doc),
+        }
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(|e| AppError::internal(std::io::Error::other(e)))?;
+    let variant = if public { "offentlig" } else { "intern" };
+    let disposition = format!(
+        "attachment; filename=\"arsrapport-{}-{year}-{variant}.{ext}\"",
+        principal.service().slug
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]
