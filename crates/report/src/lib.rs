@@ -8,6 +8,7 @@ pub mod annual;
 pub mod csv_tables;
 pub mod document;
 pub mod field_contacts;
+pub mod field_teams;
 pub mod follow_up;
 pub mod groups;
 pub mod public;

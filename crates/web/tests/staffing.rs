@@ -298,3 +298,90 @@ async fn a_field_worker_sees_their_own_shifts_on_the_start_page() {
         );
     }
 }
+
+/// Field-team hours: a team's shift yesterday counts its hours by time band, and a contact its
+/// member registered during the shift counts for it; a contact outside any shift does not.
+#[tokio::test]
+async fn contacts_registered_on_a_shift_count_for_the_team_on_duty() {
+    use gatelangs_domain::field::PlaceKind;
+    for app in each_app().await {
+        let t = team(&app).await;
+        let service = gatelangs_storage::services::find_by_slug(
+            &mut app.store().conn().await.unwrap(),
+            "team",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let place = app.place(&service, "Torget", PlaceKind::Street).await;
+        let lea = app.session_for(&t.leader).await;
+        let tz = jiff::tz::TimeZone::get("Europe/Oslo").unwrap();
+        let yesterday = jiff::Zoned::now()
+            .with_time_zone(tz.clone())
+            .date()
+            .checked_sub(jiff::Span::new().days(1))
+            .unwrap();
+        app.post(
+            "/staffing",
+            Some(&lea),
+            "shift=long&starts=08%3A00&ends=20%3A00&weekday=mon&weekday=tue&weekday=wed&weekday=thu&weekday=fri&weekday=sat&weekday=sun&min_teams=1&max_teams=1",
+        )
+        .await;
+        let r = app
+            .post(
+                "/rota",
+                Some(&lea),
+                &format!(
+                    "date={}&shift=long&staff={}&staff={}&district={}",
+                    yesterday.strftime("%d.%m.%Y"),
+                    t.kari.id,
+                    t.ola.id,
+                    place.district_id
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let kari = app.session_for(&t.kari).await;
+        let at = |h: i8| {
+            yesterday
+                .at(h, 0, 0, 0)
+                .to_zoned(tz.clone())
+                .unwrap()
+                .timestamp()
+                .to_string()
+        };
+        let op = |h: i8, n: i64| serde_json::json!({"op": "register", "id": uuid::Uuid::new_v4(), "occurred_at": at(h), "place": place.id, "channel": "street", "age_group": "unknown", "gender": "male", "count": n});
+        let reply = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                serde_json::json!({"ops": [op(10, 6), op(21, 9)]}),
+            )
+            .await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let report = app
+            .get(&format!("/report?year={}", yesterday.year()), Some(&lea))
+            .await;
+        let section = report.body.split("id=\"h-field-teams\"").nth(1).unwrap();
+        let section = &section[..section.find("</section>").unwrap()];
+        // 08:00–20:00 is eight hours of day (weekdays) or twelve of weekend, and the rest evening.
+        let weekend = matches!(
+            yesterday.weekday(),
+            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+        );
+        let first_band = if weekend { "Helg" } else { "Dag" };
+        let row = section
+            .split("<tr")
+            .find(|r| r.contains(first_band) && r.contains("<td>Sentrum</td>"))
+            .unwrap_or_else(|| panic!("{section}"));
+        let hours = if weekend { "12,00" } else { "8,00" };
+        // The contact of 10:00 (6) counts; the one of 21:00, after the shift, does not.
+        assert!(
+            row.contains(&format!(
+                "<td class=\"num\">{hours}</td><td class=\"num\">6</td>"
+            )),
+            "{row}"
+        );
+        assert!(!section.contains("<td class=\"num\">9</td>"), "{section}");
+    }
+}

@@ -945,3 +945,15 @@ report-documents = Download the annual report
 report-documents-hint = The public version hides counts from 1 to 4, and counts that would give them away. Use it for anything shared outside the service.
 report-public = Public version
 report-internal = Internal version (every count)
+report-field-teams = Field-team hours
+report-field-teams-intro = Hours the field teams were out according to the rota, by district, weekday and time of day, and contacts per field-team hour. A contact counts for the team on duty when it was registered: the team of whoever registered it, else a team on duty in the same district.
+report-field-teams-none = No field teams are on the rota this year.
+report-field-teams-rows = { $n ->
+    [one] Show one row
+   *[other] Show { $n } rows
+}
+report-time-band = Time of day
+report-team-hours = Field-team hours
+report-linked-contacts = Contacts
+report-per-team-hour = Contacts per field-team hour
+report-thin = thin: under 5 field-team hours

@@ -942,3 +942,15 @@ report-documents = Last ned årsrapporten
 report-documents-hint = Den offentlige utgaven skjuler tall fra 1 til 4, og tall som ville avsløre dem. Bruk den til alt som deles utenfor tjenesten.
 report-public = Offentlig utgave
 report-internal = Intern utgave (alle tall)
+report-field-teams = Feltteamtimer
+report-field-teams-intro = Timer feltteamene var ute etter turnusen, fordelt på område, ukedag og tid på døgnet, og treff per feltteamtime. Et treff regnes til teamet som var på vakt da det ble registrert: teamet til den som registrerte det, ellers et team på vakt i samme område.
+report-field-teams-none = Ingen feltteam står på turnusen dette året.
+report-field-teams-rows = { $n ->
+    [one] Vis én rad
+   *[other] Vis { $n } rader
+}
+report-time-band = Tid på døgnet
+report-team-hours = Feltteamtimer
+report-linked-contacts = Treff
+report-per-team-hour = Treff per feltteamtime
+report-thin = tynt grunnlag: under 5 feltteamtimer

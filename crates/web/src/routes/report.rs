@@ -214,6 +214,18 @@ struct ReportPage {
     time_use: Vec<(String, String, String)>,
     time_total: String,
     oslo: Vec<(String, String, String)>,
+    field_teams: Vec<FieldTeamLine>,
+}
+
+/// A row of field-team hours: where, when, how many team-hours, contacts per team-hour.
+pub struct FieldTeamLine {
+    pub district: String,
+    pub weekday: String,
+    pub band: String,
+    pub team_hours: String,
+    pub contacts: i64,
+    pub per_hour: String,
+    pub thin: bool,
 }
 
 pub struct GroupLine {
@@ -326,6 +338,22 @@ async fn show(
         ])
         .collect();
     let time_total = gatelangs_domain::time_use::format_hours(time_shares.total());
+    let field_teams = {
+        let mut conn = state.store.read_conn().await?;
+        let service = services::get(&mut conn, reader.service()).await?;
+        gatelangs_report::field_teams::of_year(&mut conn, &service, year).await?
+    }
+    .into_iter()
+    .map(|c| FieldTeamLine {
+        district: c.district,
+        weekday: super::staffing::weekday_label(&tr, c.weekday),
+        band: labels::time_band(&tr, c.time_band),
+        team_hours: format!("{:.2}", c.team_hours).replace('.', ","),
+        contacts: c.contacts,
+        per_hour: format!("{:.2}", c.contacts_per_team_hour).replace('.', ","),
+        thin: c.thin,
+    })
+    .collect();
     let AnnualReport {
         field_contacts: fc,
         follow_up: fu,
@@ -582,6 +610,7 @@ async fn show(
         time_use,
         time_total,
         oslo,
+        field_teams,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())
