@@ -18,6 +18,7 @@ pub mod journal;
 pub mod journal_transfer;
 pub mod prevention;
 pub mod record_gate;
+pub mod schools;
 pub mod sharing;
 pub mod staffing;
 pub mod time_use;

@@ -14,7 +14,7 @@ use gatelangs_domain::time_use::TimeCategory;
 use gatelangs_storage::staffing::{self, NewTeam};
 use gatelangs_storage::time_use::{self, DayEntries};
 use gatelangs_storage::users::{self, NewUser};
-use gatelangs_storage::{AnyConnection, Store, StoreError, now, places};
+use gatelangs_storage::{AnyConnection, Store, StoreError, now, places, schools};
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 
@@ -205,6 +205,21 @@ pub async fn populate(
     }
     for entries in time_use_2024(&teams, &staff) {
         time_use::replace(conn, service, &entries, at).await?;
+    }
+    // School contacts (reference 4.0): two staff per lower secondary school, two evening shifts
+    // and two or three day shifts a week.
+    let lower_secondary: Vec<_> = places::list_places(conn, service)
+        .await?
+        .into_iter()
+        .filter(|p| p.school_level == Some(gatelangs_domain::field::SchoolLevel::LowerSecondary))
+        .collect();
+    for (i, school) in lower_secondary.iter().enumerate() {
+        let members = [
+            staff[(2 * i) % staff.len()],
+            staff[(2 * i + 1) % staff.len()],
+        ];
+        let day_shifts = if i % 2 == 0 { 2 } else { 3 };
+        schools::set(conn, service, school.id, day_shifts, 2, &members, at).await?;
     }
     Ok(duties.len())
 }

@@ -30,6 +30,7 @@ pub mod record_access;
 pub mod recovery_codes;
 pub mod rekey;
 mod row;
+pub mod schools;
 pub mod services;
 pub mod sessions;
 pub mod setup;

@@ -385,3 +385,108 @@ async fn contacts_registered_on_a_shift_count_for_the_team_on_duty() {
         assert!(!section.contains("<td class=\"num\">9</td>"), "{section}");
     }
 }
+
+/// School contacts: a leader sets a school's team; the page and the report's 4.0 show it with
+/// the averages; only schools of the service and its field staff can be named.
+#[tokio::test]
+async fn school_teams_are_set_by_leaders_and_shown_with_their_averages() {
+    use gatelangs_domain::field::PlaceKind;
+    for app in each_app().await {
+        let t = team(&app).await;
+        let service = gatelangs_storage::services::find_by_slug(
+            &mut app.store().conn().await.unwrap(),
+            "team",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let a = app.place(&service, "Askola", PlaceKind::School).await;
+        let b = app.place(&service, "Bskola", PlaceKind::School).await;
+        let street = app.place(&service, "Torget", PlaceKind::Street).await;
+        let lea = app.session_for(&t.leader).await;
+        let kari = app.session_for(&t.kari).await;
+        let set = |school: String, day: u8, evening: u8, members: Vec<String>| {
+            let mut form = format!("school={school}&day_shifts={day}&evening_shifts={evening}");
+            for m in members {
+                form.push_str(&format!("&member={m}"));
+            }
+            form
+        };
+        let both = vec![t.kari.id.to_string(), t.ola.id.to_string()];
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(a.id.to_string(), 2, 2, both.clone()),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(b.id.to_string(), 3, 2, vec![t.ola.id.to_string()]),
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        // Setting a school again replaces its team.
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(b.id.to_string(), 3, 2, both.clone()),
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM school_team_members").await,
+            4
+        );
+        // Refused: a street, an analyst, too many shifts, a field worker setting it.
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(street.id.to_string(), 2, 2, both.clone()),
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(a.id.to_string(), 2, 2, vec![t.analyst.id.to_string()]),
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        let r = app
+            .post(
+                "/schools",
+                Some(&lea),
+                &set(a.id.to_string(), 15, 2, both.clone()),
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            app.post(
+                "/schools",
+                Some(&kari),
+                &set(a.id.to_string(), 1, 1, both.clone())
+            )
+            .await
+            .status,
+            403
+        );
+        let page = app.get("/schools", Some(&kari)).await;
+        assert!(
+            page.body
+                .contains("i gjennomsnitt 2,0 kveldsvakter og 2,5 dagvakter i uka"),
+            "{}",
+            page.body
+        );
+        let report = app.get("/report", Some(&lea)).await;
+        let section = report.body.split("id=\"h-schools\"").nth(1).unwrap();
+        assert!(section.contains("2,0 kveldsvakter og 2,5 dagvakter"));
+        assert!(section.contains("<th scope=\"row\">Bskola</th>"));
+    }
+}

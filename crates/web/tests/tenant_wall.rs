@@ -43,6 +43,7 @@ const PAGES: &[&str] = &[
     "/time?team={contact}",
     "/report/annual/report.html?public=0",
     "/report/annual/report.zip",
+    "/schools",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -76,6 +77,8 @@ const POSTS: &[(&str, &str)] = &[
         "date=01.01.2024&shift=day&staff={user}&staff={user}&district={district}",
     ),
     ("/rota/{contact}/delete", ""),
+    ("/schools", "school={place}&day_shifts=2&evening_shifts=2&member={user}"),
+    ("/schools/{place}/delete", ""),
     ("/time", "team={contact}&date=01.01.2024&h_field_work=1"),
     ("/staffing/{contact}/delete", ""),
     (

@@ -957,3 +957,21 @@ report-team-hours = Field-team hours
 report-linked-contacts = Contacts
 report-per-team-hour = Contacts per field-team hour
 report-thin = thin: under 5 field-team hours
+
+## School contacts
+nav-schools = School contacts
+schools-title = School contacts
+schools-intro = Which staff are each school's contacts, and how many day and evening shifts the school team has a week. The day shifts are spent at the school.
+schools-summary = The school teams have on average { $evening } evening shifts and { $day } day shifts a week.
+schools-none = No school teams are recorded.
+schools-caption = School teams
+schools-school = School
+schools-members = School contacts
+schools-day = Day shifts a week
+schools-evening = Evening shifts a week
+schools-set = Set the school team of a school
+schools-no-places = First add the schools as places (kind school).
+schools-error-shifts = Shifts a week is a whole number from 0 to 14.
+schools-error-members = Choose one to six staff (field workers or leaders of the service).
+schools-error-school = Choose a school from the list.
+report-schools-heading = 4.0 School contacts

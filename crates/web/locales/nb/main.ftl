@@ -954,3 +954,21 @@ report-team-hours = Feltteamtimer
 report-linked-contacts = Treff
 report-per-team-hour = Treff per feltteamtime
 report-thin = tynt grunnlag: under 5 feltteamtimer
+
+## School contacts
+nav-schools = Skolekontakter
+schools-title = Skolekontakter
+schools-intro = Hvilke ansatte som er kontakter for hver skole, og hvor mange dag- og kveldsvakter skoleteamet har i uka. Dagvaktene brukes på skolen.
+schools-summary = Skoleteamene har i gjennomsnitt { $evening } kveldsvakter og { $day } dagvakter i uka.
+schools-none = Ingen skoleteam er registrert.
+schools-caption = Skoleteam
+schools-school = Skole
+schools-members = Skolekontakter
+schools-day = Dagvakter i uka
+schools-evening = Kveldsvakter i uka
+schools-set = Sett skoleteamet for en skole
+schools-no-places = Legg først inn skolene som steder (type skole).
+schools-error-shifts = Antall vakter i uka er et helt tall fra 0 til 14.
+schools-error-members = Velg én til seks ansatte (feltarbeidere eller ledere i tjenesten).
+schools-error-school = Velg en skole fra listen.
+report-schools-heading = 4.0 Skolekontakter

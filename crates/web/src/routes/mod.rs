@@ -18,6 +18,7 @@ mod login;
 mod places;
 mod prevention;
 mod report;
+pub(crate) mod schools;
 mod setup;
 pub(crate) mod staffing;
 mod time_use;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(inquiries::router())
         .merge(prevention::router())
         .merge(staffing::router())
+        .merge(schools::router())
         .merge(time_use::router())
         .merge(report::router())
         .merge(import::router())

@@ -215,6 +215,8 @@ struct ReportPage {
     time_total: String,
     oslo: Vec<(String, String, String)>,
     field_teams: Vec<FieldTeamLine>,
+    schools: Vec<(String, String, i64, i64)>,
+    schools_summary: Option<String>,
 }
 
 /// A row of field-team hours: where, when, how many team-hours, contacts per team-hour.
@@ -338,6 +340,23 @@ async fn show(
         ])
         .collect();
     let time_total = gatelangs_domain::time_use::format_hours(time_shares.total());
+    let school_teams = {
+        let mut conn = state.store.read_conn().await?;
+        gatelangs_storage::schools::list(&mut conn, reader.service()).await?
+    };
+    let schools_summary = super::schools::summary(&tr, &school_teams);
+    let schools = school_teams
+        .into_iter()
+        .map(|t| {
+            let members = t
+                .members
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            (t.school, members, t.day_shifts, t.evening_shifts)
+        })
+        .collect();
     let field_teams = {
         let mut conn = state.store.read_conn().await?;
         let service = services::get(&mut conn, reader.service()).await?;
@@ -611,6 +630,8 @@ async fn show(
         time_total,
         oslo,
         field_teams,
+        schools,
+        schools_summary,
         layout: Layout::for_principal(&principal, "report-title", "report", "/report"),
     };
     Ok(page.into_response())
