@@ -77,7 +77,10 @@ const POSTS: &[(&str, &str)] = &[
         "date=01.01.2024&shift=day&staff={user}&staff={user}&district={district}",
     ),
     ("/rota/{contact}/delete", ""),
-    ("/schools", "school={place}&day_shifts=2&evening_shifts=2&member={user}"),
+    (
+        "/schools",
+        "school={place}&day_shifts=2&evening_shifts=2&member={user}",
+    ),
     ("/schools/{place}/delete", ""),
     ("/time", "team={contact}&date=01.01.2024&h_field_work=1"),
     ("/staffing/{contact}/delete", ""),
