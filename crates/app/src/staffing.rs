@@ -79,8 +79,22 @@ pub async fn add_targets(
     Ok(ids)
 }
 
+/// Removes a row of the plan; the last row of a shift that rota teams stand on stays, since the
+/// teams take their hours from it.
 pub async fn remove_target(store: &Store, planner: &RotaPlanner, id: TargetId) -> Result<()> {
     let mut tx = store.begin().await?;
+    let stored = staffing::targets(&mut tx, planner.service()).await?;
+    let Some(row) = stored.iter().find(|t| t.id == id) else {
+        return Err(Error::NotFound);
+    };
+    let last_of_shift = !stored
+        .iter()
+        .any(|t| t.id != id && t.target.shift == row.target.shift);
+    if last_of_shift
+        && staffing::shift_in_use(&mut tx, planner.service(), &row.target.shift).await?
+    {
+        return Err(Error::Conflict("staffing-error-shift-in-use"));
+    }
     staffing::delete_target(&mut tx, planner.service(), id)
         .await
         .map_err(|e| match e {

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gatelangs_domain::staffing::{Target, Validity, Weekday};
+use gatelangs_domain::staffing::{ShiftHours, Target, Validity, Weekday};
 use gatelangs_domain::{DistrictId, RotaTeamId, TargetId, UserId};
 use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::services::Service;
@@ -67,11 +67,37 @@ pub(crate) async fn check(
         .collect();
     let mut seen = HashSet::new();
     let mut ids_seen = HashSet::new();
+    // One set of hours per shift in the standing plan, as on the form: the rota takes a team's
+    // hours from its shift, and the report lists a shift once.
+    let mut standing_hours: HashMap<String, ShiftHours> = stored
+        .values()
+        .filter(|(_, t)| t.validity.is_standing())
+        .map(|(_, t)| (t.shift.clone(), t.hours))
+        .collect();
     for row in target_rows {
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(PLAN, row.line, column, message));
         };
         let key = slot(&row.target);
+        if row.target.validity.is_standing() {
+            match standing_hours.get(&row.target.shift) {
+                Some(h) if *h != row.target.hours => {
+                    fail(
+                        "starts",
+                        format!(
+                            "the shift {} has other hours in the standing plan ({})",
+                            row.target.shift,
+                            h.label()
+                        ),
+                    );
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    standing_hours.insert(row.target.shift.clone(), row.target.hours);
+                }
+            }
+        }
         if !seen.insert(key.clone()) {
             fail(
                 "weekday",

@@ -323,7 +323,8 @@ async fn bad_rows_are_named_with_their_line_and_nothing_is_written() {
         day,08:30,15:30,thu,3,2,,\r\n\
         day,08:30,15:30,fri,2,3,2024-08-01,2024-07-01\r\n\
         day,08:30,15:30,monday,2,3,,\r\n\
-        day,08:30,15:30,sat,-1,3,,\r\n";
+        day,08:30,15:30,sat,-1,3,,\r\n\
+        day,09:00,15:30,sun,1,1,,\r\n";
     let rota = "date,shift,staff,district\r\n\
         2024-01-01,day,ana;bo,\r\n\
         2024-01-02,late,ana;bo,\r\n\
@@ -339,6 +340,7 @@ async fn bad_rows_are_named_with_their_line_and_nothing_is_written() {
         "staffing_plan.csv:7: valid_to: the plan is valid to 2024-07-01, before it is valid from 2024-08-01",
         "staffing_plan.csv:8: weekday: unknown weekday \"monday\"",
         "staffing_plan.csv:9: min_teams: a number of teams is from 0 to 50",
+        "staffing_plan.csv:10: starts: the shift day has other hours in the standing plan (08:30–15:30)",
         "rota.csv:3: shift: unknown shift \"late\"",
         "rota.csv:4: staff: unknown staff \"zed\"",
         "rota.csv:5: staff: a value is required",
@@ -410,6 +412,68 @@ async fn a_stored_row_differing_from_the_file_is_refused() {
             err.to_string().contains("problem")
                 && matches!(&err, ImportError::Invalid(p) if p[0].to_string().starts_with("staffing_plan.csv:2: max_teams: the shift day on mon for this period exists with another value")),
             "{err:?}"
+        );
+    }
+}
+
+/// Field-team hours at the turn of the year: a night shift of 31 December counts its hours after
+/// midnight, and the contacts of those hours, for the next year; last year's night shift counts
+/// its own for this one.
+#[tokio::test]
+async fn field_team_hours_keep_to_the_calendar_year() {
+    for db in each_backend().await {
+        let dir = tempfile::tempdir().unwrap();
+        write_bundle(
+            dir.path(),
+            &[
+                ("staff.csv", STAFF),
+                ("places.csv", "district,place,kind\nSentrum,Torget,street\n"),
+                (
+                    "staffing_plan.csv",
+                    "shift,starts,ends,weekday,min_teams,max_teams\n\
+                     night,20:00,02:00,sun,1,1\nnight,20:00,02:00,tue,1,1\nnight,20:00,02:00,wed,1,1\n",
+                ),
+                (
+                    "rota.csv",
+                    "date,shift,staff,district\n2023-12-31,night,ana;bo,Sentrum\n2024-12-31,night,ana;bo,Sentrum\n",
+                ),
+                (
+                    "contacts.csv",
+                    "occurred_at,place,channel,age_group,gender,count,staff\n\
+                     2024-01-01T01:00,Torget,street,unknown,male,5,ana\n\
+                     2024-12-31T21:00,Torget,street,unknown,male,3,bo\n\
+                     2025-01-01T01:00,Torget,street,unknown,male,7,ana\n",
+                ),
+            ],
+        );
+        import(&db.store, "team", &read_bundle(dir.path()).unwrap(), None)
+            .await
+            .unwrap();
+        let mut conn = db.store.conn().await.unwrap();
+        let service = services::find_by_slug(&mut conn, "team")
+            .await
+            .unwrap()
+            .unwrap();
+        let cells = gatelangs_report::field_teams::of_year(&mut conn, &service, 2024)
+            .await
+            .unwrap();
+        let shown: Vec<(String, String, f64, i64)> = cells
+            .iter()
+            .map(|c| {
+                (
+                    c.weekday.to_string(),
+                    c.time_band.to_string(),
+                    c.team_hours,
+                    c.contacts,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("mon".into(), "night".into(), 2.0, 5),
+                ("tue".into(), "evening".into(), 4.0, 3),
+            ]
         );
     }
 }

@@ -172,12 +172,30 @@ pub async fn of_year(
         return Ok(vec![]);
     };
     let plan = gatelangs_storage::staffing::plan(conn, service.id).await?;
+    // The year in instants: a night shift of 31 December counts its hour after midnight for the
+    // next year, and last year's counts its own for this one.
+    let bound = |d: jiff::civil::Date| d.to_zoned(tz.clone()).ok().map(|z| z.timestamp());
+    let (Some(year_start), Some(year_end)) = (
+        bound(first),
+        last.checked_add(jiff::Span::new().days(1))
+            .ok()
+            .and_then(bound),
+    ) else {
+        return Ok(vec![]);
+    };
+    let day_before = first
+        .checked_sub(jiff::Span::new().days(1))
+        .unwrap_or(first);
     let teams: Vec<TeamOnDuty> =
-        gatelangs_storage::staffing::teams(conn, service.id, Some(first), Some(last))
+        gatelangs_storage::staffing::teams(conn, service.id, Some(day_before), Some(last))
             .await?
             .into_iter()
             .filter_map(|t| {
                 let (start, end) = hours_on(&plan, &t.shift, t.day)?.instants(t.day, &tz)?;
+                let (start, end) = (start.max(year_start), end.min(year_end));
+                if start >= end {
+                    return None;
+                }
                 Some(TeamOnDuty {
                     start,
                     end,

@@ -2,8 +2,8 @@
 //! (primary suppression), and in every table whose total is known, more cells are hidden until no
 //! hidden cell can be worked out from the total and the visible cells (secondary suppression).
 //!
-//! Secondary suppression hides a zero where the table has one (a zero is truthfully "<5"), else
-//! the smallest visible count; the contract has one marker, so a secondarily hidden count reads
+//! Secondary suppression hides the smallest visible count above zero (never a zero, which a
+//! reader may know to be zero); the contract has one marker, so a secondarily hidden count reads
 //! "<5" too (documented in docs/decisions/0023-public-report-suppression.md). It works on the
 //! report as JSON so every format renders the very same hidden cells.
 
@@ -49,6 +49,21 @@ fn child(p: &[String], key: &str) -> Path {
     let mut out = p.to_vec();
     out.push(key.to_owned());
     out
+}
+
+/// Whether a cell of a two-way table can hold a count at all: a weekday has no `weekend` band
+/// and Saturday and Sunday no `day` or `evening` (those cells are zero by definition, and
+/// everyone knows it, so they protect nothing).
+fn can_hold(table: &str, row: &str, column: &str) -> bool {
+    if table != "by_weekday_and_time_band" {
+        return true;
+    }
+    let weekend = matches!(row, "sat" | "sun");
+    match column {
+        "weekend" => weekend,
+        "day" | "evening" => !weekend,
+        _ => true,
+    }
 }
 
 /// Every total of the report with the cells that add up to it.
@@ -107,7 +122,11 @@ fn groups(v: &Value) -> Vec<Group> {
         for c in &columns {
             out.push(Group {
                 total: child(&child(&fc, columns_total), c),
-                cells: rows.iter().map(|r| child(&child(&t, r), c)).collect(),
+                cells: rows
+                    .iter()
+                    .filter(|r| can_hold(table, r, c))
+                    .map(|r| child(&child(&t, r), c))
+                    .collect(),
             });
         }
     }
@@ -177,11 +196,15 @@ fn hide_recomputable(v: &mut Value, groups: &[Group]) {
             if members.iter().filter(|p| is_hidden(v, p)).count() != 1 {
                 continue;
             }
-            // A zero first, then the smallest visible cell; the total only if no cell is left.
+            // The smallest visible count above zero (at least 5, so the hidden cells add up to
+            // more than any small count); the total only if no such cell is left. A zero is never
+            // chosen: a reader may know it is zero (a month still to come), so hiding it hides
+            // nothing.
             let pick = g
                 .cells
                 .iter()
                 .filter_map(|p| get(v, p).and_then(Value::as_i64).map(|n| (n, p)))
+                .filter(|(n, _)| *n > 0)
                 .min_by_key(|(n, _)| *n)
                 .map(|(_, p)| p)
                 .or_else(|| (!is_hidden(v, &g.total)).then_some(&g.total));
@@ -244,15 +267,15 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_small_cell_takes_a_zero_with_it_and_targets_stay() {
+    fn a_lone_small_cell_never_takes_a_zero_with_it_and_targets_stay() {
         let v = run(report_with(
             json!({"street": 3, "school": 0, "digital": 37}),
             json!({}),
         ));
         let c = &v["field_contacts"]["by_channel"];
         assert_eq!(c["street"], HIDDEN);
-        assert_eq!(c["school"], HIDDEN);
-        assert_eq!(c["digital"], 37);
+        assert_eq!(c["school"], 0, "a zero protects nothing");
+        assert_eq!(c["digital"], HIDDEN);
         assert_eq!(v["staffing_plan"][0]["teams"]["mon"], json!([1, 2]));
         assert_eq!(v["year"], 2024);
     }
@@ -269,6 +292,33 @@ mod tests {
             (json!(HIDDEN), json!(HIDDEN))
         );
         assert_eq!(c["digital"], 25);
+    }
+
+    #[test]
+    fn cells_that_are_zero_by_definition_are_no_cover() {
+        // Saturday's weekend count of 3: Friday's weekend cell is zero by definition, so Sunday's
+        // must be hidden with it.
+        let mut v = report_with(json!({"street": 43, "school": 0, "digital": 0}), json!({}));
+        v["field_contacts"]["by_time_band"] =
+            json!({"day": 0, "evening": 0, "weekend": 43, "night": 0});
+        let mut table = serde_json::Map::new();
+        for d in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
+            let weekend = match d {
+                "sat" => 3,
+                "sun" => 40,
+                _ => 0,
+            };
+            table.insert(
+                d.into(),
+                json!({"day": 0, "evening": 0, "weekend": weekend, "night": 0}),
+            );
+        }
+        v["field_contacts"]["by_weekday_and_time_band"] = Value::Object(table);
+        let v = run(v);
+        let t = &v["field_contacts"]["by_weekday_and_time_band"];
+        assert_eq!(t["sat"]["weekend"], HIDDEN);
+        assert_eq!(t["sun"]["weekend"], HIDDEN);
+        assert_eq!(t["fri"]["weekend"], 0);
     }
 
     #[test]

@@ -9,6 +9,16 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::document::{Cell, Document};
 
+/// A cell for a spreadsheet program to open safely: text that starts like a formula (a place
+/// named "=HYPERLINK(…)") gets a leading apostrophe, so it stays text. Counts are untouched.
+fn csv_cell(cell: &Cell) -> String {
+    let text = cell.text();
+    match cell {
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{text}"),
+        _ => text,
+    }
+}
+
 /// A .zip holding one CSV per table, named by its section and subject (`2.1-kanal.csv`).
 pub fn csv_zip(doc: &Document) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -18,7 +28,7 @@ pub fn csv_zip(doc: &Document) -> Result<Vec<u8>, String> {
         let mut w = csv::Writer::from_writer(vec![]);
         w.write_record(&table.header).map_err(|e| e.to_string())?;
         for row in &table.rows {
-            w.write_record(row.iter().map(Cell::text))
+            w.write_record(row.iter().map(csv_cell))
                 .map_err(|e| e.to_string())?;
         }
         let bytes = w.into_inner().map_err(|e| e.to_string())?;
@@ -80,4 +90,21 @@ static TYPST_TEMPLATE: &str = include_str!("../templates/annual.typ");
 pub fn pdf(doc: &Document) -> Result<Vec<u8>, String> {
     let data = serde_json::to_value(doc).map_err(|e| e.to_string())?;
     crate::typeset::pdf(TYPST_TEMPLATE, &data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_looks_like_a_formula_stays_text_in_csv() {
+        assert_eq!(
+            csv_cell(&Cell::Text("=HYPERLINK(\"x\")".into())),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(csv_cell(&Cell::Text("@sum".into())), "'@sum");
+        assert_eq!(csv_cell(&Cell::Text("Torget".into())), "Torget");
+        assert_eq!(csv_cell(&Cell::Count(-3)), "-3");
+        assert_eq!(csv_cell(&Cell::Hidden), "<5");
+    }
 }

@@ -120,6 +120,21 @@ pub async fn plan(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<Ta
         .collect())
 }
 
+/// Whether any team of the rota stands on `shift`.
+pub async fn shift_in_use(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    shift: &str,
+) -> Result<bool> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM rota_teams WHERE service_id = $1 AND shift = $2")
+            .bind(service.to_string())
+            .bind(shift.to_owned())
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(n > 0)
+}
+
 /// A field team to put on the rota.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTeam {
@@ -176,7 +191,7 @@ pub async fn delete_team(
     service: ServiceId,
     id: RotaTeamId,
 ) -> Result<()> {
-    if crate::time_use::has_team_entries(conn, id).await? {
+    if crate::time_use::has_team_entries(conn, service, id).await? {
         return Err(StoreError::Conflict);
     }
     sqlx::query(

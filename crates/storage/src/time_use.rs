@@ -129,10 +129,17 @@ pub async fn year_totals(
 }
 
 /// Whether time was recorded against a team (it then stays on the rota).
-pub async fn has_team_entries(conn: &mut AnyConnection, team: RotaTeamId) -> Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM time_entries WHERE team_id = $1")
-        .bind(team.to_string())
-        .fetch_one(&mut *conn)
-        .await?;
+pub async fn has_team_entries(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    team: RotaTeamId,
+) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM time_entries WHERE team_id = $1 AND service_id = $2",
+    )
+    .bind(team.to_string())
+    .bind(service.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(n > 0)
 }

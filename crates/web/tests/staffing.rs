@@ -488,5 +488,17 @@ async fn school_teams_are_set_by_leaders_and_shown_with_their_averages() {
         let section = report.body.split("id=\"h-schools\"").nth(1).unwrap();
         assert!(section.contains("2,0 kveldsvakter og 2,5 dagvakter"));
         assert!(section.contains("<th scope=\"row\">Bskola</th>"));
+        // An analyst reads the report but not who the school contacts are: only how many.
+        let names = section
+            .split("<th scope=\"row\">Bskola</th><td>")
+            .nth(1)
+            .unwrap();
+        let names = &names[..names.find("</td>").unwrap()];
+        assert!(names.contains(", "), "{names}");
+        let analyst = app.session_for(&t.analyst).await;
+        let report = app.get("/report", Some(&analyst)).await;
+        let section = report.body.split("id=\"h-schools\"").nth(1).unwrap();
+        assert!(!section.contains(names));
+        assert!(section.contains("<th scope=\"row\">Bskola</th><td>2</td>"));
     }
 }

@@ -975,3 +975,5 @@ schools-error-shifts = Shifts a week is a whole number from 0 to 14.
 schools-error-members = Choose one to six staff (field workers or leaders of the service).
 schools-error-school = Choose a school from the list.
 report-schools-heading = 4.0 School contacts
+staffing-error-shift-in-use = This is the shift's last row, and field teams on the rota stand on it. Remove the teams first, or add a new row for the shift.
+contacts-total-page = { $total } young people on this page.

@@ -972,3 +972,5 @@ schools-error-shifts = Antall vakter i uka er et helt tall fra 0 til 14.
 schools-error-members = Velg én til seks ansatte (feltarbeidere eller ledere i tjenesten).
 schools-error-school = Velg en skole fra listen.
 report-schools-heading = 4.0 Skolekontakter
+staffing-error-shift-in-use = Dette er den siste raden for vakten, og feltteam står på turnusen med den. Fjern feltteamene først, eller legg inn en ny rad for vakten.
+contacts-total-page = Til sammen { $total } ungdommer på denne siden.

@@ -345,15 +345,20 @@ async fn show(
         gatelangs_storage::schools::list(&mut conn, reader.service()).await?
     };
     let schools_summary = super::schools::summary(&tr, &school_teams);
+    // Staff names are for the staff who read the rota; other roles see how many.
+    let names_shown = crate::auth::RotaReader::for_principal(&principal).is_ok();
     let schools = school_teams
         .into_iter()
         .map(|t| {
-            let members = t
-                .members
-                .iter()
-                .map(|(_, n)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
+            let members = if names_shown {
+                t.members
+                    .iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                t.members.len().to_string()
+            };
             (t.school, members, t.day_shifts, t.evening_shifts)
         })
         .collect();
