@@ -32,7 +32,13 @@ test('a leader fills a shift under target in the week view', async () => {
     await page.getByRole('link', { name: 'Turnus', exact: true }).click();
     await page.getByRole('heading', { name: 'Turnus', level: 1 }).waitFor();
     await expectAccessible(page, 'rota week');
-    // This week has no teams in the demo (its rota is 2023–2024): every shift is under target.
+    // Eight weeks ahead the demo has no teams yet (its rota covers 2023–2024 and the weeks
+    // around today): every shift of that week is under target.
+    const ahead = new Date(Date.now() + 56 * 24 * 3600 * 1000);
+    const pad = (n) => String(n).padStart(2, '0');
+    const at = `${pad(ahead.getDate())}.${pad(ahead.getMonth() + 1)}.${ahead.getFullYear()}`;
+    await page.goto(`${server.base}/rota?at=${at}`);
+    await page.getByRole('heading', { name: /^Uke \d+/ }).waitFor();
     const under = page.locator('tr.under');
     const before = await under.count();
     assert.ok(before > 0, 'shifts under target are marked');

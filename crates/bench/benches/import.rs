@@ -13,49 +13,12 @@
 
 use std::time::{Duration, Instant};
 
-use gatelangs_interchange::{Bundle, import};
+use gatelangs_bench::contacts_bundle as bundle;
+use gatelangs_interchange::import;
 use gatelangs_storage::Backend;
 use gatelangs_testkit::TestDb;
 
 const RUNS: usize = 3;
-const PLACES: usize = 30;
-
-/// A bundle of `contacts` contacts over a year, spread over the places, ages and hours.
-fn bundle(contacts: usize) -> Bundle {
-    let mut places = String::from("district,place,kind\r\n");
-    for p in 0..PLACES {
-        places.push_str(&format!("Område {},Sted {p},street\r\n", p % 6));
-    }
-    let ages = [
-        "primary_school",
-        "lower_secondary",
-        "upper_secondary",
-        "young_adult",
-        "unknown",
-    ];
-    let genders = ["male", "female", "other", "unknown"];
-    let mut rows = String::from("occurred_at,place,channel,age_group,gender,count\r\n");
-    for i in 0..contacts {
-        rows.push_str(&format!(
-            "2024-{:02}-{:02}T{:02}:{:02},Sted {},street,{},{},{}\r\n",
-            1 + i % 12,
-            1 + i % 28,
-            i % 24,
-            i % 60,
-            i % PLACES,
-            ages[i % ages.len()],
-            genders[i % genders.len()],
-            1 + i % 3,
-        ));
-    }
-    Bundle {
-        files: vec![
-            ("places.csv".into(), places.into_bytes()),
-            ("contacts.csv".into(), rows.into_bytes()),
-        ],
-    }
-}
-
 async fn fresh(backend: Backend) -> Option<TestDb> {
     match backend {
         Backend::Sqlite => Some(gatelangs_testkit::sqlite().await),
