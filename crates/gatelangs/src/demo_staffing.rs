@@ -7,19 +7,19 @@
 use gatelangs_domain::staffing::{
     Duty, ShiftHours, Target, TeamRange, Validity, Weekday, parse_clock, plan_in_force,
 };
-use gatelangs_domain::{DisplayName, Role, RotaTeamId, ServiceId, TargetId, UserId, Username};
+use gatelangs_domain::{RotaTeamId, ServiceId, TargetId, UserId};
 use std::collections::HashSet;
 
 use gatelangs_domain::time_use::TimeCategory;
 use gatelangs_storage::staffing::{self, NewTeam};
 use gatelangs_storage::time_use::{self, DayEntries};
-use gatelangs_storage::users::{self, NewUser};
+use gatelangs_storage::users;
 use gatelangs_storage::{AnyConnection, Store, StoreError, now, places, schools};
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 
 use crate::demo_data::Rng;
-use crate::demo_youths::{corrupt, refused};
+use crate::demo_youths::corrupt;
 
 /// (shift, starts, ends, [(weekday, min, max)]) of the standing plan.
 type ShiftPlan = (
@@ -150,29 +150,7 @@ pub async fn populate(
         }
     }
     for (username, name) in MORE_COLLEAGUES {
-        let user = match users::find_by_username(conn, username).await? {
-            Some(u) => u,
-            None => {
-                let new = NewUser {
-                    service,
-                    username: &Username::parse(username).map_err(corrupt)?,
-                    name: &DisplayName::parse(name).map_err(corrupt)?,
-                    role: Role::FieldWorker,
-                    password_hash: None,
-                };
-                gatelangs_app::users::create(
-                    conn,
-                    store,
-                    &new,
-                    None,
-                    gatelangs_app::users::CreatedBy::Operator,
-                    "demo",
-                )
-                .await
-                .map_err(refused)?
-            }
-        };
-        staff.push(user.id);
+        staff.push(crate::demo_youths::colleague(conn, store, service, username, name).await?);
     }
     let districts: Vec<_> = places::list_districts(conn, service)
         .await?

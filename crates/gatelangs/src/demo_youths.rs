@@ -75,6 +75,38 @@ pub(crate) fn corrupt<E: std::fmt::Display>(e: E) -> StoreError {
     StoreError::Corrupt(e.to_string())
 }
 
+/// A demo field worker without a password (they appear in records, never log in), made
+/// through the use case on first need.
+pub(crate) async fn colleague(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: ServiceId,
+    username: &str,
+    name: &str,
+) -> Result<UserId, StoreError> {
+    if let Some(u) = users::find_by_username(conn, username).await? {
+        return Ok(u.id);
+    }
+    let new = NewUser {
+        service,
+        username: &Username::parse(username).map_err(corrupt)?,
+        name: &DisplayName::parse(name).map_err(corrupt)?,
+        role: Role::FieldWorker,
+        password_hash: None,
+    };
+    Ok(gatelangs_app::users::create(
+        conn,
+        store,
+        &new,
+        None,
+        gatelangs_app::users::CreatedBy::Operator,
+        "demo",
+    )
+    .await
+    .map_err(refused)?
+    .id)
+}
+
 /// Writes the demo youths unless the service has youths already; returns how many.
 pub async fn populate(
     conn: &mut AnyConnection,
@@ -91,29 +123,7 @@ pub async fn populate(
     }
     let mut staff = vec![field_worker];
     for (username, name) in COLLEAGUES {
-        let user = match users::find_by_username(conn, username).await? {
-            Some(u) => u,
-            None => {
-                let new = NewUser {
-                    service,
-                    username: &Username::parse(username).map_err(corrupt)?,
-                    name: &DisplayName::parse(name).map_err(corrupt)?,
-                    role: Role::FieldWorker,
-                    password_hash: None,
-                };
-                gatelangs_app::users::create(
-                    conn,
-                    store,
-                    &new,
-                    None,
-                    gatelangs_app::users::CreatedBy::Operator,
-                    "demo",
-                )
-                .await
-                .map_err(refused)?
-            }
-        };
-        staff.push(user.id);
+        staff.push(colleague(conn, store, service, username, name).await?);
     }
     let mut rng = Rng(460);
     let mut ids = Vec::new();

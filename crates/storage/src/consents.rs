@@ -289,6 +289,25 @@ pub async fn all(
     Ok(out)
 }
 
+/// How many consents in force run out from `from` to `to` (inclusive): the leader's prompt to
+/// renew them. A count only, so the start page shows no youth.
+pub async fn expiring(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    from: Date,
+    to: Date,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM consents WHERE service_id = $1 AND withdrawn_on IS NULL \
+         AND valid_until IS NOT NULL AND valid_until >= $2 AND valid_until <= $3",
+    )
+    .bind(service.to_string())
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
 /// Whether a consent with this id exists, and in which service.
 pub async fn get(
     conn: &mut AnyConnection,

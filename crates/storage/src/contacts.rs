@@ -391,6 +391,29 @@ pub async fn districts_of_staff(
 }
 
 /// The total of a service-year, or None when the year has no contacts at all.
+/// Contacts of one local month per district: `(district, sum of count)`, by district.
+pub async fn month_by_district(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: i32,
+    month: i8,
+) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query(
+        "SELECT d.name AS district, CAST(SUM(c.count) AS BIGINT) AS n FROM contacts c \
+         JOIN places p ON p.id = c.place_id JOIN districts d ON d.id = p.district_id \
+         WHERE c.service_id = $1 AND c.local_year = $2 AND c.local_month = $3 AND c.undone_at IS NULL \
+         GROUP BY d.name ORDER BY d.name",
+    )
+    .bind(service.to_string())
+    .bind(i64::from(year))
+    .bind(i64::from(month))
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("district")?, r.try_get("n")?)))
+        .collect()
+}
+
 /// The latest year up to `until` with a field contact, for pages that open on a year with data.
 pub async fn latest_year(
     conn: &mut AnyConnection,

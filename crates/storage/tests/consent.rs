@@ -353,3 +353,58 @@ async fn concern_reports_and_requests_concern_children_and_are_counted() {
         );
     }
 }
+
+/// The leader's count of consents about to run out: in force, with an end inside the window
+/// (both ends included); open-ended and withdrawn consents are not counted.
+#[tokio::test]
+async fn consents_about_to_run_out_are_counted() {
+    for db in each_backend().await {
+        let w = world(&db.store, date(2007, 5, 1)).await;
+        let period = |until: Option<Date>, withdrawn: Option<Date>| ConsentPeriod {
+            given_on: date(2024, 1, 1),
+            valid_until: until,
+            withdrawn_on: withdrawn,
+        };
+        consent(
+            &db.store,
+            &w,
+            period(Some(date(2024, 6, 1)), None),
+            &[w.nav],
+        )
+        .await;
+        consent(
+            &db.store,
+            &w,
+            period(Some(date(2024, 6, 30)), None),
+            &[w.nav],
+        )
+        .await;
+        consent(
+            &db.store,
+            &w,
+            period(Some(date(2024, 7, 1)), None),
+            &[w.nav],
+        )
+        .await;
+        consent(
+            &db.store,
+            &w,
+            period(Some(date(2024, 5, 31)), None),
+            &[w.nav],
+        )
+        .await;
+        consent(&db.store, &w, period(None, None), &[w.nav]).await;
+        consent(
+            &db.store,
+            &w,
+            period(Some(date(2024, 6, 10)), Some(date(2024, 3, 1))),
+            &[w.nav],
+        )
+        .await;
+        let mut conn = db.store.conn().await.unwrap();
+        let n = consents::expiring(&mut conn, w.service, date(2024, 6, 1), date(2024, 6, 30))
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+    }
+}

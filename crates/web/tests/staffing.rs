@@ -502,3 +502,60 @@ async fn school_teams_are_set_by_leaders_and_shown_with_their_averages() {
         assert!(section.contains("<th scope=\"row\">Bskola</th><td>2</td>"));
     }
 }
+
+/// The leader's start page: this month's contacts against the same month last year, per
+/// district; the week's shifts under target; consents about to run out. Field workers do not
+/// get it.
+#[tokio::test]
+async fn the_leaders_start_page_gives_the_month_the_week_and_the_consents() {
+    use gatelangs_domain::field::PlaceKind;
+    for app in each_app().await {
+        let t = team(&app).await;
+        let service = gatelangs_storage::services::find_by_slug(
+            &mut app.store().conn().await.unwrap(),
+            "team",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let place = app.place(&service, "Torget", PlaceKind::Street).await;
+        let kari = app.session_for(&t.kari).await;
+        let op = serde_json::json!({"op": "register", "id": uuid::Uuid::new_v4(), "occurred_at": jiff::Timestamp::now().to_string(), "place": place.id, "channel": "street", "age_group": "unknown", "gender": "male", "count": 7});
+        let reply = app
+            .post_json(
+                "/api/v1/contacts/sync",
+                Some(&kari),
+                serde_json::json!({"ops": [op]}),
+            )
+            .await;
+        assert_eq!(reply.status, 200);
+        let lea = app.session_for(&t.leader).await;
+        app.post(
+            "/staffing",
+            Some(&lea),
+            "shift=day&starts=08%3A30&ends=15%3A30&weekday=mon&weekday=tue&weekday=wed&weekday=thu&weekday=fri&weekday=sat&weekday=sun&min_teams=1&max_teams=1",
+        )
+        .await;
+        let home = app.get("/", Some(&lea)).await;
+        let section = home.body.split("id=\"dashboard-heading\"").nth(1).unwrap();
+        let section = &section[..section.find("</section>").unwrap()];
+        assert!(
+            section.contains("Treff hittil denne måneden: 7. Samme måned i fjor: 0."),
+            "{section}"
+        );
+        assert!(section.contains(
+            "<th scope=\"row\">Sentrum</th><td class=\"num\">7</td><td class=\"num\">0</td>"
+        ));
+        assert!(
+            section.contains("7 vakter denne uka er under målet"),
+            "{section}"
+        );
+        assert!(section.contains("Ingen samtykker går ut de neste 30 dagene."));
+        assert!(
+            !app.get("/", Some(&kari))
+                .await
+                .body
+                .contains("dashboard-heading")
+        );
+    }
+}

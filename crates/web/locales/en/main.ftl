@@ -977,3 +977,18 @@ schools-error-school = Choose a school from the list.
 report-schools-heading = 4.0 School contacts
 staffing-error-shift-in-use = This is the shift's last row, and field teams on the rota stand on it. Remove the teams first, or add a new row for the shift.
 contacts-total-page = { $total } young people on this page.
+home-dashboard = The service this month ({ $month })
+home-month-contacts = Contacts so far this month: { $now }. The same month last year: { $last }.
+home-under-target = { $n ->
+    [one] One shift this week is under the staffing plan's target.
+   *[other] { $n } shifts this week are under the staffing plan's target.
+}
+home-no-under-target = Every shift this week has at least the staffing plan's target.
+home-expiring-consents = { $n ->
+    [0] No consents run out in the next 30 days.
+    [one] One consent runs out in the next 30 days.
+   *[other] { $n } consents run out in the next 30 days.
+}
+home-districts = Contacts per district this month and the same month last year
+home-this-month = This month
+home-same-month-last-year = The same month last year

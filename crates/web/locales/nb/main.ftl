@@ -974,3 +974,18 @@ schools-error-school = Velg en skole fra listen.
 report-schools-heading = 4.0 Skolekontakter
 staffing-error-shift-in-use = Dette er den siste raden for vakten, og feltteam står på turnusen med den. Fjern feltteamene først, eller legg inn en ny rad for vakten.
 contacts-total-page = Til sammen { $total } ungdommer på denne siden.
+home-dashboard = Tjenesten denne måneden ({ $month })
+home-month-contacts = Treff hittil denne måneden: { $now }. Samme måned i fjor: { $last }.
+home-under-target = { $n ->
+    [one] Én vakt denne uka er under målet i bemanningsplanen.
+   *[other] { $n } vakter denne uka er under målet i bemanningsplanen.
+}
+home-no-under-target = Alle vakter denne uka har minst målet i bemanningsplanen.
+home-expiring-consents = { $n ->
+    [0] Ingen samtykker går ut de neste 30 dagene.
+    [one] Ett samtykke går ut de neste 30 dagene.
+   *[other] { $n } samtykker går ut de neste 30 dagene.
+}
+home-districts = Treff per område denne måneden og samme måned i fjor
+home-this-month = Denne måneden
+home-same-month-last-year = Samme måned i fjor

@@ -31,6 +31,70 @@ struct HomePage {
     awaiting_contact_persons: Vec<(String, String)>,
     /// The user's own shifts in the next 14 days (`None` for roles not on the rota).
     my_shifts: Option<Vec<String>>,
+    /// A leader's overview of the service (`None` for other roles).
+    dashboard: Option<Dashboard>,
+}
+
+/// What a leader sees first: this month against the same month last year, contacts per district,
+/// the week's shifts under target and consents about to run out.
+pub struct Dashboard {
+    pub month: String,
+    pub this_month: i64,
+    pub last_year: i64,
+    pub districts: Vec<(String, i64, i64)>,
+    pub under_target: usize,
+    pub expiring_consents: i64,
+}
+
+async fn dashboard(
+    state: &crate::AppState,
+    principal: &Principal,
+) -> crate::error::AppResult<Dashboard> {
+    let today = principal.today();
+    let service = principal.service_id();
+    let mut conn = state.store.read_conn().await?;
+    let year = i32::from(today.year());
+    let now =
+        gatelangs_storage::contacts::month_by_district(&mut conn, service, year, today.month())
+            .await?;
+    let before =
+        gatelangs_storage::contacts::month_by_district(&mut conn, service, year - 1, today.month())
+            .await?;
+    let mut districts: Vec<(String, i64, i64)> = now
+        .iter()
+        .map(|(d, n)| {
+            let last = before.iter().find(|(x, _)| x == d).map_or(0, |(_, n)| *n);
+            (d.clone(), *n, last)
+        })
+        .collect();
+    for (d, n) in &before {
+        if !now.iter().any(|(x, _)| x == d) {
+            districts.push((d.clone(), 0, *n));
+        }
+    }
+    districts.sort();
+    let back = i64::from(today.weekday().to_monday_zero_offset());
+    let monday = today
+        .checked_sub(jiff::Span::new().days(back))
+        .unwrap_or(today);
+    let sunday = monday
+        .checked_add(jiff::Span::new().days(6))
+        .unwrap_or(monday);
+    let week =
+        gatelangs_app::staffing::rota(&mut conn, service, &principal.tz(), monday, sunday).await?;
+    let in_30 = today
+        .checked_add(jiff::Span::new().days(gatelangs_domain::consent::RENEWAL_NOTICE_DAYS))
+        .unwrap_or(today);
+    let expiring_consents =
+        gatelangs_storage::consents::expiring(&mut conn, service, today, in_30).await?;
+    Ok(Dashboard {
+        month: today.strftime("%m.%Y").to_string(),
+        this_month: now.iter().map(|(_, n)| n).sum(),
+        last_year: before.iter().map(|(_, n)| n).sum(),
+        districts,
+        under_target: week.under_target(),
+        expiring_consents,
+    })
 }
 
 pub struct RequestRow {
@@ -152,7 +216,13 @@ async fn home(
         }
         Err(_) => None,
     };
+    let dashboard = if principal.role() == gatelangs_domain::Role::Leader {
+        Some(dashboard(&state, &principal).await?)
+    } else {
+        None
+    };
     Ok(HomePage {
+        dashboard,
         my_shifts,
         awaiting_contact_persons,
         unreviewed,
