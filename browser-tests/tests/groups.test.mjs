@@ -1,6 +1,7 @@
 // Groups, prevention work and trend notes as a field worker meets them on a phone: create a
 // group, take the roll-call of a session (a youth ticked, pseudonyms typed), record a
-// drug-prevention class and a trend note. Every page is scanned with axe-core.
+// drug-prevention class, a trend note and the 8th-grade checklist. Every page is scanned with
+// axe-core.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,6 +59,19 @@ test('a roll-call on a phone, a prevention class and a trend note', async () => 
     await page.getByRole('button', { name: 'Lagre observasjonen' }).click();
     await page.getByText('Observasjonen er lagret.').waitFor();
     await expectAccessible(page, 'trends after saving');
+
+    // The 8th-grade checklist: two classes typed once, one marked taught.
+    await page.goto(`${server.base}/prevention`);
+    await page.getByRole('link', { name: 'Sjekklisten for 8. trinn' }).click();
+    await page.getByRole('heading', { name: /Rusforebyggende undervisning på 8. trinn/ }).waitFor();
+    await page.getByLabel('Klasser', { exact: true }).fill('8X\n8Y');
+    await page.getByRole('button', { name: 'Legg inn klassene' }).click();
+    await page.getByText(/0 av \d+ klasser er undervist/).waitFor();
+    const row = page.locator('tr', { hasText: '8X' }).first();
+    await row.getByRole('combobox').selectOption('taught');
+    await row.getByRole('button', { name: /Lagre/ }).click();
+    await page.getByText(/1 av \d+ klasser er undervist/).waitFor();
+    await expectAccessible(page, '8th-grade checklist');
   } finally {
     await context.close();
   }

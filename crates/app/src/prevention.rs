@@ -2,11 +2,11 @@
 //! and an import meet the same rules (a school grade from 1 to 13, counts of 0 or more, at least
 //! one theme, a summary that is not empty).
 
-use gatelangs_domain::groups::{PreventionKind, Theme, check_grade};
+use gatelangs_domain::groups::{ClassStatus, PreventionKind, Theme, check_grade, parse_class_name};
 use gatelangs_domain::{DistrictId, ObservationId, PlaceId, PreventionId};
 use gatelangs_storage::observations::{self, NewObservation};
 use gatelangs_storage::prevention::{self, NewEvent};
-use gatelangs_storage::{Store, StoreError, now};
+use gatelangs_storage::{Store, StoreError, class_checklist, now};
 use jiff::civil::Date;
 
 use crate::GroupWorker;
@@ -104,4 +104,54 @@ pub async fn record_observation(
     })?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Puts classes of a school on the year's 8th-grade checklist (typed once, one per line);
+/// classes already there stay as they are. Returns how many were added.
+pub async fn add_classes(
+    store: &Store,
+    worker: &GroupWorker,
+    year: i32,
+    school: PlaceId,
+    names: &[String],
+) -> Result<usize> {
+    let names = names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| parse_class_name(n).map_err(|_| Error::Invalid("classes-error-name")))
+        .collect::<Result<Vec<_>>>()?;
+    if names.is_empty() {
+        return Err(Error::Invalid("classes-error-name"));
+    }
+    let mut tx = store.begin().await?;
+    let mut added = 0;
+    for name in &names {
+        let new = class_checklist::add(&mut tx, worker.service(), year, school, name, now())
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound => Error::Invalid("classes-error-school"),
+                e => e.into(),
+            })?;
+        added += usize::from(new);
+    }
+    tx.commit().await?;
+    Ok(added)
+}
+
+/// Marks a class of the checklist taught, planned or not yet.
+pub async fn set_class_status(
+    store: &Store,
+    worker: &GroupWorker,
+    id: &str,
+    status: ClassStatus,
+) -> Result<()> {
+    let mut tx = store.begin().await?;
+    class_checklist::set_status(&mut tx, worker.service(), id, status, now())
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => Error::NotFound,
+            e => e.into(),
+        })?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -38,6 +38,26 @@ code_set!(
     }
 );
 
+code_set!(
+    /// Where a class stands in the yearly 8th-grade programme.
+    ClassStatus, "class status" {
+        Taught => "taught",
+        Planned => "planned",
+        NotYet => "not_yet",
+    }
+);
+
+/// A class's name as the school writes it (`8A`, `8. trinn gruppe 2`): 1–40 characters.
+pub fn parse_class_name(text: &str) -> Result<String, ParseError> {
+    let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(ParseError(format!(
+            "{text:?} is not a class name (1–40 characters)"
+        )));
+    }
+    Ok(name)
+}
+
 /// Who attended a group session: a named youth by `ref`, or an anonymous participant known by a
 /// pseudonym (a nickname or gamer tag), never linked to a youth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

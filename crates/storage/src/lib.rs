@@ -11,6 +11,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod child_welfare;
+pub mod class_checklist;
 pub mod collaborations;
 pub mod consents;
 pub mod contacts;

@@ -234,3 +234,77 @@ async fn prevention_events_and_trend_notes_are_recorded_checked_and_summarised_w
         assert_eq!(app.get("/trends", Some(&anna)).await.status, 403);
     }
 }
+
+/// The 8th-grade checklist: classes typed once per school and year (again: nothing twice), each
+/// marked taught, planned or not yet, with the share taught; only schools of the service.
+#[tokio::test]
+async fn the_eighth_grade_checklist_counts_the_share_taught() {
+    use gatelangs_domain::field::PlaceKind;
+    for app in each_app().await {
+        let t = team(&app).await;
+        let a = app.place(&t.service, "Askola", PlaceKind::School).await;
+        let b = app.place(&t.service, "Bskola", PlaceKind::School).await;
+        let street = app.place(&t.service, "Torget", PlaceKind::Street).await;
+        let kari = app.session_for(&t.kari).await;
+        for (school, names) in [(&a, "8A%0A8B%0A8C"), (&b, "8A%0A8B"), (&a, "8A%0A8D")] {
+            let r = app
+                .post(
+                    "/prevention/classes",
+                    Some(&kari),
+                    &format!("year=2026&school={}&names={names}", school.id),
+                )
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM class_checklist").await, 6);
+        let r = app
+            .post(
+                "/prevention/classes",
+                Some(&kari),
+                &format!("year=2026&school={}&names=8A", street.id),
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        let page = app.get("/prevention/classes?year=2026", Some(&kari)).await;
+        assert!(page.body.contains("0 av 6 klasser er undervist (0 %)."));
+        let ids: Vec<String> = page
+            .body
+            .split("action=\"/prevention/classes/")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().to_owned())
+            .collect();
+        assert_eq!(ids.len(), 6);
+        for (id, status) in ids
+            .iter()
+            .zip(["taught", "taught", "planned", "taught", "not_yet"])
+        {
+            let r = app
+                .post(
+                    &format!("/prevention/classes/{id}"),
+                    Some(&kari),
+                    &format!("year=2026&status={status}"),
+                )
+                .await;
+            assert_eq!(r.status, 303);
+        }
+        let page = app.get("/prevention/classes?year=2026", Some(&kari)).await;
+        // 3 of 6 taught: 50 %.
+        assert!(
+            page.body.contains("3 av 6 klasser er undervist (50 %)."),
+            "{}",
+            page.body
+        );
+        assert_eq!(
+            app.post(
+                &format!("/prevention/classes/{}", ids[0]),
+                Some(&kari),
+                "status=done"
+            )
+            .await
+            .status,
+            400
+        );
+        let other = app.get("/prevention/classes?year=2025", Some(&kari)).await;
+        assert!(other.body.contains("Ingen klasser er lagt inn"));
+    }
+}

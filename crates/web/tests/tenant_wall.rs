@@ -44,6 +44,7 @@ const PAGES: &[&str] = &[
     "/report/annual/report.html?public=0",
     "/report/annual/report.zip",
     "/schools",
+    "/prevention/classes",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -82,6 +83,8 @@ const POSTS: &[(&str, &str)] = &[
         "school={place}&day_shifts=2&evening_shifts=2&member={user}",
     ),
     ("/schools/{place}/delete", ""),
+    ("/prevention/classes", "year=2024&school={place}&names=8A"),
+    ("/prevention/classes/{contact}", "status=taught"),
     ("/time", "team={contact}&date=01.01.2024&h_field_work=1"),
     ("/staffing/{contact}/delete", ""),
     (

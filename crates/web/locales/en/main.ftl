@@ -992,3 +992,24 @@ home-expiring-consents = { $n ->
 home-districts = Contacts per district this month and the same month last year
 home-this-month = This month
 home-same-month-last-year = The same month last year
+
+## 8th-grade checklist
+classes-title = Drug-prevention teaching in 8th grade
+classes-intro = The checklist of every 8th-grade class in the municipality this year: taught, planned or not yet.
+classes-back = Back to prevention work
+classes-share = { $taught } of { $all } classes are taught ({ $percent } %).
+classes-none = No classes are entered for this year.
+classes-caption = Classes
+classes-class = Class
+classes-status = Status
+classes-save = Save
+classes-status-taught = Taught
+classes-status-planned = Planned
+classes-status-not_yet = Not yet
+classes-add = Enter classes
+classes-names = Classes
+classes-names-hint = One class per line, for example 8A.
+classes-add-button = Enter the classes
+classes-error-name = Type at least one class, one per line (at most 40 characters each).
+classes-error-school = Choose a school from the list.
+prevention-classes-link = The 8th-grade checklist

@@ -989,3 +989,24 @@ home-expiring-consents = { $n ->
 home-districts = Treff per område denne måneden og samme måned i fjor
 home-this-month = Denne måneden
 home-same-month-last-year = Samme måned i fjor
+
+## 8th-grade checklist
+classes-title = Rusforebyggende undervisning på 8. trinn
+classes-intro = Sjekklisten over alle 8.-klassene i kommunen dette året: undervist, planlagt eller ikke ennå.
+classes-back = Tilbake til forebyggende arbeid
+classes-share = { $taught } av { $all } klasser er undervist ({ $percent } %).
+classes-none = Ingen klasser er lagt inn for dette året.
+classes-caption = Klasser
+classes-class = Klasse
+classes-status = Status
+classes-save = Lagre
+classes-status-taught = Undervist
+classes-status-planned = Planlagt
+classes-status-not_yet = Ikke ennå
+classes-add = Legg inn klasser
+classes-names = Klasser
+classes-names-hint = Én klasse per linje, for eksempel 8A.
+classes-add-button = Legg inn klassene
+classes-error-name = Skriv minst én klasse, én per linje (høyst 40 tegn hver).
+classes-error-school = Velg en skole fra listen.
+prevention-classes-link = Sjekklisten for 8. trinn

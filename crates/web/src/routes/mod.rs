@@ -3,6 +3,7 @@
 pub mod audit_log;
 mod charts;
 mod choice;
+mod classes;
 mod contacts;
 mod counterparts;
 mod field;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .merge(groups::router())
         .merge(inquiries::router())
         .merge(prevention::router())
+        .merge(classes::router())
         .merge(staffing::router())
         .merge(schools::router())
         .merge(time_use::router())
