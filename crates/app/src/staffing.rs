@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use gatelangs_domain::staffing::{
     Conflict, Cover, Duty, ShiftHours, Target, TeamRange, Validity, Weekday, conflicts, hours_on,
-    plan_in_force, target_on,
+    plan_in_force, standing_hours_clash, target_on,
 };
 use gatelangs_domain::{DistrictId, Role, RotaTeamId, ServiceId, TargetId, UserId};
 use gatelangs_storage::staffing::{self, NewTeam, Team};
@@ -40,13 +40,7 @@ pub async fn add_targets(
     }
     let mut tx = store.begin().await?;
     let existing = staffing::plan(&mut tx, planner.service()).await?;
-    // One shift name keeps one set of hours in the standing plan, so the rota can tell when a
-    // team of that shift is on duty.
-    if existing
-        .iter()
-        .any(|t| t.shift == input.shift && t.validity.is_standing() && t.hours != input.hours)
-        && input.validity.is_standing()
-    {
+    if standing_hours_clash(&existing, &input.shift, input.hours, input.validity).is_some() {
         return Err(Error::Invalid("staffing-error-hours-differ"));
     }
     let mut ids = vec![];

@@ -123,6 +123,13 @@ impl ShiftHours {
     }
 }
 
+/// Monday and Sunday of the week `day` is in.
+pub fn week_of(day: Date) -> (Date, Date) {
+    let back = i64::from(day.weekday().to_monday_zero_offset());
+    let monday = day.checked_sub(back.days()).unwrap_or(day);
+    (monday, monday.checked_add(6.days()).unwrap_or(monday))
+}
+
 /// The most field teams a target may name for one shift.
 pub const MAX_TEAMS: u32 = 50;
 
@@ -252,6 +259,23 @@ pub fn target_on<'a>(targets: &'a [Target], shift: &str, day: Date) -> Option<&'
             .filter(|t| t.shift == shift && t.weekday == weekday),
         day,
     )
+}
+
+/// The hours `shift` already has in the standing plan, when a standing row with `hours` would
+/// give it others. One set of hours per shift in the standing plan: the rota takes a team's hours
+/// from its shift, and the report lists a shift once. Overrides may change a shift's hours.
+pub fn standing_hours_clash<'a>(
+    plan: impl IntoIterator<Item = &'a Target>,
+    shift: &str,
+    hours: ShiftHours,
+    validity: Validity,
+) -> Option<ShiftHours> {
+    if !validity.is_standing() {
+        return None;
+    }
+    plan.into_iter()
+        .find(|t| t.shift == shift && t.validity.is_standing() && t.hours != hours)
+        .map(|t| t.hours)
 }
 
 /// One shift of the plan in force: its hours and its target on each weekday that has one.
@@ -523,6 +547,27 @@ mod tests {
         assert_eq!(plan[0].teams.keys().collect::<Vec<_>>(), [&Weekday::Mon]);
         let earlier = plan_in_force(&rows, date(2024, 6, 30));
         assert_eq!(earlier[0].teams.len(), 2);
+    }
+
+    #[test]
+    fn a_standing_shift_keeps_one_set_of_hours() {
+        let night = target("night", Weekday::Fri, 1, 2, Validity::default());
+        let summer = Validity::new(Some(date(2024, 5, 1)), None).unwrap();
+        let later = hours("18:00", "02:00");
+        let plan = [night.clone()];
+        assert_eq!(
+            standing_hours_clash(&plan, "night", later, Validity::default()),
+            Some(night.hours)
+        );
+        assert_eq!(standing_hours_clash(&plan, "night", later, summer), None);
+        assert_eq!(
+            standing_hours_clash(&plan, "night", night.hours, Validity::default()),
+            None
+        );
+        assert_eq!(
+            standing_hours_clash(&plan, "late", later, Validity::default()),
+            None
+        );
     }
 
     fn duty(day: Date, h: ShiftHours, staff: &[&'static str]) -> Duty<&'static str> {

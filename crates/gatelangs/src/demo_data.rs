@@ -220,10 +220,7 @@ pub async fn populate(
     counterparts::seed_defaults(conn, service).await?;
     let mut place_ids = vec![];
     for (district, place, kind, _) in PLACES_2024 {
-        let d = match places::find_district(conn, service, district).await? {
-            Some(d) => d,
-            None => places::create_district(conn, service, district).await?,
-        };
+        let d = places::district_named(conn, service, district).await?;
         let school_level = match (kind, place.contains("videregående")) {
             (PlaceKind::School, true) => Some(SchoolLevel::UpperSecondary),
             (PlaceKind::School, false) => Some(SchoolLevel::LowerSecondary),

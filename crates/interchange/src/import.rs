@@ -761,10 +761,7 @@ async fn apply(
         staff_ids.insert(user.username, user.id);
     }
     for row in &plan.places {
-        let district = match places::find_district(conn, service.id, &row.district).await? {
-            Some(d) => d,
-            None => places::create_district(conn, service.id, &row.district).await?,
-        };
+        let district = places::district_named(conn, service.id, &row.district).await?;
         let fields = PlaceFields {
             district_id: district.id,
             name: row.place.clone(),

@@ -407,10 +407,7 @@ pub(crate) async fn apply(
         prevention::create(conn, service.id, &event, at).await?;
     }
     for (row, id) in &plan.observations {
-        let district = match places::find_district(conn, service.id, &row.district).await? {
-            Some(d) => d,
-            None => places::create_district(conn, service.id, &row.district).await?,
-        };
+        let district = places::district_named(conn, service.id, &row.district).await?;
         let observation = NewObservation {
             id: *id,
             day: row.date,

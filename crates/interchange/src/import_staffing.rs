@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gatelangs_domain::staffing::{ShiftHours, Target, Validity, Weekday};
+use gatelangs_domain::staffing::{Target, Validity, Weekday, standing_hours_clash};
 use gatelangs_domain::{DistrictId, RotaTeamId, TargetId, UserId};
 use gatelangs_storage::ids::{self, Table};
 use gatelangs_storage::services::Service;
@@ -67,36 +67,27 @@ pub(crate) async fn check(
         .collect();
     let mut seen = HashSet::new();
     let mut ids_seen = HashSet::new();
-    // One set of hours per shift in the standing plan, as on the form: the rota takes a team's
-    // hours from its shift, and the report lists a shift once.
-    let mut standing_hours: HashMap<String, ShiftHours> = stored
-        .values()
-        .filter(|(_, t)| t.validity.is_standing())
-        .map(|(_, t)| (t.shift.clone(), t.hours))
-        .collect();
     for row in target_rows {
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(PLAN, row.line, column, message));
         };
         let key = slot(&row.target);
-        if row.target.validity.is_standing() {
-            match standing_hours.get(&row.target.shift) {
-                Some(h) if *h != row.target.hours => {
-                    fail(
-                        "starts",
-                        format!(
-                            "the shift {} has other hours in the standing plan ({})",
-                            row.target.shift,
-                            h.label()
-                        ),
-                    );
-                    continue;
-                }
-                Some(_) => {}
-                None => {
-                    standing_hours.insert(row.target.shift.clone(), row.target.hours);
-                }
-            }
+        // The form's rule: one set of hours per shift in the standing plan.
+        let plan_so_far = stored
+            .values()
+            .map(|(_, t)| t)
+            .chain(plan.targets.iter().map(|(t, _)| t));
+        let t = &row.target;
+        if let Some(h) = standing_hours_clash(plan_so_far, &t.shift, t.hours, t.validity) {
+            fail(
+                "starts",
+                format!(
+                    "the shift {} has other hours in the standing plan ({})",
+                    t.shift,
+                    h.label()
+                ),
+            );
+            continue;
         }
         if !seen.insert(key.clone()) {
             fail(
@@ -247,7 +238,7 @@ pub(crate) async fn apply(
             Some(name) => Some(match districts.get(name) {
                 Some(d) => *d,
                 None => {
-                    let d = places::create_district(conn, service.id, name).await?.id;
+                    let d = places::district_named(conn, service.id, name).await?.id;
                     districts.insert(name.clone(), d);
                     d
                 }

@@ -6,6 +6,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use gatelangs_domain::staffing::TeamRange;
+
 use crate::public::HIDDEN;
 
 /// One cell of a table.
@@ -539,11 +541,11 @@ fn sections(v: &Value) -> Vec<Section> {
                     ))];
                     row.extend(days.iter().map(|d| {
                         let t = &s["teams"][*d];
-                        match (t[0].as_i64(), t[1].as_i64()) {
-                            (Some(a), Some(b)) if a == b => Cell::Text(a.to_string()),
-                            (Some(a), Some(b)) => Cell::Text(format!("{a} - {b}")),
-                            _ => Cell::Text(String::new()),
-                        }
+                        let range = match (t[0].as_i64(), t[1].as_i64()) {
+                            (Some(a), Some(b)) => TeamRange::new(a, b).ok(),
+                            _ => None,
+                        };
+                        Cell::Text(range.map(|r| r.label()).unwrap_or_default())
                     }));
                     row
                 })

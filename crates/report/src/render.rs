@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use askama::Template;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use crate::document::{Cell, Document};
 
@@ -42,7 +42,7 @@ pub fn csv_zip(doc: &Document) -> Result<Vec<u8>, String> {
 /// A workbook with one sheet per table: counts are numbers, hidden cells the text "<5".
 pub fn xlsx(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
     for table in doc.sections.iter().flat_map(|s| &s.tables) {
         let sheet = book.add_worksheet();
         // Sheet names are at most 31 characters; the slugs are shorter.
@@ -82,6 +82,49 @@ struct Page<'a> {
 /// One HTML page with its own styles: no outside file is needed to read or print it.
 pub fn html(doc: &Document) -> Result<String, askama::Error> {
     Page { doc }.render()
+}
+
+/// The file formats of the annual report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Html,
+    Pdf,
+    Xlsx,
+    /// A .zip of CSV tables.
+    Csv,
+}
+
+/// The annual report (its public variant when `public`) in `format`: the one path the command
+/// line and the web take, so both hide the same cells and show the same figures. The error
+/// says what could not be made.
+pub fn annual(
+    report: &crate::AnnualReport,
+    public: bool,
+    service_name: &str,
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    let value = if public {
+        crate::public::public(report)
+    } else {
+        serde_json::to_value(report)
+    }
+    .map_err(|e| e.to_string())?;
+    if format == Format::Json {
+        let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        return Ok((text + "\n").into_bytes());
+    }
+    let doc = crate::document::document(&value, service_name);
+    match format {
+        Format::Html => html(&doc)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        Format::Pdf => pdf(&doc).map_err(|e| format!("the PDF could not be typeset: {e}")),
+        Format::Xlsx => xlsx(&doc).map_err(|e| e.to_string()),
+        Format::Json | Format::Csv => {
+            csv_zip(&doc).map_err(|e| format!("the CSV files could not be written: {e}"))
+        }
+    }
 }
 
 static TYPST_TEMPLATE: &str = include_str!("../templates/annual.typ");

@@ -25,14 +25,7 @@ pub async fn add(
     class_name: &str,
     now: i64,
 ) -> Result<bool> {
-    let is_school: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM places WHERE id = $1 AND service_id = $2 AND kind = 'school'",
-    )
-    .bind(school.to_string())
-    .bind(service.to_string())
-    .fetch_one(&mut *conn)
-    .await?;
-    if is_school == 0 {
+    if !crate::places::is_school(conn, service, school).await? {
         return Err(StoreError::NotFound);
     }
     let exists: i64 = sqlx::query_scalar(

@@ -110,6 +110,35 @@ pub async fn get_district(
     district_from_row(&row)
 }
 
+/// The service's district of that name, made when it has none yet (imports and the demo name
+/// districts by name).
+pub async fn district_named(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    name: &str,
+) -> Result<District> {
+    match find_district(conn, service, name).await? {
+        Some(d) => Ok(d),
+        None => create_district(conn, service, name).await,
+    }
+}
+
+/// Whether `place` is a school of the service (school teams and the class checklist hang on one).
+pub async fn is_school(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    place: PlaceId,
+) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM places WHERE id = $1 AND service_id = $2 AND kind = 'school'",
+    )
+    .bind(place.to_string())
+    .bind(service.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
 pub async fn find_district(
     conn: &mut AnyConnection,
     service: ServiceId,

@@ -30,14 +30,7 @@ pub async fn set(
     members: &[UserId],
     now: i64,
 ) -> Result<()> {
-    let is_school: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM places WHERE id = $1 AND service_id = $2 AND kind = 'school'",
-    )
-    .bind(place.to_string())
-    .bind(service.to_string())
-    .fetch_one(&mut *conn)
-    .await?;
-    if is_school == 0 {
+    if !crate::places::is_school(conn, service, place).await? {
         return Err(StoreError::NotFound);
     }
     sqlx::query("DELETE FROM school_team_members WHERE place_id = $1")

@@ -82,6 +82,16 @@ async fn the_plan_in_force_shows_like_the_reference_table_and_overrides_win_on_t
             .await;
         assert_eq!(r.status, 422);
         assert!(r.body.contains("har allerede et mål"), "{}", r.body);
+        // One set of hours per shift in the standing plan (the import holds the same rule).
+        let r = app
+            .post(
+                "/staffing",
+                Some(&lea),
+                "shift=day&starts=09%3A00&ends=15%3A30&weekday=tue&min_teams=1&max_teams=1",
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        assert!(r.body.contains("annen arbeidstid"), "{}", r.body);
         for (form, message) in [
             (
                 "shift=x&starts=8.30&ends=15%3A30&weekday=mon&min_teams=1&max_teams=1",

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use gatelangs_storage::{Store, services};
 
+use gatelangs_report::render::{Format, annual};
+
 use crate::cli::{ReportCommand, ReportFormat};
 
 pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> {
@@ -29,21 +31,14 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
         .await?
         .with_context(|| format!("no service with slug {service:?}"))?;
     let report = gatelangs_report::build(&mut conn, &svc, year).await?;
-    let value = if public {
-        gatelangs_report::public::public(&report)?
-    } else {
-        serde_json::to_value(&report)?
+    let format = match format {
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Pdf => Format::Pdf,
+        ReportFormat::Xlsx => Format::Xlsx,
+        ReportFormat::Csv => Format::Csv,
     };
-    let document = || gatelangs_report::document::document(&value, &svc.name);
-    let bytes: Vec<u8> = match format {
-        ReportFormat::Json => (serde_json::to_string_pretty(&value)? + "\n").into_bytes(),
-        ReportFormat::Html => gatelangs_report::render::html(&document())?.into_bytes(),
-        ReportFormat::Pdf => gatelangs_report::render::pdf(&document())
-            .map_err(|e| anyhow::anyhow!("the PDF could not be typeset: {e}"))?,
-        ReportFormat::Xlsx => gatelangs_report::render::xlsx(&document())?,
-        ReportFormat::Csv => gatelangs_report::render::csv_zip(&document())
-            .map_err(|e| anyhow::anyhow!("the CSV files could not be written: {e}"))?,
-    };
+    let bytes = annual(&report, public, &svc.name, format).map_err(|e| anyhow::anyhow!(e))?;
     match output {
         Some(path) => std::fs::write(&path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
 use super::layout::Layout;
+use super::prevention::year_of;
 use crate::auth::{ForPrincipal, GroupWorker, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -62,14 +63,6 @@ pub struct ClassForm {
     names: String,
     #[serde(default)]
     status: String,
-}
-
-fn year_of(p: &Principal, asked: &str) -> i32 {
-    asked
-        .parse()
-        .ok()
-        .filter(|y| (2000..=2100).contains(y))
-        .unwrap_or_else(|| i32::from(p.today().year()))
 }
 
 async fn view(

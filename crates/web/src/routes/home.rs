@@ -73,13 +73,7 @@ async fn dashboard(
         }
     }
     districts.sort();
-    let back = i64::from(today.weekday().to_monday_zero_offset());
-    let monday = today
-        .checked_sub(jiff::Span::new().days(back))
-        .unwrap_or(today);
-    let sunday = monday
-        .checked_add(jiff::Span::new().days(6))
-        .unwrap_or(monday);
+    let (monday, sunday) = gatelangs_domain::staffing::week_of(today);
     let week =
         gatelangs_app::staffing::rota(&mut conn, service, &principal.tz(), monday, sunday).await?;
     let in_30 = today

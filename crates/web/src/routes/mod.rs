@@ -22,7 +22,7 @@ mod report;
 pub(crate) mod schools;
 mod setup;
 pub(crate) mod staffing;
-mod time_use;
+pub(crate) mod time_use;
 mod two_factor;
 pub mod youths;
 

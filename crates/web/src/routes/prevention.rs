@@ -38,7 +38,7 @@ fn theme_label(tr: &Tr, t: Theme) -> String {
 }
 
 /// The year asked for, or this year.
-fn year_of(p: &Principal, asked: &str) -> i32 {
+pub(super) fn year_of(p: &Principal, asked: &str) -> i32 {
     asked
         .parse()
         .ok()

@@ -60,34 +60,23 @@ async fn document(
     )
     .await?;
     let public = q.public.as_deref() != Some("0");
-    let (ext, content_type) = match file.as_str() {
-        "report.pdf" => ("pdf", "application/pdf"),
+    use gatelangs_report::render::Format;
+    let (format, ext, content_type) = match file.as_str() {
+        "report.pdf" => (Format::Pdf, "pdf", "application/pdf"),
         "report.xlsx" => (
+            Format::Xlsx,
             "xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
-        "report.html" => ("html", "text/html; charset=utf-8"),
-        "report.zip" => ("zip", "application/zip"),
+        "report.html" => (Format::Html, "html", "text/html; charset=utf-8"),
+        "report.zip" => (Format::Csv, "zip", "application/zip"),
         _ => return Err(AppError::NotFound),
     };
     let (report, _) = load(&state, &reader, year).await?;
-    let value = if public {
-        gatelangs_report::public::public(&report).map_err(AppError::internal)?
-    } else {
-        serde_json::to_value(&report).map_err(AppError::internal)?
-    };
     let name = principal.service().name.clone();
-    // Typesetting takes a second of CPU: off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, String> {
-        let doc = gatelangs_report::document::document(&value, &name);
-        match ext {
-            "pdf" => gatelangs_report::render::pdf(&doc),
-            "xlsx" => gatelangs_report::render::xlsx(&doc).map_err(|e| e.to_string()),
-            "html" => gatelangs_report::render::html(&doc)
-                .map(String::into_bytes)
-                .map_err(|e| e.to_string()),
-            _ => gatelangs_report::render::csv_zip(&doc),
-        }
+    // Typesetting takes CPU: off the async workers.
+    let bytes = tokio::task::spawn_blocking(move || {
+        gatelangs_report::render::annual(&report, public, &name, format)
     })
     .await
     .map_err(AppError::internal)?
@@ -298,28 +287,10 @@ async fn show(
             .await?
             .1
     };
-    let share = |p: Option<u32>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "–".into());
-    let time_use = gatelangs_domain::time_use::TimeCategory::ALL
-        .iter()
-        .map(|c| {
-            (
-                tr.t(&format!("time-category-{}", c.as_str())),
-                gatelangs_domain::time_use::format_hours(
-                    time_shares.minutes.get(c).copied().unwrap_or(0),
-                ),
-                share(time_shares.category_percent(*c)),
-            )
-        })
-        .collect();
-    let oslo = gatelangs_domain::time_use::OsloPart::ALL
-        .iter()
-        .map(|part| {
-            (
-                tr.t(&format!("time-oslo-{}", part.as_str())),
-                format!("{} %", part.recommended_percent()),
-                share(time_shares.oslo_percent(*part)),
-            )
-        })
+    let share = super::time_use::percent;
+    let time_use = super::time_use::category_rows(&tr, &time_shares);
+    let oslo = super::time_use::oslo_rows(&tr, &time_shares)
+        .into_iter()
         .chain([
             (
                 tr.t("time-field-share"),

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use gatelangs_app::staffing::{self as staffing_app, RotaConflict, TargetInput, TeamInput};
 use gatelangs_domain::staffing::{
     Cover, ShiftHours, TeamRange, Validity, Weekday, parse_clock, parse_shift_name, plan_in_force,
+    week_of,
 };
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_domain::{Role, RotaTeamId, TargetId};
@@ -316,9 +317,7 @@ fn period(anchor: Date, month: bool) -> (Date, Date, Date, Date) {
         let next = first.checked_add(1.month()).unwrap_or(first);
         (first, last, previous, next)
     } else {
-        let back = i64::from(anchor.weekday().to_monday_zero_offset());
-        let monday = anchor.checked_sub(back.days()).unwrap_or(anchor);
-        let sunday = monday.checked_add(6.days()).unwrap_or(monday);
+        let (monday, sunday) = week_of(anchor);
         let previous = monday.checked_sub(7.days()).unwrap_or(monday);
         let next = monday.checked_add(7.days()).unwrap_or(monday);
         (monday, sunday, previous, next)

@@ -119,8 +119,37 @@ impl TimeForm {
     }
 }
 
-fn percent(p: Option<u32>) -> String {
+pub(super) fn percent(p: Option<u32>) -> String {
     p.map(|p| format!("{p} %")).unwrap_or_else(|| "–".into())
+}
+
+/// Per category: label, hours and share — for a worker's year here and the service's in the
+/// report's 1.3.
+pub(super) fn category_rows(tr: &Tr, s: &TimeShares) -> Vec<(String, String, String)> {
+    TimeCategory::ALL
+        .iter()
+        .map(|c| {
+            (
+                category_label(tr, *c),
+                format_hours(s.minutes.get(c).copied().unwrap_or(0)),
+                percent(s.category_percent(*c)),
+            )
+        })
+        .collect()
+}
+
+/// The Oslo standard's parts: label, recommended share and the share recorded.
+pub(super) fn oslo_rows(tr: &Tr, s: &TimeShares) -> Vec<(String, String, String)> {
+    OsloPart::ALL
+        .iter()
+        .map(|part| {
+            (
+                tr.t(&format!("time-oslo-{}", part.as_str())),
+                format!("{} %", part.recommended_percent()),
+                percent(s.oslo_percent(*part)),
+            )
+        })
+        .collect()
 }
 
 fn share_row(label: String, s: &TimeShares) -> ShareRow {
@@ -218,16 +247,7 @@ async fn view(
         .find(|w| w.user == recorder.user())
         .map(|w| w.shares.clone())
         .unwrap_or_default();
-    let mine = TimeCategory::ALL
-        .iter()
-        .map(|c| {
-            (
-                category_label(&tr, *c),
-                format_hours(mine_shares.minutes.get(c).copied().unwrap_or(0)),
-                percent(mine_shares.category_percent(*c)),
-            )
-        })
-        .collect();
+    let mine = category_rows(&tr, &mine_shares);
     let targets = vec![
         tr.t_args(
             "time-target-field",
@@ -274,20 +294,7 @@ async fn view(
             vec![]
         },
         service_row: leader.then(|| share_row(tr.t("time-service"), &all)),
-        oslo: if leader {
-            OsloPart::ALL
-                .iter()
-                .map(|part| {
-                    (
-                        tr.t(&format!("time-oslo-{}", part.as_str())),
-                        format!("{} %", part.recommended_percent()),
-                        percent(all.oslo_percent(*part)),
-                    )
-                })
-                .collect()
-        } else {
-            vec![]
-        },
+        oslo: if leader { oslo_rows(&tr, &all) } else { vec![] },
         notice: (form.done == "saved").then(|| tr.t("time-saved")),
         errors,
         layout: Layout::for_principal(p, "time-title", "time", "/time"),
