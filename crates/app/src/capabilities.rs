@@ -123,6 +123,12 @@ staff_capability!(
     TimeRecorder,
     |r| matches!(r, Role::FieldWorker | Role::Leader)
 );
+capability!(
+    /// May plan field presence from the records (a what-if, nothing is stored): leaders, and the
+    /// operator at the command line.
+    PresencePlanner,
+    |r| matches!(r, Role::Leader | Role::Admin)
+);
 staff_capability!(
     /// May keep the staffing plan and the rota: leaders.
     RotaPlanner,

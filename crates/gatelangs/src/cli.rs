@@ -73,6 +73,9 @@ pub enum Command {
     /// Produce reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Plan field presence from the records.
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// Manage the keys that encrypt personal data.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -107,6 +110,40 @@ pub enum ReportCommand {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    /// The week of two-person field teams per weekday, shift and district that meets the most
+    /// youths with N staff, from a year's contacts per field-team hour.
+    Presence {
+        #[arg(long)]
+        service: String,
+        #[arg(long)]
+        year: i32,
+        /// Staff who can be on a field team.
+        #[arg(long)]
+        staff: u32,
+        /// Contracted hours per person per week.
+        #[arg(long, default_value_t = gatelangs_app::presence::DEFAULT_HOURS_PER_WEEK)]
+        hours_per_week: f64,
+        /// A weekday and shift where at least one team must be out, as `fri:night`; repeat.
+        #[arg(long = "must-cover", value_name = "WEEKDAY:SHIFT")]
+        must_cover: Vec<String>,
+        /// At least this many team-shifts Monday to Friday on the earliest shift (school days).
+        #[arg(long, default_value_t = 0)]
+        school_day_shifts: u32,
+        /// A fixed shift, as `mon:evening:Sentrum:1`; repeat.
+        #[arg(long = "pin", value_name = "WEEKDAY:SHIFT:DISTRICT:TEAMS")]
+        pins: Vec<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: PlanFormat,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    Json,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod keys;
 mod migrate;
+mod plan;
 mod report;
 mod serve;
 mod service;
@@ -32,6 +33,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
         } => export::run(&store, &service, year, &path).await,
         Command::Report(cmd) => report::run(&store, cmd).await,
+        Command::Plan(cmd) => plan::run(&store, cmd).await,
         Command::Demo => demo::run(&store).await,
         Command::Keys(crate::cli::KeysCommand::Rotate) => keys::rotate(&store, &key_file).await,
     };
