@@ -154,15 +154,25 @@ async fn this_year(
     })
 }
 
-/// Plans the week the leader asks for, from the service's records of `request.year`.
-pub async fn plan(store: &Store, planner: &PresencePlanner, request: Request) -> Result<Presence> {
+/// What a plan stands on: the shifts, the districts, what one team is expected to meet, and
+/// what the year's records show.
+#[derive(Debug, Clone)]
+pub struct Basis {
+    pub shifts: Vec<ShiftTemplate>,
+    pub districts: Vec<String>,
+    /// What one team is expected to meet, per weekday, shift and district.
+    pub expected: BTreeMap<(Weekday, String, String), Expected>,
+    pub this_year: ThisYear,
+}
+
+/// Reads what plans of `year` stand on.
+pub async fn basis(store: &Store, planner: &PresencePlanner, year: i32) -> Result<Basis> {
     let mut conn = store.read_conn().await?;
     let service = services::get(&mut conn, planner.service()).await?;
-    let cells = field_teams::of_year(&mut conn, &service, request.year).await?;
+    let cells = field_teams::of_year(&mut conn, &service, year).await?;
     let shifts = templates(&staffing::plan(&mut conn, service.id).await?);
-    let this_year = this_year(&mut conn, &service, request.year, &cells).await?;
+    let this_year = this_year(&mut conn, &service, year, &cells).await?;
     drop(conn);
-
     let rates: Vec<Rate> = cells
         .iter()
         .filter(|c| c.district != NO_DISTRICT)
@@ -186,76 +196,123 @@ pub async fn plan(store: &Store, planner: &PresencePlanner, request: Request) ->
             }
         }
     }
-    let mut requirements: Vec<Requirement> = request
-        .must_cover
-        .iter()
-        .map(|slot| Requirement {
-            slots: vec![slot.clone()],
-            min_teams: 1,
-        })
-        .collect();
-    if let (Some(first), true) = (shifts.first(), request.school_day_shifts > 0) {
-        requirements.push(Requirement {
-            slots: Weekday::ALL[..5]
-                .iter()
-                .map(|w| (*w, first.name.clone()))
-                .collect(),
-            min_teams: request.school_day_shifts,
-        });
-    }
-    let problem = Problem {
-        staff: request.staff,
-        hours_per_week: request.hours_per_week,
-        shifts: shifts.clone(),
-        districts: districts.clone(),
-        value: expected
-            .iter()
-            .map(|(k, e)| (k.clone(), e.contacts))
-            .collect(),
-        requirements,
-        pins: request.pins.clone(),
-        max_teams_per_district: MAX_TEAMS_PER_DISTRICT,
-    };
-    // The solver is CPU work of up to a second or two: off the async workers.
-    let plan = tokio::task::spawn_blocking(move || gatelangs_planner::solve(&problem))
-        .await
-        .unwrap_or_else(|e| Err(PlanError::Solver(e.to_string())));
-    Ok(Presence {
-        request,
+    Ok(Basis {
         shifts,
         districts,
         expected,
         this_year,
+    })
+}
+
+impl Basis {
+    fn problem(&self, request: &Request) -> Problem {
+        let mut requirements: Vec<Requirement> = request
+            .must_cover
+            .iter()
+            .map(|slot| Requirement {
+                slots: vec![slot.clone()],
+                min_teams: 1,
+            })
+            .collect();
+        if let (Some(first), true) = (self.shifts.first(), request.school_day_shifts > 0) {
+            requirements.push(Requirement {
+                slots: Weekday::ALL[..5]
+                    .iter()
+                    .map(|w| (*w, first.name.clone()))
+                    .collect(),
+                min_teams: request.school_day_shifts,
+            });
+        }
+        Problem {
+            staff: request.staff,
+            hours_per_week: request.hours_per_week,
+            shifts: self.shifts.clone(),
+            districts: self.districts.clone(),
+            value: self
+                .expected
+                .iter()
+                .map(|(k, e)| (k.clone(), e.contacts))
+                .collect(),
+            requirements,
+            pins: request.pins.clone(),
+            max_teams_per_district: MAX_TEAMS_PER_DISTRICT,
+        }
+    }
+
+    /// Plans for every number of staff in `staff`, off the async workers (the solver is CPU
+    /// work of up to a second or two each).
+    pub async fn solve(
+        &self,
+        request: &Request,
+        staff: impl IntoIterator<Item = u32>,
+    ) -> Vec<std::result::Result<Plan, PlanError>> {
+        let problems: Vec<Problem> = staff
+            .into_iter()
+            .map(|n| {
+                let mut p = self.problem(request);
+                p.staff = n;
+                p
+            })
+            .collect();
+        tokio::task::spawn_blocking(move || problems.iter().map(gatelangs_planner::solve).collect())
+            .await
+            .unwrap_or_else(|e| vec![Err(PlanError::Solver(e.to_string()))])
+    }
+}
+
+/// Plans the week the leader asks for, from the service's records of `request.year`.
+pub async fn plan(store: &Store, planner: &PresencePlanner, request: Request) -> Result<Presence> {
+    let basis = basis(store, planner, request.year).await?;
+    let plan = basis
+        .solve(&request, [request.staff])
+        .await
+        .pop()
+        .unwrap_or_else(|| Err(PlanError::Solver("no answer".into())));
+    Ok(Presence {
+        request,
+        shifts: basis.shifts,
+        districts: basis.districts,
+        expected: basis.expected,
+        this_year: basis.this_year,
         plan,
     })
 }
 
-/// Makes `plan` the staffing plan from `from` on: one row per weekday and shift, with exactly
-/// the planned number of teams (none where it plans none, so an older standing row does not
-/// live on beside it). All or nothing.
+/// Makes a planned week the staffing plan from `from` on: one row per weekday and shift of the
+/// plan, with exactly the planned number of teams (zero where none are planned, so an older
+/// standing row does not live on beside it). `teams` names weekday, shift and teams; a shift
+/// the plan does not have is refused. All or nothing.
 pub async fn adopt(
     store: &Store,
     planner: &RotaPlanner,
-    presence: &Presence,
+    teams: &[(Weekday, String, u32)],
     from: Date,
 ) -> Result<Vec<TargetId>> {
-    let plan = presence
-        .plan
-        .as_ref()
-        .map_err(|_| Error::Conflict("presence-error-no-plan"))?;
     let validity =
         Validity::new(Some(from), None).map_err(|_| Error::Invalid("presence-error-date"))?;
     let mut tx = store.begin().await?;
+    let shifts = templates(&staffing::plan(&mut tx, planner.service()).await?);
+    if teams
+        .iter()
+        .any(|(_, s, _)| !shifts.iter().any(|t| t.name == *s))
+    {
+        return Err(Error::Invalid("presence-error-shift"));
+    }
     let at = now();
     let mut ids = vec![];
-    for shift in &presence.shifts {
+    for shift in &shifts {
         for &weekday in Weekday::ALL {
-            let n = i64::from(plan.teams_on(weekday, &shift.name));
+            let n: u32 = teams
+                .iter()
+                .filter(|(w, s, _)| *w == weekday && *s == shift.name)
+                .map(|(_, _, n)| *n)
+                .sum();
             let target = Target {
                 shift: shift.name.clone(),
                 hours: shift.hours,
                 weekday,
-                teams: TeamRange::new(n, n).map_err(|_| Error::Invalid("presence-error-teams"))?,
+                teams: TeamRange::new(i64::from(n), i64::from(n))
+                    .map_err(|_| Error::Invalid("presence-error-teams"))?,
                 validity,
             };
             let id = TargetId::new();

@@ -405,3 +405,149 @@ async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
         );
     }
 }
+
+/// `plan presence` prints the contract's JSON, finds the week known to be best, keeps a pin and
+/// a must-cover night, and names bad input.
+#[tokio::test]
+async fn plan_presence_prints_the_best_week_as_the_contract_says() {
+    for (install, _pg) in installs().await {
+        let bundle = tempfile::tempdir().unwrap();
+        gatelangs_testkit::presence_bundle::write(bundle.path());
+        let out = install.run(&[
+            "import",
+            "--service",
+            "team",
+            bundle.path().to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out));
+        let plan = |extra: &[&str]| {
+            let mut args = vec![
+                "plan",
+                "presence",
+                "--service",
+                "team",
+                "--year",
+                "2024",
+                "--hours-per-week",
+                "15",
+                "--format",
+                "json",
+            ];
+            args.extend_from_slice(extra);
+            let out = install.run(&args);
+            assert!(out.status.success(), "{}", text(&out));
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+        };
+        let two = plan(&["--staff", "2"]);
+        assert_eq!(two["staff"], 2);
+        let shifts = two["weekly_team_shifts"].as_array().unwrap();
+        let keys: Vec<Vec<&str>> = shifts
+            .iter()
+            .map(|s| {
+                let mut k: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+                k.sort_unstable();
+                k
+            })
+            .collect();
+        assert!(
+            keys.iter()
+                .all(|k| k == &["district", "shift", "teams", "weekday"]),
+            "{keys:?}"
+        );
+        let got: Vec<(String, String, String, i64)> = shifts
+            .iter()
+            .map(|s| {
+                (
+                    s["weekday"].as_str().unwrap().to_owned(),
+                    s["shift"].as_str().unwrap().to_owned(),
+                    s["district"].as_str().unwrap().to_owned(),
+                    s["teams"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("fri".into(), "evening".into(), "Sentrum".into(), 1),
+                ("sat".into(), "evening".into(), "Nord".into(), 1),
+            ]
+        );
+        assert_eq!(two["team_hours_per_week"], 14.0);
+        let expected = two["expected_contacts_per_week"].as_f64().unwrap();
+        assert!((expected - 20.0).abs() < 0.5, "{expected}");
+        // More staff never meet fewer; the hours never exceed the staff's.
+        let mut last = 0.0;
+        for n in 2..=5 {
+            let p = plan(&["--staff", &n.to_string()]);
+            let x = p["expected_contacts_per_week"].as_f64().unwrap();
+            assert!(x + 1e-9 >= last, "{n} staff: {x} < {last}");
+            assert!(p["team_hours_per_week"].as_f64().unwrap() * 2.0 <= f64::from(n) * 15.0);
+            last = x;
+        }
+        // A pinned Saturday day shift and a must-cover Monday evening change the week.
+        let pinned = plan(&[
+            "--staff",
+            "2",
+            "--pin",
+            "sat:day:Sentrum:1",
+            "--must-cover",
+            "mon:evening",
+        ]);
+        let got: Vec<String> = pinned["weekly_team_shifts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}:{}:{}",
+                    s["weekday"].as_str().unwrap(),
+                    s["shift"].as_str().unwrap(),
+                    s["district"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert!(
+            got.contains(&"sat:day:Sentrum".to_owned())
+                && got.iter().any(|s| s.starts_with("mon:evening:")),
+            "{got:?}"
+        );
+        let out = install.run(&[
+            "plan",
+            "presence",
+            "--service",
+            "team",
+            "--year",
+            "2024",
+            "--staff",
+            "2",
+            "--pin",
+            "sat:dusk:Sentrum:1",
+            "--format",
+            "json",
+        ]);
+        assert!(
+            !out.status.success() && text(&out).contains("dusk"),
+            "{}",
+            text(&out)
+        );
+        let out = install.run(&[
+            "plan",
+            "presence",
+            "--service",
+            "team",
+            "--year",
+            "2024",
+            "--staff",
+            "2",
+            "--must-cover",
+            "someday:evening",
+            "--format",
+            "json",
+        ]);
+        assert!(
+            !out.status.success() && text(&out).contains("--must-cover"),
+            "{}",
+            text(&out)
+        );
+    }
+}

@@ -13,5 +13,5 @@ pub mod value;
 mod week;
 
 pub use plan::{Plan, TeamShift};
-pub use problem::{Pin, PlanError, Problem, Requirement, ShiftTemplate};
+pub use problem::{MAX_STAFF, Pin, PlanError, Problem, Requirement, ShiftTemplate};
 pub use solve::solve;

@@ -156,3 +156,77 @@ pub mod fixtures {
         .id
     }
 }
+
+/// A bundle whose best week of field teams is known, for the presence planner's tests on every
+/// path (command line, web). Every week of 2024: an evening team in Sentrum on Fridays meets 10,
+/// an evening team in Nord on Saturdays 10, a day team in Sentrum on Saturdays 8, and a day team
+/// in Nord on Wednesdays 1. A Saturday is one time band (weekend), so a Saturday day in Nord is
+/// worth 10 too, but it starts under 11 hours after Friday's evening. Two staff with 15 hours
+/// each (two 7-hour shifts) do best on Friday evening in Sentrum and Saturday evening in Nord:
+/// about 20 contacts a week.
+pub mod presence_bundle {
+    /// (weekday number from Monday = 0, shift, district, contacts per shift, hour they are met).
+    const WEEK: [(u32, &str, &str, u32, u32); 4] = [
+        (4, "evening", "Sentrum", 10, 19),
+        (5, "evening", "Nord", 10, 19),
+        (5, "day", "Sentrum", 8, 11),
+        (2, "day", "Nord", 1, 11),
+    ];
+
+    /// The bundle's files, name and content.
+    pub fn files() -> Vec<(&'static str, String)> {
+        let mut plan = String::from("shift,starts,ends,weekday,min_teams,max_teams\n");
+        for (shift, hours) in [("day", "08:30,15:30"), ("evening", "15:00,22:00")] {
+            for w in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
+                plan.push_str(&format!("{shift},{hours},{w},0,2\n"));
+            }
+        }
+        let mut rota = String::from("date,shift,staff,district\n");
+        let mut contacts = String::from("occurred_at,place,channel,age_group,gender,count,staff\n");
+        // 1 January 2024 is a Monday.
+        let month_days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let mut day_of_year = 0u32;
+        for (m, days) in month_days.iter().enumerate() {
+            for d in 1..=*days {
+                let weekday = day_of_year % 7;
+                day_of_year += 1;
+                for (w, shift, district, n, hour) in WEEK {
+                    if w != weekday {
+                        continue;
+                    }
+                    let date = format!("2024-{:02}-{d:02}", m + 1);
+                    let place = if district == "Sentrum" {
+                        "Torget"
+                    } else {
+                        "Senteret"
+                    };
+                    rota.push_str(&format!("{date},{shift},ana;bo,{district}\n"));
+                    contacts.push_str(&format!(
+                        "{date}T{hour}:00,{place},street,upper_secondary,male,{n},ana\n"
+                    ));
+                }
+            }
+        }
+        vec![
+            (
+                "staff.csv",
+                "username,name,role\nana,Ana A,field_worker\nbo,Bo B,field_worker\ncy,Cy C,leader\n"
+                    .to_owned(),
+            ),
+            (
+                "places.csv",
+                "district,place,kind\nSentrum,Torget,street\nNord,Senteret,street\n".to_owned(),
+            ),
+            ("staffing_plan.csv", plan),
+            ("rota.csv", rota),
+            ("contacts.csv", contacts),
+        ]
+    }
+
+    /// Writes the bundle into `dir`.
+    pub fn write(dir: &std::path::Path) {
+        for (name, content) in files() {
+            std::fs::write(dir.join(name), content).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}

@@ -17,6 +17,7 @@ mod language;
 pub mod layout;
 mod login;
 mod places;
+pub(crate) mod presence;
 mod prevention;
 mod report;
 pub(crate) mod schools;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(prevention::router())
         .merge(classes::router())
         .merge(staffing::router())
+        .merge(presence::router())
         .merge(schools::router())
         .merge(time_use::router())
         .merge(report::router())

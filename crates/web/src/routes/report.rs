@@ -36,7 +36,7 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Deserialize, Default)]
 struct DocumentQuery {
-    year: Option<String>,
+    pub(crate) year: Option<String>,
     /// `0` for the internal variant; the public one (small counts hidden) otherwise, since a
     /// document is made to be handed on.
     public: Option<String>,
@@ -97,13 +97,17 @@ async fn document(
 }
 
 #[derive(Deserialize, Default)]
-struct YearQuery {
-    year: Option<String>,
+pub(crate) struct YearQuery {
+    pub(crate) year: Option<String>,
 }
 
 /// The year asked for; without one, the latest year that has field contacts (a newcomer to the
 /// demo, or a leader in January, meets figures rather than an empty year), else this year.
-async fn year_of(state: &AppState, q: &YearQuery, principal: &Principal) -> AppResult<i32> {
+pub(crate) async fn year_of(
+    state: &AppState,
+    q: &YearQuery,
+    principal: &Principal,
+) -> AppResult<i32> {
     match q.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
         None => {
             let this_year = i32::from(jiff::Timestamp::now().to_zoned(principal.tz()).year());
