@@ -47,7 +47,11 @@ async fn a_leader_plans_pins_and_adopts_the_best_week() {
                 r.body
             );
         }
-        assert!(!r.body.contains("name=\"pin\" value=\"sat:day:"), "{}", r.body);
+        assert!(
+            !r.body.contains("name=\"pin\" value=\"sat:day:"),
+            "{}",
+            r.body
+        );
         assert!(r.body.contains("name=\"teams\" value=\"fri:evening:1\""));
         assert!(r.body.contains("name=\"teams\" value=\"wed:day:0\""));
         // The curve: 1 to 4 staff, as a chart with its data table.
