@@ -130,6 +130,11 @@ capability!(
     |r| matches!(r, Role::Leader | Role::Admin)
 );
 staff_capability!(
+    /// May write the annual report's prose (foreword, mandate, history): leaders.
+    ReportWriter,
+    |r| matches!(r, Role::Leader)
+);
+staff_capability!(
     /// May keep the staffing plan and the rota: leaders.
     RotaPlanner,
     |r| matches!(r, Role::Leader)

@@ -19,6 +19,7 @@ pub mod journal_transfer;
 pub mod presence;
 pub mod prevention;
 pub mod record_gate;
+pub mod report_texts;
 pub mod schools;
 pub mod sharing;
 pub mod staffing;

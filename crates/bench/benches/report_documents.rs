@@ -60,7 +60,11 @@ fn main() {
                     let bytes = match format {
                         "json" => serde_json::to_vec_pretty(&value).unwrap(),
                         other => {
-                            let doc = document::document(&value, &service.name);
+                            let doc = document::document(
+                                &value,
+                                &gatelangs_report::prose::Prose::default(),
+                                &service.name,
+                            );
                             match other {
                                 "html" => render::html(&doc).unwrap().into_bytes(),
                                 "xlsx" => render::xlsx(&doc).unwrap(),

@@ -113,6 +113,54 @@ fn the_demo_reproduces_every_reference_figure() {
         fc["previous_year_total"].as_i64().unwrap() < fc["total"].as_i64().unwrap(),
         "a marked increase from 2023"
     );
+
+    // Presence planning from the demo's 2024 records, for the 6–8 staff the reference team
+    // goes down to: a week each, the Friday night covered, within everyone's hours, and more
+    // staff never expecting fewer contacts.
+    let districts: Vec<&str> = report["field_contacts"]["by_district"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut last = 0.0;
+    for staff in [6, 7, 8] {
+        let plan: Value = serde_json::from_slice(&run(&[
+            "plan",
+            "presence",
+            "--service",
+            "out-lillestrom",
+            "--year",
+            "2024",
+            "--staff",
+            &staff.to_string(),
+            "--must-cover",
+            "fri:night",
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let shifts = plan["weekly_team_shifts"].as_array().unwrap();
+        assert!(shifts.len() >= staff, "{staff} staff: {plan}");
+        assert!(
+            shifts
+                .iter()
+                .all(|t| districts.contains(&t["district"].as_str().unwrap()))
+        );
+        assert!(
+            shifts
+                .iter()
+                .any(|t| t["weekday"] == "fri" && t["shift"] == "night")
+        );
+        let hours = plan["team_hours_per_week"].as_f64().unwrap();
+        assert!(
+            2.0 * hours <= f64::from(u8::try_from(staff).unwrap()) * 37.5,
+            "{plan}"
+        );
+        let expected = plan["expected_contacts_per_week"].as_f64().unwrap();
+        assert!(expected > last, "{staff} staff: {expected} after {last}");
+        last = expected;
+    }
 }
 
 /// interchange.md: "export followed by import into an empty database reproduces the same

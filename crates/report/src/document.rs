@@ -71,7 +71,7 @@ impl Cell {
     }
 }
 
-fn group_thousands(n: i64) -> String {
+pub fn group_thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -568,15 +568,45 @@ fn sections(v: &Value) -> Vec<Section> {
     out
 }
 
-/// The document of a report (full, or public with hidden cells) for the service `name`.
-pub fn document(report: &Value, name: &str) -> Document {
+/// The document of a report (full, or public with hidden cells) for the service `name`: the
+/// leader's prose first, its live values filled from this same report (so a public document
+/// shows "<5" where its table does), then the numbered sections, then the sources.
+pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Document {
     let year = report["year"].as_i64().unwrap_or_default();
+    let mut all: Vec<Section> = [
+        ("foreword", "Forord"),
+        ("mandate", "Mandat"),
+        ("history", "Historikk"),
+    ]
+    .into_iter()
+    .filter_map(|(kind, title)| {
+        let (text, _) = crate::prose::fill(prose.get(kind), report);
+        let text = crate::prose::paragraphs(&text);
+        (!text.is_empty()).then(|| Section {
+            number: String::new(),
+            title: title.to_owned(),
+            text,
+            tables: vec![],
+        })
+    })
+    .collect();
+    all.extend(sections(report));
+    all.push(Section {
+        number: String::new(),
+        title: "Kilder".to_owned(),
+        text: vec![format!(
+            "Alle tall og tabeller i rapporten er laget av Gatelangs fra tjenestens egne \
+             registreringer for {year}: feltkontakter, oppfølgingssamtaler, samarbeid, \
+             bekymringsmeldinger, grupper, forebyggende arbeid og bemanningsplan."
+        )],
+        tables: vec![],
+    });
     Document {
         title: format!("Årsrapport {year}"),
         service: name.to_owned(),
         year,
         public: report["suppressed"].as_bool().unwrap_or(false),
-        sections: sections(report),
+        sections: all,
     }
 }
 

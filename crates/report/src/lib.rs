@@ -11,6 +11,7 @@ pub mod field_contacts;
 pub mod field_teams;
 pub mod follow_up;
 pub mod groups;
+pub mod prose;
 pub mod public;
 pub mod render;
 pub mod sharing;

@@ -100,6 +100,7 @@ pub enum Format {
 /// says what could not be made.
 pub fn annual(
     report: &crate::AnnualReport,
+    prose: &crate::prose::Prose,
     public: bool,
     service_name: &str,
     format: Format,
@@ -114,7 +115,7 @@ pub fn annual(
         let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
         return Ok((text + "\n").into_bytes());
     }
-    let doc = crate::document::document(&value, service_name);
+    let doc = crate::document::document(&value, prose, service_name);
     match format {
         Format::Html => html(&doc)
             .map(String::into_bytes)

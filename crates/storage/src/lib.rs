@@ -30,6 +30,7 @@ pub mod prevention;
 pub mod record_access;
 pub mod recovery_codes;
 pub mod rekey;
+pub mod report_texts;
 mod row;
 pub mod schools;
 pub mod services;

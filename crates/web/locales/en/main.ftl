@@ -1054,3 +1054,20 @@ presence-error-teams = The number of teams is out of range.
 presence-error-shift = The plan names a shift the staffing plan does not have.
 presence-error-year = The year is not valid.
 staffing-to-presence = Plan presence with fewer staff
+
+# The report's prose
+report-texts-title = The annual report's texts
+report-texts-intro = The foreword, mandate and history are written here for each year and stay with the year. Empty fields are left out of the report. Separate paragraphs with a blank line.
+report-texts-live = Insert a figure of the report in double curly brackets, so the text always agrees with the tables. Examples:
+report-texts-foreword = Foreword
+report-texts-mandate = Mandate
+report-texts-history = History
+report-texts-save = Save the texts
+report-texts-saved = The texts are saved.
+report-texts-see = See the report
+report-texts-preview = Preview the report (internal version, HTML)
+report-texts-pdf = Download the PDF (public version)
+report-texts-back = Back to the annual report
+report-texts-error-unknown = "{ $path }" is not a figure of this year's report. Check the spelling, for example field_contacts.total.
+report-texts-error-long = A text can have at most 20,000 characters.
+report-texts-link = Write the foreword, mandate and history

@@ -1051,3 +1051,20 @@ presence-error-teams = Antall team er utenfor det tillatte.
 presence-error-shift = Planen nevner en vakt som ikke finnes i bemanningsplanen.
 presence-error-year = Året er ikke gyldig.
 staffing-to-presence = Planlegg tilstedeværelse med færre ansatte
+
+# The report's prose
+report-texts-title = Tekster til årsrapporten
+report-texts-intro = Forord, mandat og historikk skrives her for hvert år og følger året. Tomme felt utelates fra rapporten. Tekst i avsnitt skilles med en tom linje.
+report-texts-live = Et tall fra rapporten settes inn med doble krøllparenteser, slik at teksten alltid stemmer med tabellene. Eksempler:
+report-texts-foreword = Forord
+report-texts-mandate = Mandat
+report-texts-history = Historikk
+report-texts-save = Lagre tekstene
+report-texts-saved = Tekstene er lagret.
+report-texts-see = Se rapporten
+report-texts-preview = Forhåndsvis rapporten (intern utgave, HTML)
+report-texts-pdf = Last ned PDF (offentlig utgave)
+report-texts-back = Tilbake til årsrapporten
+report-texts-error-unknown = «{ $path }» er ikke et tall i årets rapport. Sjekk stavemåten, for eksempel field_contacts.total.
+report-texts-error-long = En tekst kan ha høyst 20 000 tegn.
+report-texts-link = Skriv forord, mandat og historikk

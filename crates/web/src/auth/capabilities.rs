@@ -4,7 +4,7 @@
 
 pub use gatelangs_app::capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, GroupWorker, InquiryRecorder,
-    PlaceEditor, ReportReader, RotaPlanner, RotaReader, TimeRecorder,
+    PlaceEditor, ReportReader, ReportWriter, RotaPlanner, RotaReader, TimeRecorder,
 };
 pub use gatelangs_app::record_gate::YouthDesk;
 
@@ -35,6 +35,7 @@ for_principal!(
     InquiryRecorder,
     PlaceEditor,
     ReportReader,
+    ReportWriter,
     RotaPlanner,
     RotaReader,
     TimeRecorder,

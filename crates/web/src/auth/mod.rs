@@ -10,7 +10,8 @@ pub mod totp;
 
 pub use capabilities::{
     Administrator, AuditReader, CatalogueEditor, FieldRecorder, ForPrincipal, GroupWorker,
-    InquiryRecorder, PlaceEditor, ReportReader, RotaPlanner, RotaReader, TimeRecorder,
+    InquiryRecorder, PlaceEditor, ReportReader, ReportWriter, RotaPlanner, RotaReader,
+    TimeRecorder,
 };
 pub use gatelangs_app::record_gate::{OpenRecord, YouthDesk, subject};
 pub use principal::{ActiveSession, AnySession, AuthRejection, ClientAddr, Principal, Visitor};

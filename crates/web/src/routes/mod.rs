@@ -20,6 +20,7 @@ mod places;
 pub(crate) mod presence;
 mod prevention;
 mod report;
+pub(crate) mod report_texts;
 pub(crate) mod schools;
 mod setup;
 pub(crate) mod staffing;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(classes::router())
         .merge(staffing::router())
         .merge(presence::router())
+        .merge(report_texts::router())
         .merge(schools::router())
         .merge(time_use::router())
         .merge(report::router())

@@ -40,6 +40,7 @@ struct DocumentQuery {
     /// `0` for the internal variant; the public one (small counts hidden) otherwise, since a
     /// document is made to be handed on.
     public: Option<String>,
+    view: Option<String>,
 }
 
 /// The whole annual report as a document: `report.pdf`, `report.xlsx`, `report.html` or
@@ -73,17 +74,27 @@ async fn document(
         _ => return Err(AppError::NotFound),
     };
     let (report, _) = load(&state, &reader, year).await?;
+    let prose = {
+        let mut conn = state.store.read_conn().await?;
+        gatelangs_report::prose::load(&mut conn, reader.service(), year).await?
+    };
     let name = principal.service().name.clone();
     // Typesetting takes CPU: off the async workers.
     let bytes = tokio::task::spawn_blocking(move || {
-        gatelangs_report::render::annual(&report, public, &name, format)
+        gatelangs_report::render::annual(&report, &prose, public, &name, format)
     })
     .await
     .map_err(AppError::internal)?
     .map_err(|e| AppError::internal(std::io::Error::other(e)))?;
     let variant = if public { "offentlig" } else { "intern" };
+    // `view=1` shows the HTML in the browser (the leader's preview); otherwise it downloads.
+    let how = if q.view.as_deref() == Some("1") && format == Format::Html {
+        "inline"
+    } else {
+        "attachment"
+    };
     let disposition = format!(
-        "attachment; filename=\"arsrapport-{}-{year}-{variant}.{ext}\"",
+        "{how}; filename=\"arsrapport-{}-{year}-{variant}.{ext}\"",
         principal.service().slug
     );
     Ok((
@@ -176,6 +187,8 @@ pub struct Pair {
 struct ReportPage {
     layout: Layout,
     year: i32,
+    /// Leaders write the report's prose.
+    may_write: bool,
     total: i64,
     previous: String,
     places: Vec<PlaceLine>,
@@ -556,6 +569,7 @@ async fn show(
         .collect();
     let c = &fc.by_channel;
     let page = ReportPage {
+        may_write: crate::auth::ReportWriter::for_principal(&principal).is_ok(),
         year,
         total: fc.total,
         previous: fc
