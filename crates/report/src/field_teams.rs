@@ -32,6 +32,8 @@ pub struct Met {
     pub district: String,
     pub staff: Option<UserId>,
     pub count: i64,
+    /// Met at a school (the school channel).
+    pub at_school: bool,
 }
 
 /// Team-hours under this many make a figure thin: a few shifts say little.
@@ -45,6 +47,9 @@ pub struct Cell {
     /// Team-hours, in quarters of an hour.
     pub team_hours: f64,
     pub contacts: i64,
+    /// Of `contacts`, those met at a school: day shifts at schools meet youths other shifts
+    /// do not.
+    pub school_contacts: i64,
     pub contacts_per_team_hour: f64,
     /// Fewer than [`THIN_TEAM_HOURS`] team-hours stand behind the figure.
     pub thin: bool,
@@ -104,6 +109,7 @@ pub fn compute(teams: &[TeamOnDuty], met: &[Met], tz: &TimeZone) -> Vec<Cell> {
     type Key = (String, Weekday, TimeBand);
     let mut quarters: BTreeMap<Key, i64> = BTreeMap::new();
     let mut contacts: BTreeMap<Key, i64> = BTreeMap::new();
+    let mut at_school: BTreeMap<Key, i64> = BTreeMap::new();
     for t in teams {
         let district = t.district.clone().unwrap_or_else(|| NO_DISTRICT.to_owned());
         let mut at = t.start;
@@ -126,6 +132,11 @@ pub fn compute(teams: &[TeamOnDuty], met: &[Met], tz: &TimeZone) -> Vec<Cell> {
                 .clone()
                 .unwrap_or_else(|| NO_DISTRICT.to_owned());
             let (weekday, band) = slot(m.at, tz);
+            if m.at_school {
+                *at_school
+                    .entry((district.clone(), weekday, band))
+                    .or_default() += m.count;
+            }
             *contacts.entry((district, weekday, band)).or_default() += m.count;
         }
     }
@@ -134,10 +145,9 @@ pub fn compute(teams: &[TeamOnDuty], met: &[Met], tz: &TimeZone) -> Vec<Cell> {
         .map(|((district, weekday, time_band), q)| {
             #[allow(clippy::cast_precision_loss)]
             let team_hours = q as f64 / 4.0;
-            let n = contacts
-                .get(&(district.clone(), weekday, time_band))
-                .copied()
-                .unwrap_or(0);
+            let key = (district.clone(), weekday, time_band);
+            let n = contacts.get(&key).copied().unwrap_or(0);
+            let school_contacts = at_school.get(&key).copied().unwrap_or(0);
             #[allow(clippy::cast_precision_loss)]
             let per = if team_hours > 0.0 {
                 (n as f64 / team_hours * 100.0).round() / 100.0
@@ -150,6 +160,7 @@ pub fn compute(teams: &[TeamOnDuty], met: &[Met], tz: &TimeZone) -> Vec<Cell> {
                 time_band,
                 team_hours,
                 contacts: n,
+                school_contacts,
                 contacts_per_team_hour: per,
                 thin: team_hours < THIN_TEAM_HOURS,
             }
@@ -216,6 +227,7 @@ pub async fn of_year(
                 district: c.district_name,
                 staff: c.staff_id,
                 count: c.count,
+                at_school: c.channel == gatelangs_domain::field::Channel::School,
             })
         })
         .collect();
@@ -263,18 +275,21 @@ mod tests {
                 district: "Nord".into(),
                 staff: Some(ana),
                 count: 4,
+                at_school: true,
             },
             Met {
                 at: at(&tz, 2024, 6, 3, 20, 0),
                 district: "Sentrum".into(),
                 staff: None,
                 count: 10,
+                at_school: false,
             },
             Met {
                 at: at(&tz, 2024, 6, 8, 0, 30),
                 district: "Nord".into(),
                 staff: None,
                 count: 3,
+                at_school: false,
             },
             // No team out: not counted.
             Met {
@@ -282,6 +297,7 @@ mod tests {
                 district: "Sentrum".into(),
                 staff: Some(ana),
                 count: 7,
+                at_school: false,
             },
         ];
         let cells = compute(&teams, &met, &tz);
@@ -293,8 +309,10 @@ mod tests {
         };
         let day = find("Sentrum", Weekday::Mon, TimeBand::Day);
         assert_eq!((day.team_hours, day.contacts, day.thin), (1.5, 4, true));
+        assert_eq!(day.school_contacts, 4, "met at a school");
         let evening = find("Sentrum", Weekday::Mon, TimeBand::Evening);
         assert_eq!((evening.team_hours, evening.contacts), (6.25, 10));
+        assert_eq!(evening.school_contacts, 0);
         assert_eq!(evening.contacts_per_team_hour, 1.6);
         assert_eq!(
             find("Nord", Weekday::Fri, TimeBand::Evening).team_hours,

@@ -1071,3 +1071,4 @@ report-texts-back = Back to the annual report
 report-texts-error-unknown = "{ $path }" is not a figure of this year's report. Check the spelling, for example field_contacts.total.
 report-texts-error-long = A text can have at most 20,000 characters.
 report-texts-link = Write the foreword, mandate and history
+report-at-school = Of them at school

@@ -1068,3 +1068,4 @@ report-texts-back = Tilbake til årsrapporten
 report-texts-error-unknown = «{ $path }» er ikke et tall i årets rapport. Sjekk stavemåten, for eksempel field_contacts.total.
 report-texts-error-long = En tekst kan ha høyst 20 000 tegn.
 report-texts-link = Skriv forord, mandat og historikk
+report-at-school = Av dem på skole

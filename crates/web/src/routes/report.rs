@@ -232,6 +232,7 @@ pub struct FieldTeamLine {
     pub band: String,
     pub team_hours: String,
     pub contacts: i64,
+    pub school_contacts: i64,
     pub per_hour: String,
     pub thin: bool,
 }
@@ -362,6 +363,7 @@ async fn show(
         band: labels::time_band(&tr, c.time_band),
         team_hours: format!("{:.2}", c.team_hours).replace('.', ","),
         contacts: c.contacts,
+        school_contacts: c.school_contacts,
         per_hour: format!("{:.2}", c.contacts_per_team_hour).replace('.', ","),
         thin: c.thin,
     })
