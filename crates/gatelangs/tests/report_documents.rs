@@ -140,12 +140,37 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
         "stands alone"
     );
 
+    // Year over year: the demo has 2023, so each count table has 2023's figure beside it.
+    let last_year: serde_json::Value = serde_json::from_slice(&run(
+        dir.path(),
+        &[
+            "report",
+            "annual",
+            "--service",
+            "out-lillestrom",
+            "--year",
+            "2023",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let street_2023 = last_year["field_contacts"]["by_channel"]["street"]
+        .as_i64()
+        .unwrap();
+    assert!(html.contains("Antall 2023"), "year over year in the HTML");
+
     let grid = sheets(&report(dir.path(), "out-lillestrom", "xlsx", false));
     let channel = &grid.iter().find(|(n, _)| n == "2.1-kanal").unwrap().1;
     assert_eq!(
         channel[0],
-        [Data::String("Arena".into()), Data::String("Antall".into())]
+        [
+            Data::String("Arena".into()),
+            Data::String("Antall".into()),
+            Data::String("Antall 2023".into())
+        ]
     );
+    assert_eq!(channel[1][2], Data::Float(street_2023 as f64));
     assert_eq!(
         channel[1][1],
         Data::Float(street as f64),
@@ -159,8 +184,8 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
 
     let csv = csv_files(&report(dir.path(), "out-lillestrom", "csv", false));
     let channel = &csv.iter().find(|(n, _)| n == "2.1-kanal.csv").unwrap().1;
-    assert!(channel.starts_with("Arena,Antall\n"));
-    assert!(channel.contains(&format!("Gate og nærmiljø,{street}\n")));
+    assert!(channel.starts_with("Arena,Antall,Antall 2023\n"));
+    assert!(channel.contains(&format!("Gate og nærmiljø,{street},{street_2023}\n")));
 }
 
 /// A small service: a place with 3 contacts beside places with more, three youths in follow-up.

@@ -610,10 +610,114 @@ pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Docu
     }
 }
 
+/// The leading text cells of a row: what names it (a month, a district and place).
+fn row_key(row: &[Cell]) -> Vec<&str> {
+    row.iter()
+        .map_while(|c| match c {
+            Cell::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Year over year: each table whose rows end in a count gets a column with the same row's last
+/// count in `previous` (the year before, in the same variant, so a public document compares
+/// public figures), where that table had any count at all. A row the previous year did not have
+/// shows "–".
+pub fn compare_with(doc: &mut Document, previous: &Document) {
+    for table in doc.sections.iter_mut().flat_map(|s| &mut s.tables) {
+        let Some(before) = previous
+            .sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .find(|t| t.slug == table.slug)
+        else {
+            continue;
+        };
+        let ends_in_counts = |rows: &[Vec<Cell>]| {
+            !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|r| matches!(r.last(), Some(Cell::Count(_) | Cell::Hidden)))
+        };
+        let had_data = before
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Cell::Count(n) if *n != 0) || *c == Cell::Hidden);
+        if !ends_in_counts(&table.rows) || !ends_in_counts(&before.rows) || !had_data {
+            continue;
+        }
+        let last = table.header.last().cloned().unwrap_or_default();
+        table.header.push(format!("{last} {}", previous.year));
+        for row in &mut table.rows {
+            let key = row_key(row);
+            let then = before
+                .rows
+                .iter()
+                .find(|r| row_key(r) == key)
+                .and_then(|r| r.last().cloned())
+                .unwrap_or_else(|| Cell::Text("–".into()));
+            row.push(then);
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    fn table(slug: &str, rows: Vec<Vec<Cell>>) -> Document {
+        Document {
+            title: String::new(),
+            service: String::new(),
+            year: 2024,
+            public: false,
+            sections: vec![Section {
+                number: "2.1".into(),
+                title: String::new(),
+                text: vec![],
+                tables: vec![Table {
+                    slug: slug.into(),
+                    caption: String::new(),
+                    header: vec!["Måned".into(), "Antall".into()],
+                    rows,
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn last_years_counts_join_by_row_and_a_year_without_data_adds_nothing() {
+        let t = |s: &str| Cell::Text(s.into());
+        let mut now = table(
+            "2.1-maned",
+            vec![
+                vec![t("Januar"), Cell::Count(5)],
+                vec![t("Februar"), Cell::Hidden],
+                vec![t("Mars"), Cell::Count(9)],
+            ],
+        );
+        let mut before = table(
+            "2.1-maned",
+            vec![
+                vec![t("Februar"), Cell::Count(7)],
+                vec![t("Januar"), Cell::Hidden],
+            ],
+        );
+        before.year = 2023;
+        compare_with(&mut now, &before);
+        let tbl = &now.sections[0].tables[0];
+        assert_eq!(tbl.header, vec!["Måned", "Antall", "Antall 2023"]);
+        assert_eq!(tbl.rows[0][2], Cell::Hidden);
+        assert_eq!(tbl.rows[1][2], Cell::Count(7));
+        assert_eq!(tbl.rows[2][2], t("–"));
+        let mut again = table("2.1-maned", vec![vec![t("Januar"), Cell::Count(5)]]);
+        let empty = table("2.1-maned", vec![vec![t("Januar"), Cell::Count(0)]]);
+        compare_with(&mut again, &empty);
+        assert_eq!(again.sections[0].tables[0].header.len(), 2);
+    }
 
     #[test]
     fn thousands_are_grouped_with_a_no_break_space() {

@@ -96,26 +96,35 @@ pub enum Format {
 }
 
 /// The annual report (its public variant when `public`) in `format`: the one path the command
-/// line and the web take, so both hide the same cells and show the same figures. The error
-/// says what could not be made.
+/// line and the web take, so both hide the same cells and show the same figures. A document
+/// compares with `previous` (the year before) where that year has data; the JSON is the
+/// contract's and stands alone. The error says what could not be made.
 pub fn annual(
     report: &crate::AnnualReport,
+    previous: Option<&crate::AnnualReport>,
     prose: &crate::prose::Prose,
     public: bool,
     service_name: &str,
     format: Format,
 ) -> Result<Vec<u8>, String> {
-    let value = if public {
-        crate::public::public(report)
-    } else {
-        serde_json::to_value(report)
-    }
-    .map_err(|e| e.to_string())?;
+    let variant = |r: &crate::AnnualReport| {
+        if public {
+            crate::public::public(r)
+        } else {
+            serde_json::to_value(r)
+        }
+        .map_err(|e| e.to_string())
+    };
+    let value = variant(report)?;
     if format == Format::Json {
         let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
         return Ok((text + "\n").into_bytes());
     }
-    let doc = crate::document::document(&value, prose, service_name);
+    let mut doc = crate::document::document(&value, prose, service_name);
+    if let Some(previous) = previous {
+        let before = crate::document::document(&variant(previous)?, prose, service_name);
+        crate::document::compare_with(&mut doc, &before);
+    }
     match format {
         Format::Html => html(&doc)
             .map(String::into_bytes)
