@@ -122,6 +122,14 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
     }
     assert!(text.contains("Innhold"), "a table of contents");
     assert!(text.contains("Side 1 av"), "page numbers");
+    assert!(
+        text.contains("Figur 2: Treff per måned"),
+        "the month chart, drawn"
+    );
+    assert!(
+        text.contains("\nKilder"),
+        "the sources, headed without a number"
+    );
     assert!(text.contains(&format!("Treff i alt: {}.", grouped(total))));
     assert!(text.contains(&grouped(street)));
     // The staffing plan's "3 - 4" (pdftotext may close up the spaces).
@@ -159,6 +167,10 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
         .as_i64()
         .unwrap();
     assert!(html.contains("Antall 2023"), "year over year in the HTML");
+    // Charts as vector graphics, with the figure written on each bar.
+    let month_chart = html.find("<title id=\"chart2-2.1\">Treff per måned</title>");
+    assert!(month_chart.is_some(), "the month chart as SVG");
+    assert!(html.contains("<svg role=\"img\""));
 
     let grid = sheets(&report(dir.path(), "out-lillestrom", "xlsx", false));
     let channel = &grid.iter().find(|(n, _)| n == "2.1-kanal").unwrap().1;

@@ -107,7 +107,69 @@ pub struct Document {
     pub year: i64,
     pub public: bool,
     pub sections: Vec<Section>,
+    /// Bar charts, each shown in its section before the tables.
+    pub charts: Vec<Chart>,
 }
+
+/// A bar of a chart: its label, the figure as printed, and its length against the longest.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    pub label: String,
+    pub shown: String,
+    /// 0 to 1; a hidden figure has no bar.
+    pub share: f64,
+}
+
+/// A horizontal bar chart drawn from a table's first and second columns; vector graphics in
+/// HTML (SVG) and PDF (Typst), with the table beside it for anyone who cannot see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// The section it belongs to (`2.1`).
+    pub section: String,
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+/// The chart of a table whose second column is a count, without its sum row.
+fn chart_of(section: &str, table: &Table) -> Chart {
+    let rows: Vec<&Vec<Cell>> = table
+        .rows
+        .iter()
+        .filter(|r| r.first().is_none_or(|c| c.text() != "Sum"))
+        .collect();
+    let max = rows
+        .iter()
+        .filter_map(|r| match r.get(1) {
+            Some(Cell::Count(n)) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    Chart {
+        section: section.to_owned(),
+        title: table.caption.clone(),
+        bars: rows
+            .iter()
+            .map(|r| {
+                let value = r.get(1).cloned().unwrap_or(Cell::Count(0));
+                #[allow(clippy::cast_precision_loss)]
+                let share = match value {
+                    Cell::Count(n) => (n.max(0) as f64 / max as f64 * 1000.0).round() / 1000.0,
+                    _ => 0.0,
+                };
+                Bar {
+                    label: r.first().map(Cell::text).unwrap_or_default(),
+                    shown: value.shown(),
+                    share,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The slugs of the tables drawn as charts: the reference report's figures of 2.1 and 2.3.
+const CHARTED: [&str; 4] = ["2.1-maned", "2.1-tid", "2.1-kanal", "2.3-utfordringer"];
 
 /// Labels of the contract's codes in bokmål, the documents' language.
 fn label(code: &str) -> String {
@@ -591,6 +653,15 @@ pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Docu
     })
     .collect();
     all.extend(sections(report));
+    let charts = all
+        .iter()
+        .flat_map(|s| {
+            s.tables
+                .iter()
+                .filter(|t| CHARTED.contains(&t.slug.as_str()) && t.header.len() == 2)
+                .map(|t| chart_of(&s.number, t))
+        })
+        .collect();
     all.push(Section {
         number: String::new(),
         title: "Kilder".to_owned(),
@@ -607,6 +678,7 @@ pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Docu
         year,
         public: report["suppressed"].as_bool().unwrap_or(false),
         sections: all,
+        charts,
     }
 }
 
@@ -674,6 +746,7 @@ mod tests {
             service: String::new(),
             year: 2024,
             public: false,
+            charts: vec![],
             sections: vec![Section {
                 number: "2.1".into(),
                 title: String::new(),
