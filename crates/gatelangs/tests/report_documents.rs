@@ -172,10 +172,22 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
     assert!(month_chart.is_some(), "the month chart as SVG");
     assert!(html.contains("<svg role=\"img\""));
 
+    // One sheet per section; 2.1's first table is the arenas, under its caption.
     let grid = sheets(&report(dir.path(), "out-lillestrom", "xlsx", false));
-    let channel = &grid.iter().find(|(n, _)| n == "2.1-kanal").unwrap().1;
+    let names: Vec<&str> = grid.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.first(), Some(&"2.1 Oppsøkende sosialt feltarbe"));
+    assert!(names.iter().any(|n| n.starts_with("3.0 ")), "{names:?}");
+    let sheet = &grid.iter().find(|(n, _)| n.starts_with("2.1 ")).unwrap().1;
+    assert_eq!(sheet[0][0], Data::String("Treff etter arena".into()));
+    assert!(
+        sheet
+            .iter()
+            .any(|r| r.first() == Some(&Data::String("Treff per måned".into()))),
+        "the section's other tables below"
+    );
+    let channel = &sheet[1..];
     assert_eq!(
-        channel[0],
+        channel[0][..3],
         [
             Data::String("Arena".into()),
             Data::String("Antall".into()),
@@ -188,11 +200,11 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
         Data::Float(street as f64),
         "a number, not text"
     );
-    assert_eq!(channel.last().unwrap()[1], Data::Float(total as f64));
-    assert_eq!(
-        grid.len(),
-        csv_files(&report(dir.path(), "out-lillestrom", "csv", false)).len()
-    );
+    let sum = channel
+        .iter()
+        .find(|r| r[0] == Data::String("Sum".into()))
+        .unwrap();
+    assert_eq!(sum[1], Data::Float(total as f64));
 
     let csv = csv_files(&report(dir.path(), "out-lillestrom", "csv", false));
     let channel = &csv.iter().find(|(n, _)| n == "2.1-kanal.csv").unwrap().1;
@@ -313,6 +325,25 @@ fn the_public_variant_hides_small_counts_in_every_format_and_none_can_be_worked_
     }
     let html = String::from_utf8(report(dir.path(), "small", "html", true)).unwrap();
     assert!(html.contains("Offentlig utgave"));
+    // Snapshots of the whole public HTML and of the workbook's cells: a change to either is
+    // seen in review (cargo insta review), not found by a reader in March.
+    insta::assert_snapshot!("small_public_html", html);
+    let grid: String = sheets(&report(dir.path(), "small", "xlsx", true))
+        .iter()
+        .map(|(name, rows)| {
+            let cells: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| format!("{c:?}"))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect();
+            format!("[{name}]\n{}\n", cells.join("\n"))
+        })
+        .collect();
+    insta::assert_snapshot!("small_public_xlsx_cells", grid);
     for n in 1..=4 {
         assert!(
             !html.contains(&format!("<td class=\"num\">{n}</td>")),

@@ -1,5 +1,5 @@
 //! The annual report's document in each file format: CSV (a .zip with one file per table),
-//! XLSX (one sheet per table, counts as numbers, the header row frozen), HTML (one page that
+//! XLSX (one sheet per section, counts as numbers, the first header frozen), HTML (one page that
 //! stands alone) and PDF (A4, typeset by Typst, with contents and page numbers).
 
 use std::io::Write;
@@ -39,36 +39,68 @@ pub fn csv_zip(doc: &Document) -> Result<Vec<u8>, String> {
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// A workbook with one sheet per table: counts are numbers, hidden cells the text "<5".
+/// A sheet's name from its section: `2.1 Oppsøkende sosialt feltarb` (at most 31 characters,
+/// none of the characters a sheet name cannot hold).
+fn sheet_name(number: &str, title: &str) -> String {
+    format!("{number} {title}")
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// A workbook with one sheet per section: its tables one below the other, each under its
+/// caption and header in bold; counts are numbers, hidden cells the text "<5"; the first
+/// table's header stays in view when scrolling.
 pub fn xlsx(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    for table in doc.sections.iter().flat_map(|s| &s.tables) {
+    for section in doc.sections.iter().filter(|s| !s.tables.is_empty()) {
         let sheet = book.add_worksheet();
-        // Sheet names are at most 31 characters; the slugs are shorter.
-        sheet.set_name(table.slug.chars().take(31).collect::<String>())?;
-        for (c, title) in table.header.iter().enumerate() {
+        sheet.set_name(sheet_name(&section.number, &section.title))?;
+        let mut line: u32 = 0;
+        let widest = section
+            .tables
+            .iter()
+            .map(|t| t.header.len())
+            .max()
+            .unwrap_or(1);
+        for c in 0..widest {
             let col = u16::try_from(c).unwrap_or(u16::MAX);
-            sheet.write_string_with_format(0, col, title, &bold)?;
             sheet.set_column_width(col, if c == 0 { 34 } else { 16 })?;
         }
-        for (r, row) in table.rows.iter().enumerate() {
-            let line = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, cell) in row.iter().enumerate() {
+        for (i, table) in section.tables.iter().enumerate() {
+            sheet.write_string_with_format(line, 0, &table.caption, &bold)?;
+            line += 1;
+            for (c, title) in table.header.iter().enumerate() {
                 let col = u16::try_from(c).unwrap_or(u16::MAX);
-                match cell {
-                    Cell::Count(n) => {
-                        // Counts in a year stay far below 2^53: exact as a spreadsheet number.
-                        #[allow(clippy::cast_precision_loss)]
-                        sheet.write_number(line, col, *n as f64)?;
-                    }
-                    other => {
-                        sheet.write_string(line, col, other.text())?;
+                sheet.write_string_with_format(line, col, title, &bold)?;
+            }
+            if i == 0 {
+                sheet.set_freeze_panes(line + 1, 0)?;
+            }
+            line += 1;
+            for row in &table.rows {
+                for (c, cell) in row.iter().enumerate() {
+                    let col = u16::try_from(c).unwrap_or(u16::MAX);
+                    match cell {
+                        Cell::Count(n) => {
+                            // Counts in a year stay far below 2^53: exact as a spreadsheet number.
+                            #[allow(clippy::cast_precision_loss)]
+                            sheet.write_number(line, col, *n as f64)?;
+                        }
+                        other => {
+                            sheet.write_string(line, col, other.text())?;
+                        }
                     }
                 }
+                line += 1;
             }
+            // A blank line between tables.
+            line += 1;
         }
-        sheet.set_freeze_panes(1, 0)?;
     }
     book.save_to_buffer()
 }
