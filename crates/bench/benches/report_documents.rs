@@ -62,7 +62,7 @@ fn main() {
                         other => {
                             let doc = document::document(
                                 &value,
-                                &gatelangs_report::prose::Prose::default(),
+                                &gatelangs_report::companions::Companions::default(),
                                 &service.name,
                             );
                             match other {

@@ -1,5 +1,5 @@
-//! The annual report as a document: numbered sections of the reference report (2.1–2.9, 3.0),
-//! each with its tables, built from the report's JSON (the full report, or its public variant
+//! The annual report as a document: the leader's prose, then the numbered sections of the
+//! reference report (1.3, 2.1–2.9, 3.0, 4.0), each with its tables, built from the report's JSON (the full report, or its public variant
 //! with hidden cells). Every format (HTML, PDF, XLSX, CSV) renders this one model, so they show
 //! the same figures and hide the same cells.
 
@@ -633,7 +633,12 @@ fn sections(v: &Value) -> Vec<Section> {
 /// The document of a report (full, or public with hidden cells) for the service `name`: the
 /// leader's prose first, its live values filled from this same report (so a public document
 /// shows "<5" where its table does), then the numbered sections, then the sources.
-pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Document {
+pub fn document(
+    report: &Value,
+    companions: &crate::companions::Companions,
+    name: &str,
+) -> Document {
+    let prose = &companions.prose;
     let year = report["year"].as_i64().unwrap_or_default();
     let mut all: Vec<Section> = [
         ("foreword", "Forord"),
@@ -652,7 +657,9 @@ pub fn document(report: &Value, prose: &crate::prose::Prose, name: &str) -> Docu
         })
     })
     .collect();
+    all.extend(crate::companions::time_use_section(&companions.time_use));
     all.extend(sections(report));
+    all.extend(crate::companions::schools_section(&companions.schools));
     let charts = all
         .iter()
         .flat_map(|s| {

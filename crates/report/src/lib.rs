@@ -5,6 +5,7 @@
 //! store. The JSON shape is the public contract in `interchange.md`.
 
 pub mod annual;
+pub mod companions;
 pub mod csv_tables;
 pub mod document;
 pub mod field_contacts;

@@ -133,8 +133,7 @@ pub enum Format {
 /// contract's and stands alone. The error says what could not be made.
 pub fn annual(
     report: &crate::AnnualReport,
-    previous: Option<&crate::AnnualReport>,
-    prose: &crate::prose::Prose,
+    companions: &crate::companions::Companions,
     public: bool,
     service_name: &str,
     format: Format,
@@ -152,9 +151,14 @@ pub fn annual(
         let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
         return Ok((text + "\n").into_bytes());
     }
-    let mut doc = crate::document::document(&value, prose, service_name);
-    if let Some(previous) = previous {
-        let before = crate::document::document(&variant(previous)?, prose, service_name);
+    let mut doc = crate::document::document(&value, companions, service_name);
+    if let Some(previous) = &companions.previous {
+        // Last year's figures only: the time use and the school teams are this year's.
+        let before = crate::document::document(
+            &variant(previous)?,
+            &crate::companions::Companions::default(),
+            service_name,
+        );
         crate::document::compare_with(&mut doc, &before);
     }
     match format {

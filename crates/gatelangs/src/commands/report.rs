@@ -31,11 +31,10 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
         .await?
         .with_context(|| format!("no service with slug {service:?}"))?;
     let report = gatelangs_report::build(&mut conn, &svc, year).await?;
-    let prose = gatelangs_report::prose::load(&mut conn, svc.id, year).await?;
-    let previous = if matches!(format, ReportFormat::Json) {
-        None
+    let companions = if matches!(format, ReportFormat::Json) {
+        gatelangs_report::companions::Companions::default()
     } else {
-        Some(gatelangs_report::build(&mut conn, &svc, year - 1).await?)
+        gatelangs_report::companions::load(&mut conn, &svc, year).await?
     };
     let format = match format {
         ReportFormat::Json => Format::Json,
@@ -44,15 +43,8 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
         ReportFormat::Xlsx => Format::Xlsx,
         ReportFormat::Csv => Format::Csv,
     };
-    let bytes = annual(
-        &report,
-        previous.as_ref(),
-        &prose,
-        public,
-        &svc.name,
-        format,
-    )
-    .map_err(|e| anyhow::anyhow!(e))?;
+    let bytes =
+        annual(&report, &companions, public, &svc.name, format).map_err(|e| anyhow::anyhow!(e))?;
     match output {
         Some(path) => std::fs::write(&path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -74,18 +74,15 @@ async fn document(
         _ => return Err(AppError::NotFound),
     };
     let (report, _) = load(&state, &reader, year).await?;
-    let (prose, previous) = {
+    let companions = {
         let mut conn = state.store.read_conn().await?;
         let service = services::get(&mut conn, reader.service()).await?;
-        (
-            gatelangs_report::prose::load(&mut conn, reader.service(), year).await?,
-            gatelangs_report::build(&mut conn, &service, year - 1).await?,
-        )
+        gatelangs_report::companions::load(&mut conn, &service, year).await?
     };
     let name = principal.service().name.clone();
     // Typesetting takes CPU: off the async workers.
     let bytes = tokio::task::spawn_blocking(move || {
-        gatelangs_report::render::annual(&report, Some(&previous), &prose, public, &name, format)
+        gatelangs_report::render::annual(&report, &companions, public, &name, format)
     })
     .await
     .map_err(AppError::internal)?
