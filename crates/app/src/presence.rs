@@ -11,7 +11,7 @@ use gatelangs_domain::staffing::{ShiftHours, Target, TeamRange, Validity, Weekda
 use gatelangs_planner::value::{Expected, Rate, Rates};
 use gatelangs_planner::{Pin, Plan, PlanError, Problem, Requirement, ShiftTemplate};
 use gatelangs_report::field_teams::{self, NO_DISTRICT};
-use gatelangs_storage::{AnyConnection, Store, StoreError, now, services, staffing};
+use gatelangs_storage::{AnyConnection, Store, services, staffing};
 use jiff::civil::Date;
 
 use crate::capabilities::{PresencePlanner, RotaPlanner};
@@ -106,6 +106,16 @@ pub fn parse_pin(text: &str) -> std::result::Result<Pin, String> {
         district,
         teams,
     })
+}
+
+/// Every `WEEKDAY:SHIFT` of a list; the first bad one is named.
+pub fn parse_slots(texts: &[String]) -> std::result::Result<Vec<(Weekday, String)>, String> {
+    texts.iter().map(|t| parse_slot(t)).collect()
+}
+
+/// Every pin of a list; the first bad one is named.
+pub fn parse_pins(texts: &[String]) -> std::result::Result<Vec<Pin>, String> {
+    texts.iter().map(|t| parse_pin(t)).collect()
 }
 
 /// The shifts of the staffing plan, each with its standing hours (else its first), in the
@@ -298,8 +308,7 @@ pub async fn adopt(
     {
         return Err(Error::Invalid("presence-error-shift"));
     }
-    let at = now();
-    let mut ids = vec![];
+    let mut targets = vec![];
     for shift in &shifts {
         for &weekday in Weekday::ALL {
             let n: u32 = teams
@@ -307,31 +316,23 @@ pub async fn adopt(
                 .filter(|(w, s, _)| *w == weekday && *s == shift.name)
                 .map(|(_, _, n)| *n)
                 .sum();
-            let target = Target {
+            targets.push(Target {
                 shift: shift.name.clone(),
                 hours: shift.hours,
                 weekday,
                 teams: TeamRange::new(i64::from(n), i64::from(n))
                     .map_err(|_| Error::Invalid("presence-error-teams"))?,
                 validity,
-            };
-            let id = TargetId::new();
-            staffing::create_target(
-                &mut tx,
-                planner.service(),
-                id,
-                &target,
-                Some(planner.user()),
-                at,
-            )
-            .await
-            .map_err(|e| match e {
-                StoreError::Conflict => Error::Conflict("staffing-error-slot-taken"),
-                e => e.into(),
-            })?;
-            ids.push(id);
+            });
         }
     }
+    // A week adopted twice from the same date is a conflict with the first, not a bad form.
+    let ids = crate::staffing::create_targets(&mut tx, planner, targets)
+        .await
+        .map_err(|e| match e {
+            Error::Invalid(key) => Error::Conflict(key),
+            e => e,
+        })?;
     tx.commit().await?;
     Ok(ids)
 }

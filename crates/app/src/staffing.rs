@@ -43,33 +43,37 @@ pub async fn add_targets(
     if standing_hours_clash(&existing, &input.shift, input.hours, input.validity).is_some() {
         return Err(Error::Invalid("staffing-error-hours-differ"));
     }
-    let mut ids = vec![];
+    let targets = input.weekdays.into_iter().map(|weekday| Target {
+        shift: input.shift.clone(),
+        hours: input.hours,
+        weekday,
+        teams: input.teams,
+        validity: input.validity,
+    });
+    let ids = create_targets(&mut tx, planner, targets).await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Stores rows of the plan in the caller's transaction; a row whose shift, weekday and period
+/// exist already refuses the whole input (`staffing-error-slot-taken`).
+pub(crate) async fn create_targets(
+    tx: &mut AnyConnection,
+    planner: &RotaPlanner,
+    targets: impl IntoIterator<Item = Target>,
+) -> Result<Vec<TargetId>> {
     let at = now();
-    for weekday in input.weekdays {
-        let target = Target {
-            shift: input.shift.clone(),
-            hours: input.hours,
-            weekday,
-            teams: input.teams,
-            validity: input.validity,
-        };
+    let mut ids = vec![];
+    for target in targets {
         let id = TargetId::new();
-        staffing::create_target(
-            &mut tx,
-            planner.service(),
-            id,
-            &target,
-            Some(planner.user()),
-            at,
-        )
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict => Error::Invalid("staffing-error-slot-taken"),
-            e => e.into(),
-        })?;
+        staffing::create_target(tx, planner.service(), id, &target, Some(planner.user()), at)
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict => Error::Invalid("staffing-error-slot-taken"),
+                e => e.into(),
+            })?;
         ids.push(id);
     }
-    tx.commit().await?;
     Ok(ids)
 }
 

@@ -25,6 +25,19 @@ code_set!(
 );
 
 impl Weekday {
+    /// Days after Monday: 0 for Monday, 6 for Sunday.
+    pub fn days_from_monday(self) -> i8 {
+        match self {
+            Weekday::Mon => 0,
+            Weekday::Tue => 1,
+            Weekday::Wed => 2,
+            Weekday::Thu => 3,
+            Weekday::Fri => 4,
+            Weekday::Sat => 5,
+            Weekday::Sun => 6,
+        }
+    }
+
     pub fn of(day: Date) -> Self {
         use jiff::civil::Weekday as W;
         match day.weekday() {

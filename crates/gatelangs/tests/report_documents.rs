@@ -176,7 +176,10 @@ fn every_format_of_the_demo_report_holds_every_section_and_the_figures() {
     let grid = sheets(&report(dir.path(), "out-lillestrom", "xlsx", false));
     let names: Vec<&str> = grid.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names.first(), Some(&"1.3 Tidsbruk"));
-    assert!(names.contains(&"2.1 Oppsøkende sosialt feltarbe"), "{names:?}");
+    assert!(
+        names.contains(&"2.1 Oppsøkende sosialt feltarbe"),
+        "{names:?}"
+    );
     assert!(names.iter().any(|n| n.starts_with("3.0 ")), "{names:?}");
     let sheet = &grid.iter().find(|(n, _)| n.starts_with("2.1 ")).unwrap().1;
     assert_eq!(sheet[0][0], Data::String("Treff etter arena".into()));

@@ -81,15 +81,7 @@ impl Rates {
     pub fn expected(&self, district: &str, weekday: Weekday, shift: &ShiftTemplate) -> Expected {
         // Any week will do: the plan is in clock time. 1 January 2024 is a Monday.
         let monday = date(2024, 1, 1);
-        let offset = match weekday {
-            Weekday::Mon => 0,
-            Weekday::Tue => 1,
-            Weekday::Wed => 2,
-            Weekday::Thu => 3,
-            Weekday::Fri => 4,
-            Weekday::Sat => 5,
-            Weekday::Sun => 6,
-        };
+        let offset = i64::from(weekday.days_from_monday());
         let day = monday.checked_add(offset.days()).unwrap_or(monday);
         let (mut at, end) = shift.hours.local(day);
         let mut out = Expected {

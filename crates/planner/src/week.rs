@@ -20,31 +20,9 @@ pub(crate) struct Slot {
     pub minutes: i64,
 }
 
-fn day_index(w: Weekday) -> i64 {
-    match w {
-        Weekday::Mon => 0,
-        Weekday::Tue => 1,
-        Weekday::Wed => 2,
-        Weekday::Thu => 3,
-        Weekday::Fri => 4,
-        Weekday::Sat => 5,
-        Weekday::Sun => 6,
-    }
-}
-
-pub(crate) const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
 /// Every weekday × shift, weekday first.
 pub(crate) fn slots(shifts: &[ShiftTemplate]) -> Vec<Slot> {
-    WEEKDAYS
+    Weekday::ALL
         .iter()
         .flat_map(|&weekday| {
             shifts.iter().enumerate().map(move |(shift, s)| {
@@ -53,7 +31,7 @@ pub(crate) fn slots(shifts: &[ShiftTemplate]) -> Vec<Slot> {
                 Slot {
                     weekday,
                     shift,
-                    start: day_index(weekday) * DAY + clock,
+                    start: i64::from(weekday.days_from_monday()) * DAY + clock,
                     minutes: s.hours.minutes(),
                 }
             })

@@ -8,22 +8,10 @@ mod common;
 
 use common::{TestApp, each_app};
 use gatelangs_domain::Role;
-use gatelangs_storage::services;
 use gatelangs_storage::users::User;
 
 async fn seeded(app: &TestApp) -> (User, User) {
-    let dir = tempfile::tempdir().unwrap();
-    gatelangs_testkit::presence_bundle::write(dir.path());
-    let bundle = gatelangs_interchange::read_bundle(dir.path()).unwrap();
-    gatelangs_interchange::import(app.store(), "team", &bundle, None)
-        .await
-        .unwrap();
-    let mut conn = app.store().conn().await.unwrap();
-    let service = services::find_by_slug(&mut conn, "team")
-        .await
-        .unwrap()
-        .unwrap();
-    drop(conn);
+    let service = app.presence_service().await;
     (
         app.user(&service, "lea", Role::Leader).await,
         app.user(&service, "fia", Role::FieldWorker).await,

@@ -9,22 +9,12 @@ mod common;
 use common::{each_app, pdf_text, urlencode};
 use gatelangs_domain::Role;
 use gatelangs_report::document::group_thousands;
-use gatelangs_storage::services;
 
 #[tokio::test]
 async fn a_leader_writes_the_foreword_with_a_live_value_and_the_documents_show_it() {
     for app in each_app().await {
-        let dir = tempfile::tempdir().unwrap();
-        gatelangs_testkit::presence_bundle::write(dir.path());
-        let bundle = gatelangs_interchange::read_bundle(dir.path()).unwrap();
-        gatelangs_interchange::import(app.store(), "team", &bundle, None)
-            .await
-            .unwrap();
+        let service = app.presence_service().await;
         let mut conn = app.store().conn().await.unwrap();
-        let service = services::find_by_slug(&mut conn, "team")
-            .await
-            .unwrap()
-            .unwrap();
         let total = gatelangs_report::build(&mut conn, &service, 2024)
             .await
             .unwrap()

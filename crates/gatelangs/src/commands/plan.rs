@@ -50,14 +50,9 @@ pub async fn run(store: &Store, cmd: PlanCommand) -> anyhow::Result<ExitCode> {
             gatelangs_report::YEARS.end()
         );
     }
-    let must_cover = must_cover
-        .iter()
-        .map(|s| presence::parse_slot(s).map_err(|e| anyhow::anyhow!("--must-cover {e}")))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let pins = pins
-        .iter()
-        .map(|s| presence::parse_pin(s).map_err(|e| anyhow::anyhow!("--pin {e}")))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let must_cover =
+        presence::parse_slots(&must_cover).map_err(|e| anyhow::anyhow!("--must-cover {e}"))?;
+    let pins = presence::parse_pins(&pins).map_err(|e| anyhow::anyhow!("--pin {e}"))?;
     let svc = {
         let mut conn = store.conn().await?;
         services::find_by_slug(&mut conn, &service)

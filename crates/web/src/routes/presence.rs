@@ -130,18 +130,8 @@ fn parse_request(q: &Query, year: i32) -> Result<Request, &'static str> {
         return Err("presence-error-hours");
     }
     let school_day_shifts = number(q.school.as_deref(), 0).map_err(|()| "presence-error-school")?;
-    let must_cover = q
-        .must
-        .iter()
-        .map(|m| presence_app::parse_slot(m))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| "error-bad-form")?;
-    let pins = q
-        .pin
-        .iter()
-        .map(|p| presence_app::parse_pin(p))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| "error-bad-form")?;
+    let must_cover = presence_app::parse_slots(&q.must).map_err(|_| "error-bad-form")?;
+    let pins = presence_app::parse_pins(&q.pin).map_err(|_| "error-bad-form")?;
     Ok(Request {
         year,
         staff,

@@ -221,6 +221,21 @@ impl TestApp {
     }
 
     /// Counts rows of a table (for "nothing changed" checks).
+    /// Imports `gatelangs_testkit::presence_bundle` as the service `team` and returns it.
+    pub async fn presence_service(&self) -> Service {
+        let dir = tempfile::tempdir().unwrap();
+        gatelangs_testkit::presence_bundle::write(dir.path());
+        let bundle = gatelangs_interchange::read_bundle(dir.path()).unwrap();
+        gatelangs_interchange::import(self.store(), "team", &bundle, None)
+            .await
+            .unwrap();
+        let mut conn = self.store().conn().await.unwrap();
+        gatelangs_storage::services::find_by_slug(&mut conn, "team")
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
     pub async fn count(&self, sql: &str) -> i64 {
         let mut conn = self.store().conn().await.unwrap();
         gatelangs_testkit::fetch_i64(&mut conn, sql).await
