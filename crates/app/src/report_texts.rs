@@ -53,3 +53,43 @@ pub async fn save(
     tx.commit().await?;
     Ok(Ok(()))
 }
+
+/// The largest logo taken: a logo, not a photograph.
+pub const MAX_LOGO_BYTES: usize = 512 * 1024;
+
+/// The image type of `bytes` by their first bytes: PNG or JPEG, which every format can show.
+fn logo_media_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// Sets the service's logo for its report documents (`None` removes it). Only PNG and JPEG up
+/// to [`MAX_LOGO_BYTES`] are taken, recognised by their content, not their name, and only one
+/// the PDF's typesetter can draw.
+pub async fn set_logo(store: &Store, writer: &ReportWriter, bytes: Option<&[u8]>) -> Result<()> {
+    let logo = match bytes {
+        None => None,
+        Some(b) if b.len() > MAX_LOGO_BYTES => {
+            return Err(Error::Invalid("report-logo-error-size"));
+        }
+        Some(b) => {
+            let media_type = logo_media_type(b).ok_or(Error::Invalid("report-logo-error-type"))?;
+            if !gatelangs_report::typeset::image_draws(b) {
+                return Err(Error::Invalid("report-logo-error-type"));
+            }
+            Some(gatelangs_storage::logos::Logo {
+                media_type: media_type.to_owned(),
+                bytes: b.to_vec(),
+            })
+        }
+    };
+    let mut tx = store.begin().await?;
+    gatelangs_storage::logos::set(&mut tx, writer.service(), logo.as_ref(), now()).await?;
+    tx.commit().await?;
+    Ok(())
+}

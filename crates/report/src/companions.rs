@@ -1,5 +1,6 @@
 //! What the documents print beside the annual-report JSON: last year's report for year-over-year
-//! columns, the leader's prose, the year's time use (1.3) and the school teams (4.0). None of it
+//! columns, the leader's prose, the year's time use (1.3), the school teams (4.0) and the
+//! service's logo. None of it
 //! is in the contract's JSON; all of it is in the reference report.
 
 use gatelangs_domain::time_use::{TimeCategory, TimeShares};
@@ -18,6 +19,8 @@ pub struct Companions {
     pub prose: Prose,
     pub time_use: TimeShares,
     pub schools: Vec<SchoolTeam>,
+    /// The service's logo, for the documents' title.
+    pub logo: Option<gatelangs_storage::logos::Logo>,
 }
 
 /// Reads the companions of `year` for `service`.
@@ -33,6 +36,7 @@ pub async fn load(conn: &mut AnyConnection, service: &Service, year: i32) -> Res
         prose: crate::prose::load(conn, service.id, year).await?,
         time_use,
         schools: gatelangs_storage::schools::list(conn, service.id).await?,
+        logo: gatelangs_storage::logos::get(conn, service.id).await?,
     })
 }
 

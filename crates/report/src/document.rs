@@ -109,6 +109,28 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Bar charts, each shown in its section before the tables.
     pub charts: Vec<Chart>,
+    /// The service's logo (PNG or JPEG); its bytes go to Typst as an array of numbers.
+    pub logo: Option<DocumentLogo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentLogo {
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Document {
+    /// The logo as a `data:` address for an `<img>`, so the HTML page stands alone.
+    pub fn logo_data_uri(&self) -> Option<String> {
+        use base64::Engine;
+        self.logo.as_ref().map(|l| {
+            format!(
+                "data:{};base64,{}",
+                l.media_type,
+                base64::engine::general_purpose::STANDARD.encode(&l.bytes)
+            )
+        })
+    }
 }
 
 /// A bar of a chart: its label, the figure as printed, and its length against the longest.
@@ -686,6 +708,10 @@ pub fn document(
         public: report["suppressed"].as_bool().unwrap_or(false),
         sections: all,
         charts,
+        logo: companions.logo.as_ref().map(|l| DocumentLogo {
+            media_type: l.media_type.clone(),
+            bytes: l.bytes.clone(),
+        }),
     }
 }
 
@@ -754,6 +780,7 @@ mod tests {
             year: 2024,
             public: false,
             charts: vec![],
+            logo: None,
             sections: vec![Section {
                 number: "2.1".into(),
                 title: String::new(),

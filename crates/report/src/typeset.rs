@@ -96,3 +96,14 @@ pub fn pdf(template: &str, data: &serde_json::Value) -> Result<Vec<u8>, String> 
     typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| format!("{errors:?}"))
 }
+
+/// Whether `bytes` is an image Typst can draw (a logo is checked so before it is stored, since a
+/// broken one would stop every PDF of the service).
+pub fn image_draws(bytes: &[u8]) -> bool {
+    let data = serde_json::json!({ "image": bytes });
+    pdf(
+        "#let d = json(\"/data.json\")\n#image(bytes(d.image), width: 1cm)\n",
+        &data,
+    )
+    .is_ok()
+}

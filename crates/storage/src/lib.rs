@@ -24,6 +24,7 @@ pub mod groups;
 pub mod ids;
 pub mod inquiries;
 pub mod journal;
+pub mod logos;
 pub mod observations;
 pub mod places;
 pub mod prevention;

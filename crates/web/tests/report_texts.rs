@@ -133,3 +133,95 @@ async fn a_leader_writes_the_foreword_with_a_live_value_and_the_documents_show_i
         assert!(!r.body.contains("/report/texts"));
     }
 }
+
+/// A 1×1 PNG, as an image program writes it.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x90, 0xF5, 0x2F, 0xFE,
+    0x0F, 0x00, 0x03, 0x4B, 0x01, 0xDF, 0x9B, 0x65, 0x60, 0xEB, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn a_leader_puts_the_services_logo_on_the_documents() {
+    for app in each_app().await {
+        let service = app.presence_service().await;
+        let leader = app.user(&service, "lea", Role::Leader).await;
+        let worker = app.user(&service, "fia", Role::FieldWorker).await;
+        let lea = app.session_for(&leader).await;
+        let year: &[u8] = b"2024";
+
+        // Not an image: named, nothing stored.
+        let r = app
+            .post_multipart(
+                "/report/logo",
+                Some(&lea),
+                &[
+                    ("year", None, year),
+                    ("logo", Some("logo.png"), b"<svg onload=alert(1)>"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(
+            r.body.contains("Logoen må være et PNG- eller JPEG-bilde."),
+            "{}",
+            r.body
+        );
+        assert_eq!(app.count("SELECT COUNT(*) FROM service_logos").await, 0);
+        // A PNG's signature on bytes that are no image: refused too, or every PDF would fail.
+        let mut broken = PNG.to_vec();
+        broken.truncate(40);
+        let r = app
+            .post_multipart(
+                "/report/logo",
+                Some(&lea),
+                &[("year", None, year), ("logo", Some("logo.png"), &broken)],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+
+        let r = app
+            .post_multipart(
+                "/report/logo",
+                Some(&lea),
+                &[("year", None, year), ("logo", Some("logo.png"), PNG)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert_eq!(r.location(), "/report/texts?year=2024&done=logo");
+        let r = app.get(r.location(), Some(&lea)).await;
+        assert!(r.body.contains("Logoen er lagret.") && r.body.contains("Fjern logoen"));
+
+        let html = app
+            .get("/report/annual/report.html?year=2024&view=1", Some(&lea))
+            .await
+            .body;
+        assert!(
+            html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"),
+            "{html}"
+        );
+        let pdf = app
+            .get("/report/annual/report.pdf?year=2024", Some(&lea))
+            .await;
+        assert_eq!(pdf.status, 200, "the PDF is typeset with the logo");
+        assert!(pdf_text(&pdf.bytes).contains("Årsrapport 2024"));
+
+        // Field workers cannot change it; the leader can remove it.
+        let fia = app.session_for(&worker).await;
+        let r = app
+            .post_multipart("/report/logo", Some(&fia), &[("logo", Some("x.png"), PNG)])
+            .await;
+        assert_eq!(r.status, 403);
+        let r = app
+            .post("/report/logo/delete", Some(&fia), "year=2024")
+            .await;
+        assert_eq!(r.status, 403);
+        let r = app
+            .post("/report/logo/delete", Some(&lea), "year=2024")
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(app.count("SELECT COUNT(*) FROM service_logos").await, 0);
+    }
+}

@@ -5,22 +5,26 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::Multipart;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_report::prose::Prose;
 use serde::Deserialize;
 
 use super::layout::Layout;
 use super::report::{YearQuery, year_of};
 use crate::auth::{ForPrincipal, Principal, ReportWriter};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/report/texts", get(page).post(save))
+    Router::new()
+        .route("/report/texts", get(page).post(save))
+        .route("/report/logo", post(upload_logo))
+        .route("/report/logo/delete", post(delete_logo))
 }
 
 #[derive(Deserialize, Default)]
@@ -50,12 +54,25 @@ struct Page {
     foreword: String,
     mandate: String,
     history: String,
+    has_logo: bool,
 }
 
-fn view(p: &Principal, year: i32, prose: Prose, errors: Vec<String>, saved: bool) -> Page {
+fn view(
+    p: &Principal,
+    year: i32,
+    prose: Prose,
+    errors: Vec<String>,
+    done: Option<&str>,
+    has_logo: bool,
+) -> Page {
     let tr = p.tr();
     Page {
-        notice: saved.then(|| tr.t("report-texts-saved")),
+        has_logo,
+        notice: match done {
+            Some("saved") => Some(tr.t("report-texts-saved")),
+            Some("logo") => Some(tr.t("report-logo-saved")),
+            _ => None,
+        },
         errors,
         year,
         foreword: prose.foreword,
@@ -72,15 +89,79 @@ async fn page(
 ) -> AppResult<Page> {
     let writer = ReportWriter::for_principal(&p)?;
     let year = year_of(&state, &YearQuery { year: q.year }, &p).await?;
+    let (prose, has_logo) = loaded(&state, &writer, year).await?;
+    Ok(view(&p, year, prose, vec![], q.done.as_deref(), has_logo))
+}
+
+async fn loaded(state: &AppState, writer: &ReportWriter, year: i32) -> AppResult<(Prose, bool)> {
     let mut conn = state.store.read_conn().await?;
     let prose = gatelangs_report::prose::load(&mut conn, writer.service(), year).await?;
-    Ok(view(
+    let has_logo = gatelangs_storage::logos::get(&mut conn, writer.service())
+        .await?
+        .is_some();
+    Ok((prose, has_logo))
+}
+
+/// The logo from the form's `logo` file (and the year to return to).
+async fn upload_logo(
+    State(state): State<AppState>,
+    p: Principal,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    let writer = ReportWriter::for_principal(&p)?;
+    let (mut bytes, mut year) = (None, None);
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?
+    {
+        match field.name() {
+            Some("logo") => bytes = Some(field.bytes().await.map_err(|_| AppError::TooLarge)?),
+            Some("year") => year = field.text().await.ok(),
+            _ => {}
+        }
+    }
+    let year = year_of(&state, &YearQuery { year }, &p).await?;
+    let error = match bytes.filter(|b| !b.is_empty()) {
+        None => "report-logo-error-none",
+        Some(b) => match gatelangs_app::report_texts::set_logo(&state.store, &writer, Some(&b))
+            .await
+        {
+            Ok(()) => {
+                return Ok(
+                    Redirect::to(&format!("/report/texts?year={year}&done=logo")).into_response(),
+                );
+            }
+            Err(gatelangs_app::Error::Invalid(key)) => key,
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let (prose, has_logo) = loaded(&state, &writer, year).await?;
+    let page = view(&p, year, prose, vec![p.tr().t(error)], None, has_logo);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+#[derive(Deserialize)]
+struct DeleteLogoForm {
+    year: String,
+}
+
+async fn delete_logo(
+    State(state): State<AppState>,
+    p: Principal,
+    Form(form): Form<DeleteLogoForm>,
+) -> AppResult<Redirect> {
+    let writer = ReportWriter::for_principal(&p)?;
+    let year = year_of(
+        &state,
+        &YearQuery {
+            year: Some(form.year),
+        },
         &p,
-        year,
-        prose,
-        vec![],
-        q.done.as_deref() == Some("saved"),
-    ))
+    )
+    .await?;
+    gatelangs_app::report_texts::set_logo(&state.store, &writer, None).await?;
+    Ok(Redirect::to(&format!("/report/texts?year={year}")))
 }
 
 async fn save(
@@ -117,9 +198,7 @@ async fn save(
         Err(gatelangs_app::Error::Invalid(key)) => vec![tr.t(key)],
         Err(e) => return Err(e.into()),
     };
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        view(&p, year, prose, errors, false),
-    )
-        .into_response())
+    let has_logo = loaded(&state, &writer, year).await?.1;
+    let page = view(&p, year, prose, errors, None, has_logo);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

@@ -91,6 +91,44 @@ impl TestApp {
         self.raw(req.body(body).unwrap()).await
     }
 
+    /// Posts a multipart form of `(name, file name, bytes)` parts as a browser on this site
+    /// would; a part without a file name is a plain field.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        session: Option<&str>,
+        parts: &[(&str, Option<&str>, &[u8])],
+    ) -> Reply {
+        let boundary = "gatelangs-test-boundary";
+        let mut body = Vec::new();
+        for (name, file, bytes) in parts {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let disposition = match file {
+                Some(f) => format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                ),
+                None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+            };
+            body.extend_from_slice(disposition.as_bytes());
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let mut req = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::HOST, "127.0.0.1:8080")
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            );
+        if let Some(token) = session {
+            req = req.header(header::COOKIE, format!("gl_session={token}"));
+        }
+        self.raw(req.body(Body::from(body)).unwrap()).await
+    }
+
     pub async fn raw(&self, req: Request<Body>) -> Reply {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
