@@ -37,6 +37,20 @@ pub struct Request {
     pub pins: Vec<Pin>,
 }
 
+impl Request {
+    /// The bounds a request must keep, whichever adapter made it: staff from 1 to the planner's
+    /// most, hours per person from 1 to 60 a week. The key names what is wrong.
+    pub fn check(&self) -> std::result::Result<(), &'static str> {
+        if !(1..=gatelangs_planner::MAX_STAFF).contains(&self.staff) {
+            return Err("presence-error-staff");
+        }
+        if !(1.0..=60.0).contains(&self.hours_per_week) {
+            return Err("presence-error-hours");
+        }
+        Ok(())
+    }
+}
+
 /// What this year's records show, per week, for comparison.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ThisYear {
@@ -272,6 +286,7 @@ impl Basis {
 
 /// Plans the week the leader asks for, from the service's records of `request.year`.
 pub async fn plan(store: &Store, planner: &PresencePlanner, request: Request) -> Result<Presence> {
+    request.check().map_err(Error::Invalid)?;
     let basis = basis(store, planner, request.year).await?;
     let plan = basis
         .solve(&request, [request.staff])

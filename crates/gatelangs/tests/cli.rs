@@ -549,5 +549,23 @@ async fn plan_presence_prints_the_best_week_as_the_contract_says() {
             "{}",
             text(&out)
         );
+        // The request's bounds hold here as on the web page (app::presence::Request::check).
+        let out = install.run(&[
+            "plan",
+            "presence",
+            "--service",
+            "team",
+            "--year",
+            "2024",
+            "--staff",
+            "0",
+            "--format",
+            "json",
+        ]);
+        assert!(
+            !out.status.success() && text(&out).contains("--staff is 1 to"),
+            "{}",
+            text(&out)
+        );
     }
 }

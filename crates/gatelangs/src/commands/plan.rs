@@ -60,19 +60,22 @@ pub async fn run(store: &Store, cmd: PlanCommand) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("no service with slug {service:?}"))?
     };
     let planner = PresencePlanner::for_actor(&Actor::operator(svc.id))?;
-    let answer = presence::plan(
-        store,
-        &planner,
-        Request {
-            year,
-            staff,
-            hours_per_week,
-            must_cover,
-            school_day_shifts,
-            pins,
-        },
-    )
-    .await?;
+    let request = Request {
+        year,
+        staff,
+        hours_per_week,
+        must_cover,
+        school_day_shifts,
+        pins,
+    };
+    if let Err(key) = request.check() {
+        bail!(
+            "{}: --staff is 1 to {} and --hours-per-week 1 to 60",
+            key,
+            gatelangs_planner::MAX_STAFF
+        );
+    }
+    let answer = presence::plan(store, &planner, request).await?;
     let plan = answer.plan.map_err(|e| anyhow::anyhow!("{e}"))?;
     let out = Output {
         staff: plan.staff,

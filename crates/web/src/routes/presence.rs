@@ -121,25 +121,21 @@ struct Outcome {
 
 fn parse_request(q: &Query, year: i32) -> Result<Request, &'static str> {
     let staff = number(q.staff.as_deref(), DEFAULT_STAFF).map_err(|()| "presence-error-staff")?;
-    if !(1..=gatelangs_planner::MAX_STAFF).contains(&staff) {
-        return Err("presence-error-staff");
-    }
     let hours_per_week =
         number(q.hours.as_deref(), DEFAULT_HOURS_PER_WEEK).map_err(|()| "presence-error-hours")?;
-    if !(1.0..=60.0).contains(&hours_per_week) {
-        return Err("presence-error-hours");
-    }
     let school_day_shifts = number(q.school.as_deref(), 0).map_err(|()| "presence-error-school")?;
     let must_cover = presence_app::parse_slots(&q.must).map_err(|_| "error-bad-form")?;
     let pins = presence_app::parse_pins(&q.pin).map_err(|_| "error-bad-form")?;
-    Ok(Request {
+    let request = Request {
         year,
         staff,
         hours_per_week,
         must_cover,
         school_day_shifts,
         pins,
-    })
+    };
+    request.check()?;
+    Ok(request)
 }
 
 async fn page(
