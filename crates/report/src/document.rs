@@ -119,6 +119,15 @@ pub struct DocumentLogo {
     pub bytes: Vec<u8>,
 }
 
+impl From<&gatelangs_storage::logos::Logo> for DocumentLogo {
+    fn from(logo: &gatelangs_storage::logos::Logo) -> Self {
+        DocumentLogo {
+            media_type: logo.media_type.clone(),
+            bytes: logo.bytes.clone(),
+        }
+    }
+}
+
 impl Document {
     /// The logo as a `data:` address for an `<img>`, so the HTML page stands alone.
     pub fn logo_data_uri(&self) -> Option<String> {
@@ -194,7 +203,7 @@ fn chart_of(section: &str, table: &Table) -> Chart {
 const CHARTED: [&str; 4] = ["2.1-maned", "2.1-tid", "2.1-kanal", "2.3-utfordringer"];
 
 /// Labels of the contract's codes in bokmål, the documents' language.
-fn label(code: &str) -> String {
+pub(crate) fn label(code: &str) -> String {
     let known = match code {
         "street" => "Gate og nærmiljø",
         "school" => "Skole",
@@ -708,10 +717,7 @@ pub fn document(
         public: report["suppressed"].as_bool().unwrap_or(false),
         sections: all,
         charts,
-        logo: companions.logo.as_ref().map(|l| DocumentLogo {
-            media_type: l.media_type.clone(),
-            bytes: l.bytes.clone(),
-        }),
+        logo: companions.logo.as_ref().map(DocumentLogo::from),
     }
 }
 

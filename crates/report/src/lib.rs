@@ -17,6 +17,7 @@ pub mod public;
 pub mod render;
 pub mod sharing;
 pub mod staffing;
+pub mod trends;
 pub mod typeset;
 
 pub use annual::{AnnualReport, YEARS, build, valid_year};

@@ -148,3 +148,34 @@ pub async fn year_figures(
     }
     Ok((themes.len() as u64, by_theme))
 }
+
+/// The district and themes of every observation from `from` to `to` (both included), without
+/// the summaries: what the trend summary for the collaboration forums counts.
+pub async fn themes_between(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    from: Date,
+    to: Date,
+) -> Result<Vec<(String, Vec<Theme>)>> {
+    // Days are stored as YYYY-MM-DD, so text order is date order.
+    let rows = sqlx::query(
+        "SELECT d.name AS district, o.themes FROM observations o \
+         JOIN districts d ON d.id = o.district_id \
+         WHERE o.service_id = $1 AND o.day >= $2 AND o.day <= $3",
+    )
+    .bind(service.to_string())
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let themes: String = row.try_get("themes")?;
+            Ok((
+                row.try_get("district")?,
+                parse_themes(&themes)
+                    .map_err(|e| StoreError::Corrupt(format!("observations.themes: {}", e.0)))?,
+            ))
+        })
+        .collect()
+}

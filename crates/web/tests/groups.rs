@@ -232,6 +232,78 @@ async fn prevention_events_and_trend_notes_are_recorded_checked_and_summarised_w
         let anna = app.session_for(&anna).await;
         assert_eq!(app.get("/prevention", Some(&anna)).await.status, 403);
         assert_eq!(app.get("/trends", Some(&anna)).await.status, 403);
+        // The summary for the collaboration forums: every role, no free text, no small count.
+        let summary = app
+            .get("/trends/summary?from=01.01.2024&to=31.12.2024", Some(&anna))
+            .await;
+        assert_eq!(summary.status, 200, "{}", summary.body);
+        let row = &summary.body[summary.body.find("<th scope=\"row\">Sentrum</th>").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(row.contains(">6<") && row.contains("&#60;5"), "{row}");
+        assert!(!summary.body.contains("Uro ved stasjonen"));
+        // A shorter period counts only its notes: 04.–06.03 has three, shown as "<5".
+        let summary = app
+            .get("/trends/summary?from=04.03.2024&to=2024-03-06", Some(&anna))
+            .await;
+        let row = &summary.body[summary.body.find("<th scope=\"row\">Sentrum</th>").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(!row.contains(">6<") && !row.contains(">3<"), "{row}");
+        assert!(row.contains("&#60;5"), "{row}");
+        let none = app
+            .get("/trends/summary?from=01.01.2023&to=31.12.2023", Some(&anna))
+            .await;
+        assert!(none.body.contains("Ingen observasjoner i perioden"));
+        // A bad date or a period backwards is named.
+        let bad = app
+            .get("/trends/summary?from=31.02.2024", Some(&anna))
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(
+            bad.body.contains("«Fra og med» er ikke en dato"),
+            "{}",
+            bad.body
+        );
+        let bad = app
+            .get("/trends/summary?from=02.03.2024&to=01.03.2024", Some(&anna))
+            .await;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("slutter før den begynner"));
+        assert_eq!(
+            app.get("/trends/summary.pdf?to=x", Some(&anna))
+                .await
+                .status,
+            400
+        );
+        // The PDF holds the same table.
+        let pdf = app
+            .get(
+                "/trends/summary.pdf?from=2024-01-01&to=2024-12-31",
+                Some(&anna),
+            )
+            .await;
+        assert_eq!(pdf.status, 200);
+        // pdftotext breaks the long title where the page does.
+        let text = pdf_text(&pdf.bytes)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("Trender i ungdomsmiljøene 01.01.2024– 31.12.2024"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Sentrum") && text.contains("Gjenger"),
+            "{text}"
+        );
+        assert!(text.contains("<5") && !text.contains("Uro ved"), "{text}");
+        // Another service sees none of it.
+        let other = app.service("other", false).await;
+        let olga = app.user(&other, "olga", Role::Leader).await;
+        let olga = app.session_for(&olga).await;
+        let theirs = app
+            .get("/trends/summary?from=01.01.2024&to=31.12.2024", Some(&olga))
+            .await;
+        assert!(!theirs.body.contains("Sentrum"));
     }
 }
 

@@ -25,6 +25,7 @@ pub(crate) mod schools;
 mod setup;
 pub(crate) mod staffing;
 pub(crate) mod time_use;
+mod trend_summary;
 mod two_factor;
 pub mod youths;
 
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(groups::router())
         .merge(inquiries::router())
         .merge(prevention::router())
+        .merge(trend_summary::router())
         .merge(classes::router())
         .merge(staffing::router())
         .merge(presence::router())
