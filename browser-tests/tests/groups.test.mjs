@@ -38,7 +38,7 @@ test('a roll-call on a phone, a prevention class and a trend note', async () => 
     await first.check();
     await page.getByLabel(/Anonyme deltakere \(kallenavn/).fill('Nattugla\nBlåbær');
     await page.getByRole('button', { name: 'Lagre oppmøtet' }).click();
-    await page.getByText('3 oppmøter er lagret.').waitFor();
+    await page.locator('#roll-call-status').filter({ hasText: 'Sendt og lagret: 3 nye oppmøter.' }).waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `the roll-call scrolls sideways (${width} px)`);
 

@@ -50,7 +50,16 @@ pub struct Session {
     pub day: Date,
     pub youths: Vec<YouthId>,
     pub pseudonyms: Vec<String>,
+    /// How many others took part, known neither by name nor by pseudonym; `None` leaves the
+    /// count already recorded for the session as it is.
+    pub others: Option<u32>,
+    /// The id a phone gave a roll-call it queued offline: a roll-call sent again with the same
+    /// id stores nothing.
+    pub receipt: Option<uuid::Uuid>,
 }
+
+/// The most others a roll-call can count at one session (a typing error beyond).
+pub const MAX_OTHERS: u32 = 1000;
 
 /// What a session recorded: attendances written, and those already there (a resubmitted form,
 /// or the same participant ticked twice) that were not written again.
@@ -58,6 +67,8 @@ pub struct Session {
 pub struct Recorded {
     pub written: usize,
     pub already_there: usize,
+    /// The roll-call's id was stored before: nothing was written this time.
+    pub repeated: bool,
 }
 
 /// Records the attendance of one session. A named youth must be one the user may see (ticking
@@ -77,6 +88,18 @@ pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -
         return Err(Error::NotFound);
     };
     let at = now();
+    if session.others.is_some_and(|n| n > MAX_OTHERS) {
+        return Err(Error::Invalid("groups-error-others"));
+    }
+    if let Some(id) = session.receipt
+        && !groups::receive_roll_call(&mut tx, service, id, at).await?
+    {
+        return Ok(Recorded {
+            written: 0,
+            already_there: 0,
+            repeated: true,
+        });
+    }
     let existing: BTreeSet<String> =
         groups::attendance(&mut tx, service, Some(i32::from(session.day.year())))
             .await?
@@ -91,6 +114,7 @@ pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -
     let mut recorded = Recorded {
         written: 0,
         already_there: 0,
+        repeated: false,
     };
     for youth in session.youths {
         let basis = match desk.decide(&mut tx, youth).await? {
@@ -146,6 +170,9 @@ pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -
         };
         groups::add_attendance(&mut tx, service, &new, at).await?;
         recorded.written += 1;
+    }
+    if let Some(others) = session.others {
+        groups::set_others(&mut tx, service, group.id, session.day, others).await?;
     }
     tx.commit().await?;
     Ok(recorded)
@@ -226,4 +253,38 @@ pub async fn create_group(
         })?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Makes `staff` the people who run `group`: field workers and leaders of the service who can
+/// log in. Anyone else is refused by name, and nothing changes.
+pub async fn set_staff(
+    store: &Store,
+    worker: &crate::GroupWorker,
+    group: GroupId,
+    staff: &[UserId],
+) -> Result<()> {
+    let mut tx = store.begin().await?;
+    let service = worker.service();
+    if !groups::list(&mut tx, service)
+        .await?
+        .iter()
+        .any(|g| g.id == group)
+    {
+        return Err(Error::NotFound);
+    }
+    let users = gatelangs_storage::users::list(&mut tx, service).await?;
+    let mut chosen = BTreeSet::new();
+    for id in staff {
+        let ok = users.iter().any(|u| {
+            u.id == *id && !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader)
+        });
+        if !ok {
+            return Err(Error::Invalid("groups-error-staff"));
+        }
+        chosen.insert(*id);
+    }
+    let chosen: Vec<UserId> = chosen.into_iter().collect();
+    groups::set_staff(&mut tx, service, group, &chosen).await?;
+    tx.commit().await?;
+    Ok(())
 }

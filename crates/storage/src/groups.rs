@@ -307,3 +307,117 @@ pub async fn named_attendees(
         .map(|r| parse("group_attendance.youth_id", r))
         .collect()
 }
+
+/// The staff who run `group`: (id, name), by name.
+pub async fn staff(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    group: GroupId,
+) -> Result<Vec<(UserId, String)>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT u.id, u.name FROM group_staff s JOIN youth_groups g ON g.id = s.group_id \
+         JOIN users u ON u.id = s.user_id \
+         WHERE g.service_id = $1 AND s.group_id = $2 ORDER BY u.name, u.username",
+    )
+    .bind(service.to_string())
+    .bind(group.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, name)| Ok((parse("group_staff.user_id", &id)?, name)))
+        .collect()
+}
+
+/// Makes `users` the staff of `group`; a user of another service is not found.
+pub async fn set_staff(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    group: GroupId,
+    users: &[UserId],
+) -> Result<()> {
+    let s = service.to_string();
+    let g = group.to_string();
+    sqlx::query(
+        "DELETE FROM group_staff WHERE group_id = $1 \
+         AND EXISTS (SELECT 1 FROM youth_groups WHERE id = $1 AND service_id = $2)",
+    )
+    .bind(&g)
+    .bind(&s)
+    .execute(&mut *conn)
+    .await?;
+    for user in users {
+        let done = sqlx::query(
+            "INSERT INTO group_staff (group_id, user_id) SELECT $1, $2 \
+             WHERE EXISTS (SELECT 1 FROM youth_groups WHERE id = $1 AND service_id = $3) \
+             AND EXISTS (SELECT 1 FROM users WHERE id = $2 AND service_id = $3)",
+        )
+        .bind(&g)
+        .bind(user.to_string())
+        .bind(&s)
+        .execute(&mut *conn)
+        .await?;
+        one_row(done)?;
+    }
+    Ok(())
+}
+
+/// Sets the head count of participants known neither by name nor by pseudonym at the session
+/// of `group` on `day`.
+pub async fn set_others(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    group: GroupId,
+    day: Date,
+    others: u32,
+) -> Result<()> {
+    let done = sqlx::query(
+        "INSERT INTO group_session_others (service_id, group_id, day, year, others) \
+         SELECT $1, $2, $3, $4, $5 \
+         WHERE EXISTS (SELECT 1 FROM youth_groups WHERE id = $2 AND service_id = $1) \
+         ON CONFLICT (group_id, day) DO UPDATE SET others = excluded.others",
+    )
+    .bind(service.to_string())
+    .bind(group.to_string())
+    .bind(day.to_string())
+    .bind(i64::from(day.year()))
+    .bind(i64::from(others))
+    .execute(&mut *conn)
+    .await?;
+    one_row(done)
+}
+
+/// The head counts of others at `group`'s sessions, by day (YYYY-MM-DD).
+pub async fn others_by_day(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    group: GroupId,
+) -> Result<BTreeMap<String, i64>> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT day, others FROM group_session_others WHERE service_id = $1 AND group_id = $2",
+    )
+    .bind(service.to_string())
+    .bind(group.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Notes that the roll-call the phone called `id` is stored; `false` when it already was (a
+/// retry), and then the caller stores nothing.
+pub async fn receive_roll_call(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: uuid::Uuid,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO group_roll_call_receipts (id, service_id, received_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

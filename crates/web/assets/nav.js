@@ -10,3 +10,13 @@
   fit();
   narrow.addEventListener('change', fit);
 })();
+
+// Logged out (no log-out button on the page): the roll-call pages kept for offline use name
+// youths, so they go. Queued roll-calls (IndexedDB) stay and are sent at the next login.
+(() => {
+  'use strict';
+  if (document.querySelector('form[action="/logout"]') || !('caches' in window)) return;
+  caches.keys().then((keys) => keys
+    .filter((k) => k.startsWith('gatelangs-groups-'))
+    .forEach((k) => caches.delete(k)));
+})();

@@ -10,6 +10,7 @@ use crate::state::AppState;
 const APP_CSS: &str = include_str!("../assets/app.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
 const FIELD_JS: &str = include_str!("../assets/field.js");
+const ROLL_CALL_JS: &str = include_str!("../assets/rollcall.js");
 const NAV_JS: &str = include_str!("../assets/nav.js");
 const SERVICE_WORKER: &str = include_str!("../assets/sw.js");
 const MANIFEST: &str = include_str!("../assets/manifest.webmanifest");
@@ -49,6 +50,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/assets/field.js",
             get(|| async { asset("text/javascript; charset=utf-8", FIELD_JS) }),
+        )
+        .route(
+            "/assets/rollcall.js",
+            get(|| async { asset("text/javascript; charset=utf-8", ROLL_CALL_JS) }),
         )
         .route(
             "/assets/nav.js",

@@ -380,3 +380,194 @@ async fn the_eighth_grade_checklist_counts_the_share_taught() {
         assert!(other.body.contains("Ingen klasser er lagt inn"));
     }
 }
+
+/// The roll-call as a phone sends it: each roll-call has the phone's id, so one sent again
+/// (a retry after a lost answer) counts nothing twice; the rules of the form hold (a youth the
+/// worker may not see is refused, a bad date is named); others are a head count per session.
+#[tokio::test]
+async fn roll_calls_from_a_phone_are_stored_once_under_the_forms_rules() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let solveig = youth(&app, &t, "Solveig").await;
+        let kari = app.session_for(&t.kari).await;
+        let reply = app
+            .post("/groups", Some(&kari), "name=Gaming&kind=gaming&place=")
+            .await;
+        let group = reply.location().trim_start_matches("/groups/").to_owned();
+        let first = uuid::Uuid::new_v4();
+        let call = serde_json::json!({
+            "id": first, "group": group, "date": "14.03.2024",
+            "youths": [solveig], "pseudonyms": ["Nova", "Shadow"], "others": 3
+        });
+        let body = serde_json::json!({"roll_calls": [call.clone(), call]});
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", Some(&kari), body.clone())
+            .await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let results: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(results["results"][0]["status"], "stored");
+        assert_eq!(results["results"][0]["written"], 3);
+        assert_eq!(results["results"][1]["status"], "already_stored");
+        // The whole batch again, as after an answer lost on the way back.
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", Some(&kari), body)
+            .await;
+        let results: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(results["results"][0]["status"], "already_stored");
+        let figures = report_groups(&app, &t, "2024").await;
+        assert_eq!(
+            (
+                figures["attendances"].as_i64(),
+                figures["unique_named"].as_i64()
+            ),
+            (Some(3), Some(1))
+        );
+        // A later roll-call of the same session changes the head count; one without leaves it.
+        for (others, shown) in [(serde_json::json!(5), "5"), (serde_json::Value::Null, "5")] {
+            let call = serde_json::json!({"roll_calls": [{
+                "id": uuid::Uuid::new_v4(), "group": group, "date": "2024-03-14",
+                "pseudonyms": ["Nova"], "others": others
+            }]});
+            let reply = app
+                .post_json("/api/v1/groups/roll-calls/sync", Some(&kari), call)
+                .await;
+            assert!(reply.body.contains("\"stored\""), "{}", reply.body);
+            let page = app.get(&format!("/groups/{group}"), Some(&kari)).await;
+            let row = &page.body[page.body.find("<td>14.03.2024</td>").unwrap()..];
+            let row = &row[..row.find("</tr>").unwrap()];
+            assert!(
+                row.ends_with(&format!("<td class=\"num\">{shown}</td>")),
+                "{row}"
+            );
+        }
+        // Per may not see Solveig: refused, with the reason, and nothing of it is stored.
+        let per = app.session_for(&t.per).await;
+        let refused = uuid::Uuid::new_v4();
+        let calls = serde_json::json!({"roll_calls": [
+            {"id": refused, "group": group, "date": "15.03.2024", "youths": [solveig], "pseudonyms": ["Echo"]},
+            {"id": uuid::Uuid::new_v4(), "group": group, "date": "31.02.2024"},
+            {"id": uuid::Uuid::new_v4(), "group": uuid::Uuid::new_v4(), "date": "15.03.2024"},
+            {"id": uuid::Uuid::new_v4(), "group": group, "date": "15.03.2024", "others": 5000}
+        ]});
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", Some(&per), calls.clone())
+            .await;
+        let results: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        for i in 0..4 {
+            assert_eq!(
+                results["results"][i]["status"], "rejected",
+                "{i}: {results}"
+            );
+        }
+        assert!(
+            results["results"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("tilgang"),
+            "{results}"
+        );
+        assert!(
+            results["results"][1]["message"]
+                .as_str()
+                .unwrap()
+                .contains("dato")
+        );
+        assert!(
+            results["results"][3]["message"]
+                .as_str()
+                .unwrap()
+                .contains("1000")
+        );
+        assert_eq!(report_groups(&app, &t, "2024").await["attendances"], 3);
+        // A refused roll-call left no receipt: sent again by someone allowed, it is stored.
+        let reply = app
+            .post_json(
+                "/api/v1/groups/roll-calls/sync",
+                Some(&kari),
+                serde_json::json!({"roll_calls": [calls["roll_calls"][0].clone()]}),
+            )
+            .await;
+        assert!(reply.body.contains("\"stored\""), "{}", reply.body);
+        // An analyst keeps no groups; without a session the phone is told to log in.
+        let anna = app.user(&t.service, "anna", Role::Analyst).await;
+        let anna = app.session_for(&anna).await;
+        let empty = serde_json::json!({"roll_calls": []});
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", Some(&anna), empty.clone())
+            .await;
+        assert_eq!(reply.status, 403);
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", None, empty)
+            .await;
+        assert_eq!(reply.status, 401);
+        // The form names a head count that is not a number.
+        let reply = app
+            .post(
+                &format!("/groups/{group}/sessions"),
+                Some(&kari),
+                "date=16.03.2024&others=mange",
+            )
+            .await;
+        assert_eq!(reply.status, 422);
+        assert!(reply.body.contains("helt tall fra 0 til 1000"));
+    }
+}
+
+/// The staff who run a group: field workers and leaders of the service who can log in.
+#[tokio::test]
+async fn a_group_has_the_staff_who_run_it() {
+    for app in each_app().await {
+        let t = team(&app).await;
+        let kari = app.session_for(&t.kari).await;
+        let reply = app
+            .post("/groups", Some(&kari), "name=FLYT&kind=flyt&place=")
+            .await;
+        let group = reply.location().to_owned();
+        let page = app.get(&group, Some(&kari)).await;
+        assert!(
+            page.body
+                .contains("Ansatte som driver gruppen: ingen valgt")
+        );
+        let reply = app
+            .post(
+                &format!("{group}/staff"),
+                Some(&kari),
+                &format!("staff={}&staff={}", t.ola.id, t.kari.id),
+            )
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        let page = app.get(reply.location(), Some(&kari)).await;
+        let line = format!(
+            "Ansatte som driver gruppen: {}, {}",
+            t.kari.name, t.ola.name
+        );
+        assert!(page.body.contains(&line), "{}", page.body);
+        // An analyst, or someone of another service, cannot run it; nothing changes.
+        let anna = app.user(&t.service, "anna", Role::Analyst).await;
+        let other = app.service("other", false).await;
+        let olga = app.user(&other, "olga", Role::FieldWorker).await;
+        for id in [anna.id, olga.id] {
+            let reply = app
+                .post(
+                    &format!("{group}/staff"),
+                    Some(&kari),
+                    &format!("staff={id}"),
+                )
+                .await;
+            assert_eq!(reply.status, 422);
+            assert!(reply.body.contains("Velg bare feltarbeidere og ledere"));
+        }
+        let page = app.get(&group, Some(&kari)).await;
+        assert!(page.body.contains(&line));
+        // Another service's worker cannot reach the group at all.
+        let olga = app.session_for(&olga).await;
+        let reply = app
+            .post(
+                &format!("{group}/staff"),
+                Some(&olga),
+                &format!("staff={}", t.kari.id),
+            )
+            .await;
+        assert_eq!(reply.status, 404);
+    }
+}

@@ -753,6 +753,23 @@ groups-error-name = Type a name for the group (at most 100 characters).
 groups-error-name-taken = A group with this name exists already.
 groups-error-place = Choose a place that exists.
 groups-error-pseudonym = A nickname can be at most 100 characters.
+groups-too-many = At most 100 roll-calls can be sent at once.
+groups-error-others = The number of other participants must be a whole number from 0 to 1000.
+groups-error-staff = Choose only field workers and leaders of the service who can log in.
+groups-others = Other participants (number)
+groups-others-hint = Participants without a name or nickname. Leave the field empty to keep the number recorded for the session.
+groups-others-column = Others
+groups-staff = Staff who run the group
+groups-no-staff = none chosen
+groups-staff-legend = Tick those who run the group
+groups-staff-save = Save staff
+groups-staff-saved = The group's staff are saved.
+roll-call-pending = Roll-calls waiting for the network: { $count }. They are sent when it is back.
+roll-call-all-sent = Every roll-call is sent.
+roll-call-stored = Sent and stored: { $count } new attendances.
+roll-call-login = Roll-calls waiting: { $count }. Log in again to send them.
+roll-call-queued = The roll-call is saved on this phone.
+roll-call-rejected = A roll-call was refused: { $message }
 youth-groups = Group attendance
 
 # Prevention and trends

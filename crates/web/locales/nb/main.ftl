@@ -750,6 +750,23 @@ groups-error-name = Skriv et navn på gruppen (høyst 100 tegn).
 groups-error-name-taken = Det finnes allerede en gruppe med dette navnet.
 groups-error-place = Velg et sted som finnes.
 groups-error-pseudonym = Et kallenavn kan være høyst 100 tegn.
+groups-too-many = Høyst 100 oppmøter kan sendes om gangen.
+groups-error-others = Antall andre deltakere må være et helt tall fra 0 til 1000.
+groups-error-staff = Velg bare feltarbeidere og ledere i tjenesten som kan logge inn.
+groups-others = Andre deltakere (antall)
+groups-others-hint = Deltakere uten navn eller kallenavn. La feltet stå tomt for å beholde tallet som er registrert for samlingen.
+groups-others-column = Andre
+groups-staff = Ansatte som driver gruppen
+groups-no-staff = ingen valgt
+groups-staff-legend = Kryss av de som driver gruppen
+groups-staff-save = Lagre ansatte
+groups-staff-saved = Ansatte i gruppen er lagret.
+roll-call-pending = Oppmøter som venter på nett: { $count }. De sendes når nettet er tilbake.
+roll-call-all-sent = Alle oppmøter er sendt.
+roll-call-stored = Sendt og lagret: { $count } nye oppmøter.
+roll-call-login = Oppmøter som venter: { $count }. Logg inn igjen for å sende dem.
+roll-call-queued = Oppmøtet er lagret på telefonen.
+roll-call-rejected = Et oppmøte ble avvist: { $message }
 youth-groups = Gruppeoppmøter
 
 # Prevention and trends

@@ -3,6 +3,7 @@
 
 mod audit;
 pub mod contacts;
+mod groups;
 mod me;
 mod report;
 mod youths;
@@ -59,6 +60,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::list))
         .routes(routes!(contacts::sync))
         .routes(routes!(contacts::list))
+        .routes(routes!(groups::sync))
         .routes(routes!(report::annual))
         .routes(routes!(youths::create_collaboration))
 }

@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_app::groups::{self as groups_app, Session};
+use gatelangs_domain::Role;
 use gatelangs_domain::groups::GroupKind;
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_domain::{GroupId, YouthId};
-use gatelangs_storage::{groups, places};
+use gatelangs_storage::{groups, places, users};
 use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/groups", get(list).post(create))
         .route("/groups/{id}", get(show))
         .route("/groups/{id}/sessions", post(record))
+        .route("/groups/{id}/staff", post(save_staff))
 }
 
 pub fn kind_label(tr: &Tr, kind: GroupKind) -> String {
@@ -167,6 +169,14 @@ pub struct SessionRow {
     pub date: String,
     pub named: usize,
     pub anonymous: usize,
+    pub others: i64,
+}
+
+/// A colleague who may run a group, ticked when they do.
+pub struct StaffChoice {
+    pub id: String,
+    pub name: String,
+    pub checked: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -179,8 +189,11 @@ pub struct GroupPage {
     date: String,
     candidates: Vec<Candidate>,
     sessions: Vec<SessionRow>,
+    staff: Vec<String>,
+    staff_choices: Vec<StaffChoice>,
     notice: Option<String>,
     errors: Vec<String>,
+    user: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -189,6 +202,8 @@ pub struct Done {
     written: Option<usize>,
     #[serde(default)]
     already: Option<usize>,
+    #[serde(default)]
+    staff: Option<String>,
 }
 
 fn group_id(text: &str) -> AppResult<GroupId> {
@@ -209,8 +224,10 @@ async fn group_page(
         .into_iter()
         .find(|g| g.id == id)
         .ok_or(AppError::NotFound)?;
-    // Sessions of the group, newest first: how many named and anonymous took part.
-    let mut by_day: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    // Sessions of the group, newest first: how many named, pseudonymous and others took part.
+    let others = groups::others_by_day(&mut conn, desk.service(), id).await?;
+    let mut by_day: std::collections::BTreeMap<String, (usize, usize)> =
+        others.keys().map(|day| (day.clone(), (0, 0))).collect();
     for a in groups::attendance(&mut conn, desk.service(), None).await? {
         if a.group == group.name {
             let e = by_day.entry(a.day).or_default();
@@ -221,11 +238,23 @@ async fn group_page(
             }
         }
     }
+    let staff = groups::staff(&mut conn, desk.service(), id).await?;
+    let staff_choices = users::list(&mut conn, desk.service())
+        .await?
+        .into_iter()
+        .filter(|u| !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader))
+        .map(|u| StaffChoice {
+            checked: staff.iter().any(|(s, _)| *s == u.id),
+            id: u.id.to_string(),
+            name: u.name,
+        })
+        .collect();
     drop(conn);
     let sessions = by_day
         .into_iter()
         .rev()
         .map(|(day, (named, anonymous))| SessionRow {
+            others: others.get(&day).copied().unwrap_or(0),
             date: day.parse().map(format_day).unwrap_or(day),
             named,
             anonymous,
@@ -250,8 +279,11 @@ async fn group_page(
         date: format_day(p.today()),
         candidates,
         sessions,
+        staff: staff.into_iter().map(|(_, name)| name).collect(),
+        staff_choices,
         notice,
         errors,
+        user: p.user_id().to_string(),
         layout,
     })
 }
@@ -271,6 +303,7 @@ async fn show(
         }
         text
     });
+    let notice = notice.or_else(|| done.staff.is_some().then(|| tr.t("groups-staff-saved")));
     group_page(&state, &p, group_id(&id)?, notice, Vec::new()).await
 }
 
@@ -282,6 +315,8 @@ pub struct SessionForm {
     youth: Vec<String>,
     #[serde(default)]
     pseudonyms: String,
+    #[serde(default)]
+    others: String,
 }
 
 async fn record(
@@ -296,6 +331,17 @@ async fn record(
     let Some(day) = parse_date(&form.date) else {
         let page = group_page(&state, &p, id, None, vec![tr.t("youth-error-date")]).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let others = match form.others.trim() {
+        "" => None,
+        n => match n.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let page =
+                    group_page(&state, &p, id, None, vec![tr.t("groups-error-others")]).await?;
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+            }
+        },
     };
     let youths: Vec<YouthId> = form
         .youth
@@ -312,6 +358,8 @@ async fn record(
             .split(['\n', ','])
             .map(str::to_owned)
             .collect(),
+        others,
+        receipt: None,
     };
     match groups_app::record_session(&state.store, &desk, session).await {
         Ok(r) => Ok(Redirect::to(&format!(
@@ -321,6 +369,37 @@ async fn record(
         .into_response()),
         Err(gatelangs_app::Error::Invalid(key)) => {
             let page = group_page(&state, &p, id, None, vec![tr.t(key)]).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct StaffForm {
+    #[serde(default)]
+    staff: Vec<String>,
+}
+
+/// Who runs the group: the ticked colleagues replace the list.
+async fn save_staff(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+    Form(form): Form<StaffForm>,
+) -> AppResult<Response> {
+    let worker = GroupWorker::for_principal(&p)?;
+    let id = group_id(&id)?;
+    let staff: Vec<gatelangs_domain::UserId> = form
+        .staff
+        .iter()
+        .map(|s| s.parse())
+        .collect::<Result<_, _>>()
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    match groups_app::set_staff(&state.store, &worker, id, &staff).await {
+        Ok(()) => Ok(Redirect::to(&format!("/groups/{id}?staff=saved")).into_response()),
+        Err(gatelangs_app::Error::Invalid(key)) => {
+            let page = group_page(&state, &p, id, None, vec![p.tr().t(key)]).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
