@@ -60,6 +60,30 @@ test('a roll-call on a phone, a prevention class and a trend note', async () => 
     await page.getByText('Observasjonen er lagret.').waitFor();
     await expectAccessible(page, 'trends after saving');
 
+    // The summary for the collaboration forums: a period, no free text, a PDF of the same.
+    await page.getByRole('link', { name: /Oppsummering for samarbeidsforum/ }).click();
+    await page.getByRole('heading', { name: 'Trender for samarbeidsforum', level: 1 }).waitFor();
+    await page.getByLabel('Fra og med').fill('01.01.2024');
+    await page.getByLabel('Til og med').fill('31.12.2024');
+    await page.getByRole('button', { name: 'Vis perioden' }).click();
+    const table = page.getByRole('table', { name: /Observasjoner 01.01.2024–31.12.2024/ });
+    await table.waitFor();
+    const headers = await table.locator('thead th').allTextContents();
+    assert.deepEqual(headers.slice(0, 3), ['Område', 'Observasjoner', 'Rus']);
+    const counts = await table.locator('tbody td').allTextContents();
+    assert.ok(counts.length > 0 && counts.every((c) => c === '0' || c === '<5' || Number(c) >= 5), counts.join(' '));
+    assert.equal(await page.getByText('Mer snus på ungdomsskolen.').count(), 0);
+    await expectAccessible(page, 'trend summary');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned som PDF' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^trender-out-lillestrom-2024-01-01-2024-12-31\.pdf$/);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    assert.equal(Buffer.concat(chunks).subarray(0, 5).toString(), '%PDF-');
+
     // The 8th-grade checklist: two classes typed once, one marked taught.
     await page.goto(`${server.base}/prevention`);
     await page.getByRole('link', { name: 'Sjekklisten for 8. trinn' }).click();

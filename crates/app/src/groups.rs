@@ -272,7 +272,20 @@ pub async fn set_staff(
     {
         return Err(Error::NotFound);
     }
-    let users = gatelangs_storage::users::list(&mut tx, service).await?;
+    let chosen = checked_staff(&mut tx, service, staff).await?;
+    groups::set_staff(&mut tx, service, group, &chosen).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `staff` once each, if every one is a field worker or leader of `service` who can log in:
+/// the people who may run a group or hold a prevention event.
+pub(crate) async fn checked_staff(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    staff: &[UserId],
+) -> Result<Vec<UserId>> {
+    let users = gatelangs_storage::users::list(conn, service).await?;
     let mut chosen = BTreeSet::new();
     for id in staff {
         let ok = users.iter().any(|u| {
@@ -283,8 +296,5 @@ pub async fn set_staff(
         }
         chosen.insert(*id);
     }
-    let chosen: Vec<UserId> = chosen.into_iter().collect();
-    groups::set_staff(&mut tx, service, group, &chosen).await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(chosen.into_iter().collect())
 }

@@ -21,6 +21,10 @@ pub struct EventInput {
     pub grade: Option<i64>,
     pub classes: Option<i64>,
     pub participants: Option<i64>,
+    /// What it was about, as typed (commas, semicolons or lines between topics).
+    pub topics: String,
+    /// The staff who held it: field workers and leaders of the service.
+    pub staff: Vec<gatelangs_domain::UserId>,
 }
 
 pub async fn record_event(
@@ -34,8 +38,11 @@ pub async fn record_event(
     if input.classes.is_some_and(|n| n < 0) || input.participants.is_some_and(|n| n < 0) {
         return Err(Error::Invalid("prevention-error-count"));
     }
+    let topics = gatelangs_domain::groups::parse_topics(&input.topics)
+        .map_err(|_| Error::Invalid("prevention-error-topics"))?;
     let id = PreventionId::new();
     let mut tx = store.begin().await?;
+    let staff = crate::groups::checked_staff(&mut tx, worker.service(), &input.staff).await?;
     prevention::create(
         &mut tx,
         worker.service(),
@@ -47,6 +54,8 @@ pub async fn record_event(
             grade: input.grade,
             classes: input.classes,
             participants: input.participants,
+            topics,
+            staff,
             recorded_by: Some(worker.user()),
         },
         now(),

@@ -58,6 +58,36 @@ pub fn parse_class_name(text: &str) -> Result<String, ParseError> {
     Ok(name)
 }
 
+/// The most topics one prevention event can name, and the longest topic.
+const MAX_TOPICS: usize = 10;
+const MAX_TOPIC_CHARS: usize = 60;
+
+/// The topics of a prevention event as typed (`rus, nettvett; vold i nære relasjoner`): split at
+/// commas, semicolons and line breaks, spaces tidied, empty ones dropped, the same topic once
+/// (whatever its case); at most 10 of at most 60 characters each.
+pub fn parse_topics(text: &str) -> Result<Vec<String>, ParseError> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split([',', ';', '\n']) {
+        let topic = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        if topic.is_empty() || out.iter().any(|t| t.to_lowercase() == topic.to_lowercase()) {
+            continue;
+        }
+        if topic.chars().count() > MAX_TOPIC_CHARS {
+            return Err(ParseError(format!(
+                "the topic {topic:?} is longer than {MAX_TOPIC_CHARS} characters"
+            )));
+        }
+        out.push(topic);
+    }
+    if out.len() > MAX_TOPICS {
+        return Err(ParseError(format!(
+            "{} topics; at most {MAX_TOPICS}",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
 /// Who attended a group session: a named youth by `ref`, or an anonymous participant known by a
 /// pseudonym (a nickname or gamer tag), never linked to a youth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,5 +199,25 @@ mod tests {
     fn grades_run_from_1_to_13() {
         assert!(check_grade(8).is_ok());
         assert!(check_grade(0).is_err() && check_grade(14).is_err());
+    }
+
+    #[test]
+    fn topics_are_tidied_and_named_once() {
+        assert_eq!(
+            parse_topics(" Rus,  nettvett ;\nrus\n\nVold i nære  relasjoner"),
+            Ok(vec![
+                "Rus".into(),
+                "nettvett".into(),
+                "Vold i nære relasjoner".into()
+            ])
+        );
+        assert_eq!(parse_topics(" ; ,"), Ok(vec![]));
+        assert!(parse_topics(&"x".repeat(61)).is_err());
+        let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
+        assert!(parse_topics(&eleven.join(",")).is_err());
+        assert_eq!(
+            parse_topics(&eleven[..10].join(",")).map(|t| t.len()),
+            Ok(10)
+        );
     }
 }

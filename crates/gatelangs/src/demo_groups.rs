@@ -88,6 +88,7 @@ pub async fn populate(
         };
         let id = GroupId::new();
         groups::create(conn, service, id, name, kind, place, at).await?;
+        groups::set_staff(conn, service, id, &[worker]).await?;
         group_ids.push(id);
     }
     // Named youths go to the life-skills groups and FLYT; pseudonyms mostly to gaming.
@@ -161,6 +162,12 @@ async fn prevention_events(
             grade,
             classes,
             participants,
+            topics: match kind {
+                PreventionKind::DrugPreventionClass => vec!["Rus".into(), "Cannabis".into()],
+                PreventionKind::ParentMeeting => vec!["Rus".into(), "Foreldrerollen".into()],
+                _ => vec!["Nettvett".into()],
+            },
+            staff: vec![worker],
             recorded_by: Some(worker),
         }
     };

@@ -402,6 +402,9 @@ pub(crate) async fn apply(
             grade: row.grade,
             classes: row.classes,
             participants: row.participants,
+            // Not in the contract's prevention.csv.
+            topics: vec![],
+            staff: vec![],
             recorded_by: actor,
         };
         prevention::create(conn, service.id, &event, at).await?;

@@ -174,6 +174,47 @@ async fn prevention_events_and_trend_notes_are_recorded_checked_and_summarised_w
             assert_eq!(reply.status, 422, "{form}");
             assert!(reply.body.contains(message), "{form}: {}", reply.body);
         }
+        // Topics and the staff who held it are kept with the event and shown in the list.
+        let reply = app
+            .post(
+                "/prevention",
+                Some(&kari),
+                &format!(
+                    "date=08.02.2024&kind=talk&topics=Rus%2C+nettvett%3B+rus&staff={}&staff={}",
+                    t.ola.id, t.kari.id
+                ),
+            )
+            .await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        let page = app.get("/prevention?year=2024", Some(&kari)).await;
+        let staff = format!(
+            "<td>Rus, nettvett</td><td>{}, {}</td>",
+            t.kari.name, t.ola.name
+        );
+        assert!(page.body.contains(&staff), "{}", page.body);
+        // The form ticks the worker by default; a colleague of another service is refused.
+        let blank = app.get("/prevention", Some(&kari)).await;
+        assert!(
+            blank
+                .body
+                .contains(&format!("value=\"{}\" checked", t.kari.id))
+        );
+        let other = app.service("elsewhere", false).await;
+        let oda = app.user(&other, "oda", Role::FieldWorker).await;
+        for (form, message) in [
+            (
+                format!("date=09.02.2024&kind=talk&staff={}", oda.id),
+                "Velg bare feltarbeidere",
+            ),
+            (
+                format!("date=09.02.2024&kind=talk&topics={}", "x".repeat(61)),
+                "Høyst 10 tema",
+            ),
+        ] {
+            let reply = app.post("/prevention", Some(&kari), &form).await;
+            assert_eq!(reply.status, 422, "{form}");
+            assert!(reply.body.contains(message), "{form}: {}", reply.body);
+        }
         let mut conn = app.store().conn().await.unwrap();
         let report = serde_json::to_value(
             gatelangs_report::build(&mut conn, &t.service, 2024)
@@ -185,7 +226,7 @@ async fn prevention_events_and_trend_notes_are_recorded_checked_and_summarised_w
             report["prevention"]["drug_prevention_class"],
             serde_json::json!({"events": 2, "classes": 3, "participants": 77})
         );
-        assert_eq!(report["prevention"]["talk"]["events"], 0);
+        assert_eq!(report["prevention"]["talk"]["events"], 1);
         // Trend notes: a district, at least one theme, a summary.
         let district =
             gatelangs_storage::places::create_district(&mut conn, t.service.id, "Sentrum")

@@ -23,3 +23,11 @@ CREATE TABLE group_roll_call_receipts (
     service_id  TEXT NOT NULL REFERENCES services(id),
     received_at BIGINT NOT NULL
 );
+
+-- What a prevention event was about ("rus; nettvett"), and the staff who held it.
+ALTER TABLE prevention_events ADD COLUMN topics TEXT NOT NULL DEFAULT '';
+CREATE TABLE prevention_staff (
+    event_id TEXT NOT NULL REFERENCES prevention_events(id),
+    user_id  TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (event_id, user_id)
+);

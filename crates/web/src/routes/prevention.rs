@@ -9,10 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_app::prevention::{self as prevention_app, EventInput, ObservationInput};
+use gatelangs_domain::Role;
 use gatelangs_domain::groups::{PreventionKind, Theme};
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_report::groups::trend_summary;
-use gatelangs_storage::{observations, places, prevention};
+use gatelangs_storage::{observations, places, prevention, users};
 use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
@@ -62,6 +63,8 @@ pub struct EventRow {
     pub grade: String,
     pub classes: String,
     pub participants: String,
+    pub topics: String,
+    pub staff: String,
 }
 
 pub struct KindTotal {
@@ -82,6 +85,7 @@ pub struct PreventionPage {
     totals: Vec<KindTotal>,
     kinds: Vec<Choice>,
     places: Vec<Choice>,
+    staff: Vec<Choice>,
     form: EventForm,
 }
 
@@ -99,6 +103,10 @@ pub struct EventForm {
     classes: String,
     #[serde(default)]
     participants: String,
+    #[serde(default)]
+    topics: String,
+    #[serde(default)]
+    staff: Vec<String>,
     #[serde(default)]
     year: String,
     #[serde(default)]
@@ -156,9 +164,21 @@ async fn prevention_page(
             grade: opt(e.grade),
             classes: opt(e.classes),
             participants: opt(e.participants),
+            topics: e.topics.join(", "),
+            staff: e.staff.join(", "),
         })
         .collect();
     let figures = prevention::year_figures(&mut conn, worker.service(), year).await?;
+    let staff = users::list(&mut conn, worker.service())
+        .await?
+        .into_iter()
+        .filter(|u| !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader))
+        .map(|u| Choice {
+            selected: form.staff.contains(&u.id.to_string()),
+            value: u.id.to_string(),
+            label: u.name,
+        })
+        .collect();
     drop(conn);
     let totals = PreventionKind::ALL
         .iter()
@@ -180,6 +200,7 @@ async fn prevention_page(
             &form.kind,
         ),
         places: place_choices(state, worker, &tr, &form.place).await?,
+        staff,
         notice: (form.done == "saved").then(|| tr.t("prevention-saved")),
         year,
         rows,
@@ -198,6 +219,9 @@ async fn prevention_list(
     let worker = GroupWorker::for_principal(&p)?;
     if q.date.is_empty() {
         q.date = format_day(p.today());
+    }
+    if q.staff.is_empty() {
+        q.staff = vec![p.user_id().to_string()];
     }
     prevention_page(&state, &p, &worker, q, Vec::new()).await
 }
@@ -233,7 +257,12 @@ async fn prevention_create(
         id => id.parse().ok(),
     };
     if let (Some(day), Some(kind), true) = (day, kind, errors.is_empty()) {
+        let Ok(staff) = form.staff.iter().map(|s| s.parse()).collect() else {
+            return Err(crate::error::AppError::BadRequest("error-bad-form"));
+        };
         let input = EventInput {
+            topics: form.topics.clone(),
+            staff,
             day,
             kind,
             place,
