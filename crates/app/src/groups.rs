@@ -92,7 +92,12 @@ pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -
         return Err(Error::Invalid("groups-error-others"));
     }
     if let Some(id) = session.receipt
-        && !groups::receive_roll_call(&mut tx, service, id, at).await?
+        && !groups::receive_roll_call(&mut tx, service, id, at)
+            .await
+            .map_err(|e| match e {
+                gatelangs_storage::StoreError::Conflict => Error::Conflict("groups-error-id-taken"),
+                e => e.into(),
+            })?
     {
         return Ok(Recorded {
             written: 0,

@@ -403,7 +403,9 @@ pub async fn others_by_day(
 }
 
 /// Notes that the roll-call the phone called `id` is stored; `false` when it already was (a
-/// retry), and then the caller stores nothing.
+/// retry), and then the caller stores nothing. An id another service used is
+/// [`StoreError::Conflict`](crate::StoreError::Conflict): answering "already stored" would let
+/// a phone drop a roll-call its own service never stored.
 pub async fn receive_roll_call(
     conn: &mut AnyConnection,
     service: ServiceId,
@@ -419,5 +421,17 @@ pub async fn receive_roll_call(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() == 1 {
+        return Ok(true);
+    }
+    let owner: String =
+        sqlx::query_scalar("SELECT service_id FROM group_roll_call_receipts WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
+    if owner == service.to_string() {
+        Ok(false)
+    } else {
+        Err(crate::StoreError::Conflict)
+    }
 }

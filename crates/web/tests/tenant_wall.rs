@@ -45,6 +45,9 @@ const PAGES: &[&str] = &[
     "/report/annual/report.zip",
     "/schools",
     "/prevention/classes",
+    "/groups",
+    "/groups/{group}",
+    "/trends/summary?from=01.01.2024&to=31.12.2024",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -91,11 +94,17 @@ const POSTS: &[(&str, &str)] = &[
         "/field/",
         "place={place}&channel=street&count=5&cell=unknown%3Aunknown",
     ),
+    ("/groups/{group}/staff", "staff={user}"),
+    (
+        "/groups/{group}/sessions",
+        "date=01.05.2024&pseudonyms=Intruder&others=9",
+    ),
 ];
 
 /// API writes, by path: the OpenAPI document must list no other non-GET operation.
 const API_WRITES: &[&str] = &[
     "/api/v1/contacts/sync",
+    "/api/v1/groups/roll-calls/sync",
     // Covered by the authorization matrix (youth_access.rs) and youth_sharing.rs.
     "/api/v1/youths/{id}/collaborations",
 ];
@@ -157,6 +166,59 @@ async fn nothing_crosses_from_one_service_to_another() {
         .await;
         app.post("/language", Some(&b_token), "lang=en&next=%2F")
             .await;
+        // B's group and a roll-call of it, sent from B's phone with B's id.
+        let b_group = app
+            .post(
+                "/groups",
+                Some(&b_worker_token),
+                "name=Secret-b-group&kind=gaming&place=",
+            )
+            .await
+            .location()
+            .trim_start_matches("/groups/")
+            .to_owned();
+        let b_roll_call = uuid::Uuid::new_v4();
+        app.post_json(
+            "/api/v1/groups/roll-calls/sync",
+            Some(&b_worker_token),
+            json!({"roll_calls": [{"id": b_roll_call, "group": b_group, "date": "2024-05-01", "pseudonyms": ["Secret-b-gamer"]}]}),
+        )
+        .await;
+        let b_district = {
+            let mut conn = app.store().conn().await.unwrap();
+            gatelangs_storage::places::create_district(&mut conn, b.id, "Secret-b-district")
+                .await
+                .unwrap()
+                .id
+        };
+        app.post(
+            "/trends",
+            Some(&b_worker_token),
+            &format!("date=01.05.2024&district={b_district}&theme=gangs&summary=x"),
+        )
+        .await;
+        let b_summary = app
+            .get(
+                "/trends/summary?from=01.01.2024&to=31.12.2024",
+                Some(&b_token),
+            )
+            .await;
+        assert!(b_summary.body.contains("Secret-b-district"));
+        let a_group = gatelangs_domain::GroupId::new();
+        {
+            let mut conn = app.store().conn().await.unwrap();
+            gatelangs_storage::groups::create(
+                &mut conn,
+                a.id,
+                a_group,
+                "A-gruppe",
+                gatelangs_domain::groups::GroupKind::Gaming,
+                None,
+                0,
+            )
+            .await
+            .unwrap();
+        }
 
         let before = snapshot(&app, &b_token).await;
         assert!(before.1.contains("Secret-b-place") && before.0.contains("secret-b-leader"));
@@ -166,6 +228,7 @@ async fn nothing_crosses_from_one_service_to_another() {
                 .replace("{place}", &b_place.id.to_string())
                 .replace("{district}", &b_place.district_id.to_string())
                 .replace("{contact}", &b_contact.to_string())
+                .replace("{group}", &b_group)
         };
         let secrets = ["secret-b", "Secret-b", "Team team-b"];
         let mut targets: Vec<String> = PAGES.iter().map(|p| p.to_string()).collect();
@@ -218,6 +281,30 @@ async fn nothing_crosses_from_one_service_to_another() {
                 reply.body
             );
         }
+        for user in &a_users {
+            let token = app.session_for(user).await;
+            let calls = json!({"roll_calls": [
+                {"id": uuid::Uuid::new_v4(), "group": b_group, "date": "2024-05-02", "pseudonyms": ["Intruder"]},
+                {"id": b_roll_call, "group": a_group, "date": "2024-05-02", "pseudonyms": ["Intruder"]}
+            ]});
+            let reply = app
+                .post_json("/api/v1/groups/roll-calls/sync", Some(&token), calls)
+                .await;
+            // A cannot record at B's group, and B's roll-call id is taken, not "already
+            // stored" in A.
+            assert!(
+                reply.status == 403 || reply.body.matches("\"rejected\"").count() == 2,
+                "{:?}: {}",
+                user.role,
+                reply.body
+            );
+        }
+        let b_attendances = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM group_attendance WHERE group_id = '{b_group}'"
+            ))
+            .await;
+        assert_eq!(b_attendances, 1, "{}", app.name());
         let after = snapshot(&app, &b_token).await;
         assert_eq!(
             before,

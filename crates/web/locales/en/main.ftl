@@ -753,6 +753,7 @@ groups-error-name = Type a name for the group (at most 100 characters).
 groups-error-name-taken = A group with this name exists already.
 groups-error-place = Choose a place that exists.
 groups-error-pseudonym = A nickname can be at most 100 characters.
+groups-error-id-taken = The roll-call's id is already taken. Save the roll-call again.
 groups-too-many = At most 100 roll-calls can be sent at once.
 groups-error-others = The number of other participants must be a whole number from 0 to 1000.
 groups-error-staff = Choose only field workers and leaders of the service who can log in.

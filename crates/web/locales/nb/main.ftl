@@ -750,6 +750,7 @@ groups-error-name = Skriv et navn på gruppen (høyst 100 tegn).
 groups-error-name-taken = Det finnes allerede en gruppe med dette navnet.
 groups-error-place = Velg et sted som finnes.
 groups-error-pseudonym = Et kallenavn kan være høyst 100 tegn.
+groups-error-id-taken = Oppmøtets id er allerede brukt. Lagre oppmøtet på nytt.
 groups-too-many = Høyst 100 oppmøter kan sendes om gangen.
 groups-error-others = Antall andre deltakere må være et helt tall fra 0 til 1000.
 groups-error-staff = Velg bare feltarbeidere og ledere i tjenesten som kan logge inn.
