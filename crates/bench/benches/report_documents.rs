@@ -1,6 +1,7 @@
 //! The annual report in every format, for a service-year of the demo's size (45 000 contacts,
-//! 30 places) on SQLite: from the stored records to the finished document, the public variant
-//! included. Median of 5 runs after one warm-up (fonts load once per process), after `ANALYZE`.
+//! 30 places, and as many the year before for the year-over-year columns) on SQLite: from the
+//! stored records to the finished document, the public variant included, along the command
+//! line's path (`companions::with_report`, `render::annual`). Median of 5 runs after one warm-up (fonts load once per process), after `ANALYZE`.
 //!
 //! Goals (issue 13): JSON and HTML under 50 ms, XLSX under 1 s, PDF under 2 s.
 //!
@@ -10,9 +11,10 @@
 
 use std::time::{Duration, Instant};
 
-use gatelangs_bench::contacts_bundle;
+use gatelangs_bench::contacts_bundle_of_years;
 use gatelangs_interchange::import;
-use gatelangs_report::{document, public, render};
+use gatelangs_report::companions::{self, Companions};
+use gatelangs_report::render::{self, Format};
 use gatelangs_storage::services;
 
 const RUNS: usize = 5;
@@ -30,9 +32,15 @@ fn main() {
         .unwrap();
     runtime.block_on(async {
         let db = gatelangs_testkit::sqlite().await;
-        import(&db.store, "bench", &contacts_bundle(45_000), None)
-            .await
-            .unwrap();
+        // Two full years, so the documents print last year's figures beside this year's.
+        import(
+            &db.store,
+            "bench",
+            &contacts_bundle_of_years(45_000, &[2023, 2024]),
+            None,
+        )
+        .await
+        .unwrap();
         let mut conn = db.store.conn().await.unwrap();
         // As the field benchmark does: the database has gathered statistics (on a real
         // installation PostgreSQL's autovacuum does this on its own after bulk changes).
@@ -41,38 +49,37 @@ fn main() {
             .await
             .unwrap()
             .unwrap();
+        drop(conn);
         println!("| format | variant | median ms | best ms | bytes |");
         println!("|---|---|---:|---:|---:|");
-        for format in ["json", "html", "xlsx", "csv", "pdf"] {
+        for (name, format) in [
+            ("json", Format::Json),
+            ("html", Format::Html),
+            ("xlsx", Format::Xlsx),
+            ("csv", Format::Csv),
+            ("pdf", Format::Pdf),
+        ] {
             for is_public in [false, true] {
                 let mut times = vec![];
                 let mut size = 0;
                 for run in 0..=RUNS {
                     let start = Instant::now();
-                    let report = gatelangs_report::build(&mut conn, &service, 2024)
-                        .await
-                        .unwrap();
-                    let value = if is_public {
-                        public::public(&report).unwrap()
+                    // The command line's path: the JSON needs the year alone; a document reads
+                    // its companions (last year's report among them) beside it.
+                    let (report, companions) = if format == Format::Json {
+                        let mut conn = db.store.read_conn().await.unwrap();
+                        let report = gatelangs_report::build(&mut conn, &service, 2024)
+                            .await
+                            .unwrap();
+                        (report, Companions::default())
                     } else {
-                        serde_json::to_value(&report).unwrap()
+                        companions::with_report(&db.store, &service, 2024)
+                            .await
+                            .unwrap()
                     };
-                    let bytes = match format {
-                        "json" => serde_json::to_vec_pretty(&value).unwrap(),
-                        other => {
-                            let doc = document::document(
-                                &value,
-                                &gatelangs_report::companions::Companions::default(),
-                                &service.name,
-                            );
-                            match other {
-                                "html" => render::html(&doc).unwrap().into_bytes(),
-                                "xlsx" => render::xlsx(&doc).unwrap(),
-                                "csv" => render::csv_zip(&doc).unwrap(),
-                                _ => render::pdf(&doc).unwrap(),
-                            }
-                        }
-                    };
+                    let bytes =
+                        render::annual(&report, &companions, is_public, &service.name, format)
+                            .unwrap();
                     // The first run warms up (fonts, caches) and is not counted.
                     if run > 0 {
                         times.push(start.elapsed());
@@ -81,7 +88,7 @@ fn main() {
                 }
                 let best = *times.iter().min().unwrap();
                 println!(
-                    "| {format} | {} | {:.1} | {:.1} | {size} |",
+                    "| {name} | {} | {:.1} | {:.1} | {size} |",
                     if is_public { "public" } else { "full" },
                     median(times).as_secs_f64() * 1000.0,
                     best.as_secs_f64() * 1000.0,

@@ -9,6 +9,11 @@ pub const PLACES: usize = 30;
 /// A bundle of `contacts` contacts over a year (CRLF, as spreadsheets write it), spread over the
 /// places, ages, genders and hours.
 pub fn contacts_bundle(contacts: usize) -> Bundle {
+    contacts_bundle_of_years(contacts, &[2024])
+}
+
+/// As [`contacts_bundle`], with `contacts` contacts in each of `years`.
+pub fn contacts_bundle_of_years(contacts: usize, years: &[i32]) -> Bundle {
     let mut places = String::from("district,place,kind\r\n");
     for p in 0..PLACES {
         places.push_str(&format!("Område {},Sted {p},street\r\n", p % 6));
@@ -22,9 +27,12 @@ pub fn contacts_bundle(contacts: usize) -> Bundle {
     ];
     let genders = ["male", "female", "other", "unknown"];
     let mut rows = String::from("occurred_at,place,channel,age_group,gender,count\r\n");
-    for i in 0..contacts {
+    for (year, i) in years
+        .iter()
+        .flat_map(|y| (0..contacts).map(move |i| (*y, i)))
+    {
         rows.push_str(&format!(
-            "2024-{:02}-{:02}T{:02}:{:02},Sted {},street,{},{},{}\r\n",
+            "{year}-{:02}-{:02}T{:02}:{:02},Sted {},street,{},{},{}\r\n",
             1 + i % 12,
             1 + i % 28,
             i % 24,

@@ -6,7 +6,7 @@
 use gatelangs_domain::time_use::{TimeCategory, TimeShares};
 use gatelangs_storage::schools::SchoolTeam;
 use gatelangs_storage::services::Service;
-use gatelangs_storage::{AnyConnection, Result};
+use gatelangs_storage::{AnyConnection, Result, Store};
 
 use crate::AnnualReport;
 use crate::document::{Cell, Section, Table};
@@ -38,6 +38,25 @@ pub async fn load(conn: &mut AnyConnection, service: &Service, year: i32) -> Res
         schools: gatelangs_storage::schools::list(conn, service.id).await?,
         logo: gatelangs_storage::logos::get(conn, service.id).await?,
     })
+}
+
+/// The year's report and its companions, read side by side on two read connections: last
+/// year's report is as much reading as this year's, and each connection works on its own
+/// thread (SQLite) or server process (PostgreSQL), so a document waits for one year, not two.
+pub async fn with_report(
+    store: &Store,
+    service: &Service,
+    year: i32,
+) -> Result<(AnnualReport, Companions)> {
+    let this_year = async {
+        let mut conn = store.read_conn().await?;
+        crate::build(&mut conn, service, year).await
+    };
+    let companions = async {
+        let mut conn = store.read_conn().await?;
+        load(&mut conn, service, year).await
+    };
+    tokio::try_join!(this_year, companions)
 }
 
 fn category_label(c: TimeCategory) -> &'static str {

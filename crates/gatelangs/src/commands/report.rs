@@ -30,11 +30,13 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
     let svc = services::find_by_slug(&mut conn, &service)
         .await?
         .with_context(|| format!("no service with slug {service:?}"))?;
-    let report = gatelangs_report::build(&mut conn, &svc, year).await?;
-    let companions = if matches!(format, ReportFormat::Json) {
-        gatelangs_report::companions::Companions::default()
+    drop(conn);
+    let (report, companions) = if matches!(format, ReportFormat::Json) {
+        let mut conn = store.read_conn().await?;
+        let report = gatelangs_report::build(&mut conn, &svc, year).await?;
+        (report, gatelangs_report::companions::Companions::default())
     } else {
-        gatelangs_report::companions::load(&mut conn, &svc, year).await?
+        gatelangs_report::companions::with_report(&store, &svc, year).await?
     };
     let format = match format {
         ReportFormat::Json => Format::Json,

@@ -73,12 +73,12 @@ async fn document(
         "report.zip" => (Format::Csv, "zip", "application/zip"),
         _ => return Err(AppError::NotFound),
     };
-    let (report, _) = load(&state, &reader, year).await?;
-    let companions = {
+    let service = {
         let mut conn = state.store.read_conn().await?;
-        let service = services::get(&mut conn, reader.service()).await?;
-        gatelangs_report::companions::load(&mut conn, &service, year).await?
+        services::get(&mut conn, reader.service()).await?
     };
+    let (report, companions) =
+        gatelangs_report::companions::with_report(&state.store, &service, year).await?;
     let name = principal.service().name.clone();
     // Typesetting takes CPU: off the async workers.
     let bytes = tokio::task::spawn_blocking(move || {
