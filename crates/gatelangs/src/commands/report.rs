@@ -36,7 +36,7 @@ pub async fn run(store: &Store, cmd: ReportCommand) -> anyhow::Result<ExitCode> 
         let report = gatelangs_report::build(&mut conn, &svc, year).await?;
         (report, gatelangs_report::companions::Companions::default())
     } else {
-        gatelangs_report::companions::with_report(&store, &svc, year).await?
+        gatelangs_report::companions::with_report(store, &svc, year).await?
     };
     let format = match format {
         ReportFormat::Json => Format::Json,
