@@ -94,3 +94,21 @@ test('an administrator exports and imports a bundle and sees problems by line', 
     await page.context().close();
   }
 });
+
+test('the accessibility statement is linked in the footer, before and after login', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.base}/login`);
+    await page.locator('footer').getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
+    await page.getByRole('heading', { name: 'Tilgjengelighetserklæring', level: 1 }).waitFor();
+    await page.getByText(/WCAG 2\.1 nivå AA/).waitFor();
+    await page.getByRole('heading', { name: 'Kjente avvik' }).waitFor();
+    await expectAccessible(page, 'accessibility statement');
+    await login(page, server.base, 'demo-analytiker', server.demoLogins['demo-analytiker']);
+    await page.goto(`${server.base}/accessibility`);
+    await page.getByRole('heading', { name: 'Tilgjengelighetserklæring', level: 1 }).waitFor();
+    assert.equal(await page.locator('form[action="/logout"]').count(), 1, 'the logged-in layout');
+  } finally {
+    await page.close();
+  }
+});

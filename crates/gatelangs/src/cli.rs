@@ -82,6 +82,17 @@ pub enum Command {
     /// Create or refresh the demo service out-lillestrom (records shaped after the reference
     /// team's 2024 report, one user per role) and print the demo logins.
     Demo,
+    /// Write a consistent backup of the whole database to PATH (a new file) while the server
+    /// runs. The keys are never in it: keep them apart.
+    Backup {
+        /// The backup file to write (SQLite: a database file; PostgreSQL: a pg_dump archive).
+        path: PathBuf,
+    },
+    /// Restore a backup into an empty database, then put back the keys kept apart from it.
+    Restore {
+        /// A file written by `gatelangs backup`.
+        path: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]

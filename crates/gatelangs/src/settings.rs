@@ -21,7 +21,7 @@ pub fn data_dir(cli: &Cli) -> PathBuf {
     }
 }
 
-fn database_url(cli: &Cli, data_dir: &Path) -> anyhow::Result<String> {
+pub fn database_url(cli: &Cli, data_dir: &Path) -> anyhow::Result<String> {
     if let Some(url) = cli.db.as_deref().filter(|u| !u.is_empty()) {
         return Ok(url.to_owned());
     }
@@ -35,10 +35,7 @@ fn database_url(cli: &Cli, data_dir: &Path) -> anyhow::Result<String> {
 
 /// Reads the audit key, creating a new random one (readable by the owner only) on first use.
 fn audit_key(cli: &Cli, data_dir: &Path) -> anyhow::Result<AuditKey> {
-    let path = cli
-        .audit_key_file
-        .clone()
-        .unwrap_or_else(|| data_dir.join("audit.key"));
+    let path = audit_key_path(cli, data_dir);
     if !path.exists() {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -63,6 +60,13 @@ fn audit_key(cli: &Cli, data_dir: &Path) -> anyhow::Result<AuditKey> {
         );
     }
     Ok(AuditKey::new(bytes)?)
+}
+
+/// `--audit-key-file`, else `audit.key` in the data folder.
+pub fn audit_key_path(cli: &Cli, data_dir: &Path) -> PathBuf {
+    cli.audit_key_file
+        .clone()
+        .unwrap_or_else(|| data_dir.join("audit.key"))
 }
 
 #[cfg(unix)]

@@ -10,6 +10,7 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod backup;
 pub mod child_welfare;
 pub mod class_checklist;
 pub mod collaborations;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod audit;
+mod backup;
 mod demo;
 mod export;
 mod import;
@@ -18,6 +19,12 @@ use crate::cli::{Cli, Command};
 use crate::settings::open_store;
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A backup or restore works on the database as it is: no migration, no new keys.
+    match &cli.command {
+        Command::Backup { path } => return backup::backup(&cli, path).await,
+        Command::Restore { path } => return backup::restore(&cli, path).await,
+        _ => {}
+    }
     let store = open_store(&cli).await?;
     let key_file = crate::settings::data_key_path(&cli);
     let result = match cli.command {
@@ -36,6 +43,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Plan(cmd) => plan::run(&store, cmd).await,
         Command::Demo => demo::run(&store).await,
         Command::Keys(crate::cli::KeysCommand::Rotate) => keys::rotate(&store, &key_file).await,
+        Command::Backup { .. } | Command::Restore { .. } => unreachable!("handled above"),
     };
     store.close().await;
     result

@@ -1,5 +1,6 @@
 //! The HTML pages, one module per resource.
 
+mod accessibility;
 pub mod audit_log;
 mod charts;
 mod choice;
@@ -38,6 +39,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
+        .merge(accessibility::router())
         .merge(field::router())
         .merge(contacts::router())
         .merge(places::router())
