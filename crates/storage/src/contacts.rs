@@ -284,6 +284,9 @@ pub async fn year_aggregates(
     service: ServiceId,
     year: i32,
 ) -> Result<YearAggregates> {
+    if conn.backend_name() == "PostgreSQL" {
+        return year_aggregates_grouping_sets(conn, service, year).await;
+    }
     let svc = service.to_string();
     let year = i64::from(year);
     let mut out = YearAggregates::default();
@@ -300,19 +303,41 @@ pub async fn year_aggregates(
     Ok(out)
 }
 
-// The sums the triggers of migration 0016 keep (decision 29): a few hundred rows a year, in the
-// order of their primary key. Columns a grouping does not use are NULL, which is how a row says
-// which breakdown it belongs to; a sum that fell to zero is skipped, as a GROUP BY over the
-// contacts would never have made it.
+// SUM over BIGINT is NUMERIC on PostgreSQL: cast back so both backends give an integer. Columns a
+// grouping does not use are NULL, which is how a row says which breakdown it belongs to.
 const BY_PLACE_CHANNEL: &str = "SELECT place_id, channel, NULL AS age_group, NULL AS gender, \
-    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, total AS n \
-    FROM contact_sums_by_place WHERE service_id = $1 AND local_year = $2 AND total <> 0";
+    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY place_id, channel";
 const BY_AGE_GENDER: &str = "SELECT NULL AS place_id, NULL AS channel, age_group, gender, \
-    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, total AS n \
-    FROM contact_sums_by_person WHERE service_id = $1 AND local_year = $2 AND total <> 0";
+    NULL AS local_month, NULL AS local_weekday, NULL AS time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL GROUP BY age_group, gender";
 const BY_MONTH_WEEKDAY_BAND: &str = "SELECT NULL AS place_id, NULL AS channel, NULL AS age_group, NULL AS gender, \
-    local_month, local_weekday, time_band, total AS n \
-    FROM contact_sums_by_time WHERE service_id = $1 AND local_year = $2 AND total <> 0";
+    local_month, local_weekday, time_band, CAST(SUM(count) AS BIGINT) AS n \
+    FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL \
+    GROUP BY local_month, local_weekday, time_band";
+
+/// PostgreSQL sums all three breakdowns in one scan with `GROUPING SETS` (SQLite has none).
+async fn year_aggregates_grouping_sets(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    year: i32,
+) -> Result<YearAggregates> {
+    let rows = sqlx::query(
+        "SELECT place_id, channel, age_group, gender, local_month, local_weekday, time_band, \
+            CAST(SUM(count) AS BIGINT) AS n \
+         FROM contacts WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL \
+         GROUP BY GROUPING SETS ((place_id, channel), (age_group, gender), (local_month, local_weekday, time_band))",
+    )
+    .bind(service.to_string())
+    .bind(i64::from(year))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = YearAggregates::default();
+    for r in &rows {
+        add_aggregate_row(&mut out, r)?;
+    }
+    Ok(out)
+}
 
 fn add_aggregate_row(out: &mut YearAggregates, r: &AnyRow) -> Result<()> {
     let n: i64 = r.try_get("n")?;
@@ -411,10 +436,9 @@ pub async fn year_total(
     service: ServiceId,
     year: i32,
 ) -> Result<Option<i64>> {
-    // The smallest of the kept sums (decision 29); no row that counts means no contacts.
     let n: Option<i64> = sqlx::query_scalar(
-        "SELECT CAST(SUM(total) AS BIGINT) FROM contact_sums_by_person \
-         WHERE service_id = $1 AND local_year = $2 AND total <> 0",
+        "SELECT CAST(SUM(count) AS BIGINT) FROM contacts \
+         WHERE service_id = $1 AND local_year = $2 AND undone_at IS NULL",
     )
     .bind(service.to_string())
     .bind(i64::from(year))

@@ -85,7 +85,7 @@ impl Store {
                 .after_connect(|conn, _meta| {
                     Box::pin(async move {
                         conn.execute(SQLITE_PRAGMAS).await?;
-                        conn.execute(SQLITE_READER_PRAGMAS).await?;
+                        conn.execute("PRAGMA query_only = ON;").await?;
                         Ok(())
                     })
                 })
@@ -178,12 +178,6 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; \
     PRAGMA synchronous = FULL; \
     PRAGMA foreign_keys = ON; \
     PRAGMA busy_timeout = 10000;";
-
-/// Readers only read. They map the database file into memory: a report scans a year's rows in
-/// the covering indexes (several MB for 45 000 contacts), more than a connection's default page
-/// cache (2 MB) holds, and a mapping reads those pages straight from the operating system's
-/// cache, shared by every reader, instead of copying them in through `read` calls.
-const SQLITE_READER_PRAGMAS: &str = "PRAGMA query_only = ON; PRAGMA mmap_size = 268435456;";
 
 /// A database URL without its password, for messages and logs.
 pub fn redact(url: &str) -> String {
