@@ -6,7 +6,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -15,55 +14,8 @@ use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender};
 use gatelangs_storage::Store;
 use gatelangs_storage::contacts::{self, NewContact};
 
-/// One installation: a data folder (keys, and the SQLite file unless `db` is given).
-struct Install {
-    dir: tempfile::TempDir,
-    db: Option<String>,
-}
-
-impl Install {
-    fn run(&self, args: &[&str]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatelangs"));
-        cmd.args(args)
-            .env("GATELANGS_DATA_DIR", self.dir.path())
-            .env_remove("GATELANGS_DATABASE_URL")
-            .env_remove("GATELANGS_AUDIT_KEY_FILE")
-            .env_remove("GATELANGS_DATA_KEY_FILE")
-            .env_remove("GATELANGS_DATA_KEYS")
-            .env("GATELANGS_LOG", "warn")
-            .stdin(Stdio::null());
-        if let Some(db) = &self.db {
-            cmd.env("GATELANGS_DATABASE_URL", db);
-        }
-        cmd.output().unwrap()
-    }
-
-    fn url(&self) -> String {
-        self.db.clone().unwrap_or_else(|| {
-            format!(
-                "sqlite://{}",
-                self.dir.path().join("gatelangs.db").display()
-            )
-        })
-    }
-
-    /// A new installation with this one's keys, as an operator restores them.
-    fn sibling(&self, db: Option<String>) -> Install {
-        let dir = tempfile::tempdir().unwrap();
-        for key in ["audit.key", "data.keys"] {
-            std::fs::copy(self.dir.path().join(key), dir.path().join(key)).unwrap();
-        }
-        Install { dir, db }
-    }
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+mod common;
+use common::{Install, text};
 
 /// A fresh empty PostgreSQL database (migrated, no service), or `None` on SQLite.
 async fn empty_pg(pg: bool) -> (Option<String>, Option<gatelangs_testkit::TestDb>) {
@@ -176,24 +128,10 @@ async fn a_backup_taken_while_taps_are_registered_restores_into_an_empty_databas
         let backups = tempfile::tempdir().unwrap();
         let during = backups.path().join("during.backup");
         let started = Instant::now();
-        let out = {
-            let (dir, db) = (source.dir.path().to_owned(), source.db.clone());
-            let path = during.clone();
-            tokio::task::spawn_blocking(move || {
-                let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatelangs"));
-                cmd.arg("backup")
-                    .arg(&path)
-                    .env("GATELANGS_DATA_DIR", &dir)
-                    .env_remove("GATELANGS_DATABASE_URL")
-                    .env("GATELANGS_LOG", "warn");
-                if let Some(db) = db {
-                    cmd.env("GATELANGS_DATABASE_URL", db);
-                }
-                cmd.output().unwrap()
-            })
+        let mut backup = source.cmd(&["backup", during.to_str().unwrap()]);
+        let out = tokio::task::spawn_blocking(move || backup.output().unwrap())
             .await
-            .unwrap()
-        };
+            .unwrap();
         assert!(out.status.success(), "{}", text(&out));
         assert!(
             text(&out).contains("The keys are not in it"),

@@ -4,61 +4,13 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use gatelangs_storage::Backend;
 use gatelangs_testkit::TestDb;
 
-struct Install {
-    dir: tempfile::TempDir,
-    db: Option<String>,
-}
-
-impl Install {
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gatelangs"));
-        cmd.args(args)
-            .env("GATELANGS_DATA_DIR", self.dir.path())
-            .env_remove("GATELANGS_DATABASE_URL")
-            .env_remove("GATELANGS_AUDIT_KEY_FILE")
-            .env_remove("GATELANGS_DATA_KEY_FILE")
-            .env_remove("GATELANGS_DATA_KEYS")
-            .env("GATELANGS_LOG", "warn");
-        if let Some(db) = &self.db {
-            cmd.env("GATELANGS_DATABASE_URL", db);
-        }
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).stdin(Stdio::null()).output().unwrap()
-    }
-
-    fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+mod common;
+use common::{Install, text};
 
 /// A fresh installation per backend: the embedded default (no --db), and PostgreSQL.
 async fn installs() -> Vec<(Install, Option<TestDb>)> {
