@@ -283,6 +283,12 @@ pub async fn set_staff(
     Ok(())
 }
 
+/// Whether `user` may run a group or hold a prevention event: a field worker or leader who can
+/// log in. The forms offer only these; `checked_staff` refuses anyone else.
+pub fn may_hold_group_work(user: &gatelangs_storage::users::User) -> bool {
+    !user.disabled && matches!(user.role, Role::FieldWorker | Role::Leader)
+}
+
 /// `staff` once each, if every one is a field worker or leader of `service` who can log in:
 /// the people who may run a group or hold a prevention event.
 pub(crate) async fn checked_staff(
@@ -293,9 +299,7 @@ pub(crate) async fn checked_staff(
     let users = gatelangs_storage::users::list(conn, service).await?;
     let mut chosen = BTreeSet::new();
     for id in staff {
-        let ok = users.iter().any(|u| {
-            u.id == *id && !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader)
-        });
+        let ok = users.iter().any(|u| u.id == *id && may_hold_group_work(u));
         if !ok {
             return Err(Error::Invalid("groups-error-staff"));
         }

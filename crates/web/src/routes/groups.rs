@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_app::groups::{self as groups_app, Session};
-use gatelangs_domain::Role;
 use gatelangs_domain::groups::GroupKind;
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_domain::{GroupId, YouthId};
@@ -242,7 +241,7 @@ async fn group_page(
     let staff_choices = users::list(&mut conn, desk.service())
         .await?
         .into_iter()
-        .filter(|u| !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader))
+        .filter(gatelangs_app::groups::may_hold_group_work)
         .map(|u| StaffChoice {
             checked: staff.iter().any(|(s, _)| *s == u.id),
             id: u.id.to_string(),

@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_app::prevention::{self as prevention_app, EventInput, ObservationInput};
-use gatelangs_domain::Role;
 use gatelangs_domain::groups::{PreventionKind, Theme};
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_report::groups::trend_summary;
@@ -172,7 +171,7 @@ async fn prevention_page(
     let staff = users::list(&mut conn, worker.service())
         .await?
         .into_iter()
-        .filter(|u| !u.disabled && matches!(u.role, Role::FieldWorker | Role::Leader))
+        .filter(gatelangs_app::groups::may_hold_group_work)
         .map(|u| Choice {
             selected: form.staff.contains(&u.id.to_string()),
             value: u.id.to_string(),
