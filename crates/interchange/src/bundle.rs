@@ -52,9 +52,24 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, Problem> {
     Ok(bundle)
 }
 
+/// The most a .zip bundle may unpack to: ten years of a large service are a few tens of MB, and
+/// a small upload that unpacks to gigabytes (a zip bomb) must not fill the server's memory.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads the `.csv` files of a .zip (an upload, or a file); `label` names it in problems.
 pub fn read_zip<R: Read + std::io::Seek>(reader: R, label: &str) -> Result<Bundle, Problem> {
+    read_zip_within(reader, label, MAX_UNPACKED_BYTES)
+}
+
+/// As [`read_zip`], refusing a .zip whose `.csv` files unpack to more than `limit` bytes. The
+/// bytes are counted as they are unpacked, not taken from the sizes the .zip declares.
+pub fn read_zip_within<R: Read + std::io::Seek>(
+    reader: R,
+    label: &str,
+    limit: u64,
+) -> Result<Bundle, Problem> {
     let fail = |message: String| Problem::new(label, 1, "file", message);
+    let mut left = limit;
     let mut zip =
         zip::ZipArchive::new(reader).map_err(|e| fail(format!("not a readable .zip file: {e}")))?;
     let mut bundle = Bundle::default();
@@ -71,11 +86,60 @@ pub fn read_zip<R: Read + std::io::Seek>(reader: R, label: &str) -> Result<Bundl
             continue;
         }
         let mut bytes = vec![];
-        entry
+        (&mut entry)
+            .take(left + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot unpack {full}: {e}")))?;
+        let unpacked = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if unpacked > left {
+            return Err(fail(format!(
+                "the .zip unpacks to more than {} MiB of CSV files (at {full}); split the bundle by year",
+                limit / (1024 * 1024)
+            )));
+        }
+        left -= unpacked;
         bundle.files.push((name, bytes));
     }
     bundle.files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(bundle)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in files {
+            out.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(bytes).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_zip_that_unpacks_beyond_the_limit_is_refused_by_what_it_unpacks_to() {
+        // 4 000 zeros compress to a few bytes: the size that counts is the unpacked one.
+        let zeros = vec![b'0'; 4000];
+        let bomb = zip_of(&[
+            ("places.csv", b"district,place,kind\n"),
+            ("contacts.csv", &zeros),
+        ]);
+        assert!(bomb.len() < 1000);
+        let refused = read_zip_within(std::io::Cursor::new(&bomb), "upload.zip", 3000).unwrap_err();
+        let text = refused.to_string();
+        assert!(text.starts_with("upload.zip:1:"), "{text}");
+        assert!(
+            text.contains("unpacks to more than") && text.contains("contacts.csv"),
+            "{text}"
+        );
+        // The limit counts all files together; within it, everything is read.
+        let ok = read_zip_within(std::io::Cursor::new(&bomb), "upload.zip", 4020).unwrap();
+        assert_eq!(ok.get("contacts.csv").unwrap().len(), 4000);
+        assert!(read_zip_within(std::io::Cursor::new(&bomb), "upload.zip", 4010).is_err());
+    }
 }
