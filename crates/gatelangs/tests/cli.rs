@@ -463,61 +463,34 @@ async fn plan_presence_prints_the_best_week_as_the_contract_says() {
                 && got.iter().any(|s| s.starts_with("mon:evening:")),
             "{got:?}"
         );
-        let out = install.run(&[
-            "plan",
-            "presence",
-            "--service",
-            "team",
-            "--year",
-            "2024",
-            "--staff",
-            "2",
-            "--pin",
-            "sat:dusk:Sentrum:1",
-            "--format",
-            "json",
-        ]);
-        assert!(
-            !out.status.success() && text(&out).contains("dusk"),
-            "{}",
-            text(&out)
-        );
-        let out = install.run(&[
-            "plan",
-            "presence",
-            "--service",
-            "team",
-            "--year",
-            "2024",
-            "--staff",
-            "2",
-            "--must-cover",
-            "someday:evening",
-            "--format",
-            "json",
-        ]);
-        assert!(
-            !out.status.success() && text(&out).contains("--must-cover"),
-            "{}",
-            text(&out)
-        );
-        // The request's bounds hold here as on the web page (app::presence::Request::check).
-        let out = install.run(&[
-            "plan",
-            "presence",
-            "--service",
-            "team",
-            "--year",
-            "2024",
-            "--staff",
-            "0",
-            "--format",
-            "json",
-        ]);
-        assert!(
-            !out.status.success() && text(&out).contains("--staff is 1 to"),
-            "{}",
-            text(&out)
-        );
+        // Bad input is named; the request's bounds hold here as on the web page
+        // (app::presence::Request::check).
+        let bad: [(&[&str], &str); 3] = [
+            (&["--staff", "2", "--pin", "sat:dusk:Sentrum:1"], "dusk"),
+            (
+                &["--staff", "2", "--must-cover", "someday:evening"],
+                "--must-cover",
+            ),
+            (&["--staff", "0"], "--staff is 1 to"),
+        ];
+        for (flags, named) in bad {
+            let mut args = vec![
+                "plan",
+                "presence",
+                "--service",
+                "team",
+                "--year",
+                "2024",
+                "--format",
+                "json",
+            ];
+            args.extend_from_slice(flags);
+            let out = install.run(&args);
+            assert!(
+                !out.status.success() && text(&out).contains(named),
+                "{}",
+                text(&out)
+            );
+        }
     }
 }
