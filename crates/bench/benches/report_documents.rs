@@ -120,7 +120,9 @@ async fn time_formats(store: &Store, slug: &str, year: i32) {
                         .unwrap();
                     (report, Companions::default())
                 } else {
-                    companions::with_report(store, &service, year).await.unwrap()
+                    companions::with_report(store, &service, year)
+                        .await
+                        .unwrap()
                 };
                 let bytes =
                     render::annual(&report, &companions, is_public, &service.name, format).unwrap();

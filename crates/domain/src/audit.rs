@@ -54,6 +54,11 @@ pub enum AuditAction {
     SetupCompleted,
     UserCreated,
     UserDisabled,
+    /// A disabled account may log in again.
+    UserEnabled,
+    /// An administrator took away a user's password and second factor and issued a one-time
+    /// link to choose a new password.
+    CredentialsReset,
     PasswordChanged,
     RoleChanged,
     LanguageChanged,
@@ -98,6 +103,8 @@ impl AuditAction {
             AuditAction::SetupCompleted => "setup_completed".into(),
             AuditAction::UserCreated => "user_created".into(),
             AuditAction::UserDisabled => "user_disabled".into(),
+            AuditAction::UserEnabled => "user_enabled".into(),
+            AuditAction::CredentialsReset => "credentials_reset".into(),
             AuditAction::PasswordChanged => "password_changed".into(),
             AuditAction::RoleChanged => "role_changed".into(),
             AuditAction::LanguageChanged => "language_changed".into(),

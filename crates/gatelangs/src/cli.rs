@@ -248,6 +248,17 @@ pub enum UserCommand {
         #[arg(long)]
         username: String,
     },
+    /// Let a disabled user log in again.
+    Enable {
+        #[arg(long)]
+        username: String,
+    },
+    /// Take away a user's password and second factor and print a one-time link to choose a
+    /// new password.
+    Reset {
+        #[arg(long)]
+        username: String,
+    },
     /// Change a user's role.
     SetRole {
         #[arg(long)]

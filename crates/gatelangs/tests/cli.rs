@@ -181,6 +181,79 @@ async fn an_administrator_sets_up_services_and_users() {
 }
 
 #[tokio::test]
+async fn the_command_line_keeps_an_administrator_and_a_reset_prints_a_one_time_link() {
+    for (install, _pg) in installs().await {
+        let run = |args: &[&str]| {
+            let out = install.run(args);
+            (out.status.success(), text(&out))
+        };
+        let add_user = |username: &str, role: &str| {
+            let args = [
+                "user",
+                "add",
+                "--service",
+                "team",
+                "--username",
+                username,
+                "--name",
+                "Some One",
+                "--role",
+                role,
+            ];
+            assert!(install.run(&args).status.success());
+        };
+        assert!(run(&["service", "add", "--slug", "team", "--name", "Team"]).0);
+        add_user("anne", "admin");
+        add_user("ola", "field_worker");
+
+        // The only administrator can neither be disabled nor lose the role.
+        for args in [
+            &["user", "disable", "--username", "anne"][..],
+            &["user", "set-role", "--username", "anne", "--role", "leader"][..],
+        ] {
+            let (ok, out) = run(args);
+            assert!(
+                !ok && out.contains("no administrator who can log in"),
+                "{args:?}: {out}"
+            );
+        }
+
+        let (ok, out) = run(&["user", "reset", "--username", "ola"]);
+        assert!(ok, "{out}");
+        let link = out
+            .split_whitespace()
+            .find(|w| w.starts_with("/password/"))
+            .unwrap();
+        assert_eq!(link.len(), "/password/".len() + 64, "{out}");
+        let users = run(&["user", "list", "--service", "team"]).1;
+        assert!(
+            users.contains("ola\tSome One\tfield_worker\tactive\t-"),
+            "{users}"
+        );
+
+        assert!(run(&["user", "disable", "--username", "ola"]).0);
+        let (ok, out) = run(&["user", "reset", "--username", "ola"]);
+        assert!(!ok && out.contains("enable it first"), "{out}");
+        assert!(run(&["user", "enable", "--username", "ola"]).0);
+        assert!(
+            run(&["user", "list", "--service", "team"])
+                .1
+                .contains("field_worker\tactive")
+        );
+
+        // With a second administrator the first may go.
+        add_user("bo", "admin");
+        assert!(run(&["user", "disable", "--username", "anne"]).0);
+        let (ok, out) = run(&["audit", "verify"]);
+        assert!(ok, "{out}");
+        let log = audit_actions(&install.url()).await;
+        for code in ["credentials_reset", "user_disabled", "user_enabled"] {
+            assert!(log.iter().any(|c| c == code), "{code}: {log:?}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn audit_verify_names_the_first_tampered_entry() {
     for (install, pg) in installs().await {
         install.run(&["service", "add", "--slug", "team", "--name", "Team"]);
@@ -214,6 +287,14 @@ async fn audit_verify_names_the_first_tampered_entry() {
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));
         assert!(text(&out).contains("broken at entry 3"), "{}", text(&out));
     }
+}
+
+/// The action codes of the audit log, oldest first.
+async fn audit_actions(url: &str) -> Vec<String> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
+    gatelangs_testkit::fetch_text_rows(&mut conn, "SELECT action FROM audit_log ORDER BY seq").await
 }
 
 async fn tamper(url: &str, backend: Backend) {

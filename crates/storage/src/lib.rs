@@ -33,6 +33,7 @@ pub mod record_access;
 pub mod recovery_codes;
 pub mod rekey;
 pub mod report_texts;
+pub mod reset_links;
 mod row;
 pub mod schools;
 pub mod services;

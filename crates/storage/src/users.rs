@@ -185,6 +185,50 @@ pub async fn set_role(
     update_one(conn, q).await
 }
 
+/// Takes away a user's password and second factor (secret and recovery codes) and ends their
+/// sessions: after a reset they can log in only through a new one-time link, and enrol a new
+/// authenticator app.
+pub async fn reset_credentials(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+) -> Result<()> {
+    let q = sqlx::query(
+        "UPDATE users SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, \
+         failed_logins = 0, locked_until = NULL WHERE id = $1 AND service_id = $2",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string());
+    update_one(conn, q).await?;
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1 AND service_id = $2")
+        .bind(id.to_string())
+        .bind(service.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// How many administrators of `service` can log in, leaving out `except`.
+pub async fn active_admins_besides(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    except: UserId,
+) -> Result<i64> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE service_id = $1 AND role = $2 AND disabled = 0 AND id <> $3",
+    )
+    .bind(service.to_string())
+    .bind(Role::Admin.as_str())
+    .bind(except.to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
 pub async fn set_language(
     conn: &mut AnyConnection,
     service: ServiceId,

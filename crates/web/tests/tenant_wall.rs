@@ -36,6 +36,8 @@ const PAGES: &[&str] = &[
     "/report/field-contacts/districts.csv",
     "/admin/import",
     "/admin/export",
+    "/admin/users",
+    "/admin/users/{user}",
     "/staffing",
     "/rota",
     "/rota?view=month&at=01.01.2024",
@@ -95,6 +97,9 @@ const POSTS: &[(&str, &str)] = &[
         "place={place}&channel=street&count=5&cell=unknown%3Aunknown",
     ),
     ("/groups/{group}/staff", "staff={user}"),
+    ("/admin/users/{user}/role", "role=analyst"),
+    ("/admin/users/{user}/disabled", "disabled=true"),
+    ("/admin/users/{user}/reset", ""),
     (
         "/groups/{group}/sessions",
         "date=01.05.2024&pseudonyms=Intruder&others=9",

@@ -5,7 +5,9 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow};
-use gatelangs_domain::{AuditAction, AuditEvent, DisplayName, NewPassword, Role, Username};
+use gatelangs_app::users as app_users;
+use gatelangs_app::{Actor, Administrator};
+use gatelangs_domain::{DisplayName, NewPassword, Role, Username};
 use gatelangs_storage::users::{self, NewUser, User};
 use gatelangs_storage::{AnyConnection, Store, services};
 use gatelangs_web::auth::password;
@@ -24,6 +26,27 @@ fn choose_password(from_stdin: bool, context: &[&str]) -> anyhow::Result<(NewPas
         Ok((NewPassword::parse(text, context)?, false))
     } else {
         Ok((NewPassword::parse(&password::generate(), context)?, true))
+    }
+}
+
+/// The command line's word for the audit entries.
+const HOW: &str = "command line";
+
+/// The operator at the command line, as administrator of the user's service.
+fn operator_of(user: &User) -> anyhow::Result<Administrator> {
+    Ok(Administrator::for_actor(&Actor::operator(user.service_id))?)
+}
+
+/// A rule's refusal in words (the keys are the web's message ids).
+fn refusal(e: gatelangs_app::Error) -> anyhow::Error {
+    match e {
+        gatelangs_app::Error::Conflict(app_users::LAST_ADMIN) => {
+            anyhow!("refused: the service would have no administrator who can log in")
+        }
+        gatelangs_app::Error::Conflict(app_users::DISABLED) => {
+            anyhow!("refused: the account is disabled; enable it first")
+        }
+        e => e.into(),
     }
 }
 
@@ -88,19 +111,18 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             username,
             password_stdin,
         } => {
-            let mut tx = store.begin().await?;
-            let user = find(&mut tx, &username).await?;
+            let user = {
+                let mut conn = store.conn().await?;
+                find(&mut conn, &username).await?
+            };
             let (pw, generated) = choose_password(password_stdin, &[&user.username, &user.name])?;
             let shown = generated.then(|| pw.expose().to_owned());
             let hash = password::hash_blocking(&pw).map_err(|e| anyhow!("cannot hash: {e}"))?;
-            users::set_password(&mut tx, user.service_id, user.id, &hash).await?;
-            let event = AuditEvent::new(
-                None,
-                AuditAction::PasswordChanged,
-                format!("user:{username}"),
-            )
-            .with_detail("command line");
-            store.audit(&mut tx, Some(user.service_id), &event).await?;
+            let mut tx = store.begin().await?;
+            let admin = operator_of(&user)?;
+            app_users::set_password(&mut tx, store, &admin, user.id, &hash, HOW)
+                .await
+                .map_err(refusal)?;
             tx.commit().await?;
             println!("Set a new password for {username}.");
             if let Some(pw) = shown {
@@ -110,24 +132,50 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
         UserCommand::Disable { username } => {
             let mut tx = store.begin().await?;
             let user = find(&mut tx, &username).await?;
-            users::set_disabled(&mut tx, user.service_id, user.id, true).await?;
-            let event =
-                AuditEvent::new(None, AuditAction::UserDisabled, format!("user:{username}"))
-                    .with_detail("command line");
-            store.audit(&mut tx, Some(user.service_id), &event).await?;
+            let admin = operator_of(&user)?;
+            app_users::set_disabled(&mut tx, store, &admin, user.id, true, HOW)
+                .await
+                .map_err(refusal)?;
             tx.commit().await?;
             println!("Disabled {username}; their sessions have ended.");
+        }
+        UserCommand::Enable { username } => {
+            let mut tx = store.begin().await?;
+            let user = find(&mut tx, &username).await?;
+            let admin = operator_of(&user)?;
+            app_users::set_disabled(&mut tx, store, &admin, user.id, false, HOW)
+                .await
+                .map_err(refusal)?;
+            tx.commit().await?;
+            println!("{username} may log in again.");
         }
         UserCommand::SetRole { username, role } => {
             let role: Role = role.parse()?;
             let mut tx = store.begin().await?;
             let user = find(&mut tx, &username).await?;
-            users::set_role(&mut tx, user.service_id, user.id, role).await?;
-            let event = AuditEvent::new(None, AuditAction::RoleChanged, format!("user:{username}"))
-                .with_detail(format!("{} -> {role}; command line", user.role));
-            store.audit(&mut tx, Some(user.service_id), &event).await?;
+            let admin = operator_of(&user)?;
+            app_users::set_role(&mut tx, store, &admin, user.id, role, HOW)
+                .await
+                .map_err(refusal)?;
             tx.commit().await?;
             println!("{username} is now {role}.");
+        }
+        UserCommand::Reset { username } => {
+            let mut tx = store.begin().await?;
+            let user = find(&mut tx, &username).await?;
+            let admin = operator_of(&user)?;
+            let (_, link) = app_users::reset(&mut tx, store, &admin, user.id, HOW)
+                .await
+                .map_err(refusal)?;
+            tx.commit().await?;
+            println!(
+                "Reset the password and second factor of {username}; their sessions have ended."
+            );
+            println!(
+                "Hand them this link (after the server's address), valid for {} days: {}",
+                app_users::LINK_LIFETIME_SECONDS / 86_400,
+                link.path()
+            );
         }
         UserCommand::List { service } => {
             let mut conn = store.conn().await?;

@@ -13,7 +13,7 @@ pub struct Nav {
     pub show_audit: bool,
     pub show_field: bool,
     pub show_places: bool,
-    pub show_import: bool,
+    pub show_admin: bool,
     pub show_counterparts: bool,
 }
 
@@ -35,7 +35,7 @@ impl Nav {
             show_audit: role.can_review_audit_log(),
             show_field: matches!(role, Role::FieldWorker | Role::Leader),
             show_places: matches!(role, Role::Leader | Role::Admin),
-            show_import: role.can_administer(),
+            show_admin: role.can_administer(),
             show_counterparts: matches!(role, Role::Leader | Role::Admin),
         }
     }

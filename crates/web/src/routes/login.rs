@@ -35,6 +35,7 @@ struct LoginPage {
     username: String,
     expired: bool,
     setup_done: bool,
+    password_set: bool,
     demo: bool,
 }
 
@@ -42,6 +43,8 @@ struct LoginPage {
 struct LoginQuery {
     expired: Option<String>,
     setup: Option<String>,
+    /// Back from choosing a password through a one-time link.
+    password: Option<String>,
 }
 
 async fn any_demo_service(state: &AppState) -> AppResult<bool> {
@@ -63,6 +66,7 @@ async fn show(
         username: String::new(),
         expired: q.expired.is_some(),
         setup_done: q.setup.is_some(),
+        password_set: q.password.is_some(),
         demo: any_demo_service(&state).await?,
     }
     .into_response())
@@ -89,6 +93,7 @@ async fn submit(
             username: username.clone(),
             expired: false,
             setup_done: false,
+            password_set: false,
             demo,
         };
         (status, page).into_response()

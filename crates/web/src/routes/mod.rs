@@ -17,6 +17,7 @@ pub mod labels;
 mod language;
 pub mod layout;
 mod login;
+mod password_link;
 mod places;
 pub(crate) mod presence;
 mod prevention;
@@ -28,6 +29,7 @@ pub(crate) mod staffing;
 pub(crate) mod time_use;
 mod trend_summary;
 mod two_factor;
+mod users;
 pub mod youths;
 
 use axum::Router;
@@ -57,6 +59,8 @@ pub fn router() -> Router<AppState> {
         .merge(time_use::router())
         .merge(report::router())
         .merge(import::router())
+        .merge(users::router())
+        .merge(password_link::router())
         .merge(login::router())
         .merge(two_factor::router())
         .merge(setup::router())

@@ -1,0 +1,104 @@
+//! `/password/{token}`: the owner of a one-time link an administrator handed them chooses their
+//! password, then logs in as usual (and enrols a second factor where the service requires one).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use gatelangs_app::users as app_users;
+use gatelangs_domain::{NewPassword, PasswordError};
+use serde::Deserialize;
+
+use super::layout::Layout;
+use crate::auth::{Visitor, password};
+use crate::error::{AppError, AppResult};
+use crate::form::Form;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/password/{token}", get(show).post(submit))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "password_link.html")]
+struct Page {
+    layout: Layout,
+    errors: Vec<String>,
+    token: String,
+    username: String,
+}
+
+#[derive(Deserialize, Default)]
+struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_again: String,
+}
+
+/// An unknown, used or expired link is one answer, so the page tells nothing about which.
+fn invalid() -> AppError {
+    AppError::BadRequest(app_users::LINK_INVALID)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> AppResult<Response> {
+    let mut conn = state.store.conn().await?;
+    let user = app_users::link_owner(&mut conn, &token)
+        .await
+        .map_err(|_| invalid())?;
+    Ok(Page {
+        layout: Layout::public(visitor.tr(), "password-link-title", "/password"),
+        errors: vec![],
+        token,
+        username: user.username,
+    }
+    .into_response())
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> AppResult<Response> {
+    let tr = visitor.tr();
+    let user = {
+        let mut conn = state.store.conn().await?;
+        app_users::link_owner(&mut conn, &token)
+            .await
+            .map_err(|_| invalid())?
+    };
+    let mut errors = vec![];
+    let password = NewPassword::parse(&form.password, &[&user.username, &user.name]);
+    match &password {
+        Err(PasswordError::TooShort) => errors.push(tr.t("password-too-short")),
+        Err(PasswordError::TooCommon) => errors.push(tr.t("password-too-common")),
+        Ok(_) => {}
+    }
+    if form.password != form.password_again {
+        errors.push(tr.t("setup-passwords-differ"));
+    }
+    let (Ok(password), true) = (password, errors.is_empty()) else {
+        let page = Page {
+            layout: Layout::public(tr, "password-link-title", "/password"),
+            errors,
+            token,
+            username: user.username,
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let hash = password::hash(password).await?;
+    let mut tx = state.store.begin().await?;
+    app_users::redeem_link(&mut tx, &state.store, &token, &hash)
+        .await
+        .map_err(|_| invalid())?;
+    tx.commit().await?;
+    Ok(Redirect::to("/login?password=1").into_response())
+}
