@@ -80,15 +80,15 @@ test('an administrator exports and imports a bundle and sees problems by line', 
     assert.equal(exported.status(), 200);
     const zipPath = join(dir, 'export.zip');
     writeFileSync(zipPath, await exported.body());
-    await page.getByLabel('Fil (.zip)').setInputFiles(zipPath);
+    await page.getByLabel('Fil (.zip eller .xlsx)').setInputFiles(zipPath);
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByText('contacts.csv: nye / fantes fra før: 0 /').waitFor();
 
     const notZip = join(dir, 'contacts.zip');
     writeFileSync(notZip, 'occurred_at,place\n');
-    await page.getByLabel('Fil (.zip)').setInputFiles(notZip);
+    await page.getByLabel('Fil (.zip eller .xlsx)').setInputFiles(notZip);
     await page.getByRole('button', { name: 'Importer' }).click();
-    await page.getByText('upload.zip:1: file: not a readable .zip file').waitFor();
+    await page.getByText('contacts.zip:1: file: not a readable .zip file').waitFor();
     await expectAccessible(page, 'import with problems');
   } finally {
     await page.context().close();

@@ -48,5 +48,6 @@ pub fn contacts_bundle_of_years(contacts: usize, years: &[i32]) -> Bundle {
             ("places.csv".into(), places.into_bytes()),
             ("contacts.csv".into(), rows.into_bytes()),
         ],
+        ..Bundle::default()
     }
 }

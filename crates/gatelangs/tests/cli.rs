@@ -254,6 +254,56 @@ async fn the_command_line_keeps_an_administrator_and_a_reset_prints_a_one_time_l
 }
 
 #[tokio::test]
+async fn import_takes_a_workbook_and_names_sheet_and_row() {
+    for (install, _pg) in installs().await {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("tally.xlsx");
+        let places = "district,place,kind\nSentrum,Torget,street\n";
+        let contacts = |count: &str| {
+            format!(
+                "occurred_at,place,channel,age_group,gender,count\n\
+                 2024-05-01T10:00,Torget,street,lower_secondary,female,2\n\
+                 2024-05-02T10:00,Torget,street,lower_secondary,male,{count}\n"
+            )
+        };
+        let bad = contacts("zero");
+        std::fs::write(
+            &book,
+            gatelangs_testkit::workbook_of(&[("places.csv", places), ("contacts.csv", &bad)]),
+        )
+        .unwrap();
+        let path = book.to_str().unwrap();
+        let out = install.run(&["import", "--service", "team", path]);
+        assert!(!out.status.success());
+        assert!(
+            text(&out).contains("tally.xlsx:contacts!3: count: "),
+            "{}",
+            text(&out)
+        );
+        let good = contacts("3");
+        std::fs::write(
+            &book,
+            gatelangs_testkit::workbook_of(&[("places.csv", places), ("contacts.csv", &good)]),
+        )
+        .unwrap();
+        let out = install.run(&["import", "--service", "team", path]);
+        assert!(out.status.success(), "{}", text(&out));
+        let report = install.run(&[
+            "report",
+            "annual",
+            "--service",
+            "team",
+            "--year",
+            "2024",
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+        assert_eq!(json["field_contacts"]["total"], 5, "{json}");
+    }
+}
+
+#[tokio::test]
 async fn audit_verify_names_the_first_tampered_entry() {
     for (install, pg) in installs().await {
         install.run(&["service", "add", "--slug", "team", "--name", "Team"]);

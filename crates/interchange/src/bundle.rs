@@ -9,9 +9,46 @@ use crate::Problem;
 #[derive(Debug, Default)]
 pub struct Bundle {
     pub files: Vec<(String, Vec<u8>)>,
+    /// Where files read from a workbook's sheets came from, to name sheet rows in problems.
+    pub sheets: Vec<Sheet>,
+}
+
+/// A file of the bundle that was a workbook's sheet.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The bundle file it stands for (`contacts.csv`).
+    pub file: String,
+    /// The workbook, as problems name it.
+    pub workbook: String,
+    /// The sheet's name.
+    pub name: String,
+    /// The sheet row of each line of the file (index 0 is line 1).
+    pub rows: Vec<u64>,
 }
 
 impl Bundle {
+    /// The problem located where its owner will look: a line of a file read from a sheet
+    /// becomes that sheet's row in the workbook; other problems are left as they are.
+    pub fn locate(&self, problem: Problem) -> Problem {
+        let Some(sheet) = self.sheets.iter().find(|s| s.file == problem.file) else {
+            return problem;
+        };
+        let index = usize::try_from(problem.line.saturating_sub(1)).unwrap_or(usize::MAX);
+        let row = sheet
+            .rows
+            .get(index)
+            .or(sheet.rows.last())
+            .copied()
+            .unwrap_or(1);
+        Problem::in_sheet(
+            &sheet.workbook,
+            &sheet.name,
+            row,
+            &problem.column,
+            problem.message,
+        )
+    }
+
     pub fn get(&self, name: &str) -> Option<&[u8]> {
         self.files
             .iter()
@@ -44,12 +81,21 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, Problem> {
             }
         }
     } else {
-        let file =
-            std::fs::File::open(path).map_err(|e| problem(path, format!("cannot open: {e}")))?;
-        bundle = read_zip(file, &path.display().to_string())?;
+        let bytes = std::fs::read(path).map_err(|e| problem(path, format!("cannot open: {e}")))?;
+        bundle = read_upload(bytes, &path.display().to_string())?;
     }
     bundle.files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(bundle)
+}
+
+/// Reads a bundle file of either kind: an .xlsx workbook (named in problems by its file name,
+/// as a CSV file is) or a .zip of CSV files.
+pub fn read_upload(bytes: Vec<u8>, label: &str) -> Result<Bundle, Problem> {
+    if crate::workbook::is_workbook(&bytes) {
+        let name = label.rsplit(['/', '\\']).next().unwrap_or(label);
+        return crate::workbook::read_workbook(bytes, name);
+    }
+    read_zip(std::io::Cursor::new(bytes), label)
 }
 
 /// The most a .zip bundle may unpack to: ten years of a large service are a few tens of MB, and

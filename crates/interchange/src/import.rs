@@ -288,6 +288,8 @@ pub async fn import(
     if !problems.is_empty() {
         tx.rollback().await?;
         problems.sort_by(|a, b| (a.file.as_str(), a.line).cmp(&(b.file.as_str(), b.line)));
+        // Located after sorting by line: a sheet's rows grow with its lines.
+        let problems = problems.into_iter().map(|p| bundle.locate(p)).collect();
         return Err(ImportError::Invalid(problems));
     }
 

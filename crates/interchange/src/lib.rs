@@ -1,4 +1,5 @@
-//! Data bundles: a folder or a .zip of CSV files, exactly as `interchange.md` describes.
+//! Data bundles: a folder or a .zip of CSV files, or an .xlsx workbook with a sheet per file,
+//! exactly as `interchange.md` describes.
 //!
 //! Import is atomic: every file is parsed and every row checked (against the bundle and the
 //! database) inside one transaction, and nothing is committed unless there is no problem. Each
@@ -25,8 +26,9 @@ mod rows_journal;
 mod rows_sharing;
 mod rows_staffing;
 mod rows_youth;
+mod workbook;
 
-pub use bundle::{Bundle, read_bundle, read_zip};
+pub use bundle::{Bundle, Sheet, read_bundle, read_upload, read_zip};
 pub use export::{ExportError, export, export_zip};
 pub use import::{ImportError, ImportSummary, import};
 pub use problem::Problem;

@@ -230,3 +230,26 @@ pub mod presence_bundle {
         }
     }
 }
+
+/// A workbook with one sheet per CSV file of a bundle (named without `.csv`), every cell as
+/// text, as a team's spreadsheet holds a bundle.
+pub fn workbook_of(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, text) in files {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name.trim_end_matches(".csv")).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for (r, record) in reader.records().enumerate() {
+            for (c, cell) in record.unwrap().iter().enumerate() {
+                if !cell.is_empty() {
+                    let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                    sheet.write_string(r, c, cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}

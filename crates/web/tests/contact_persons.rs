@@ -143,6 +143,7 @@ async fn an_imported_youth_without_two_contact_persons_waits_on_the_leaders_star
                     .as_bytes()
                     .to_vec(),
             )],
+            ..Bundle::default()
         };
         import(app.store(), &t.service.slug, &bundle, None)
             .await

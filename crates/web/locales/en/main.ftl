@@ -306,10 +306,10 @@ report-download = Download
 report-month = Month
 
 import-title = Import and export
-import-intro = Upload a .zip of CSV files (services.csv, staff.csv, places.csv, contacts.csv) as the interchange contract describes. If anything is wrong, every problem is shown with its file and line, and nothing is saved.
-import-file = File (.zip)
+import-intro = Upload a .zip of CSV files (services.csv, staff.csv, places.csv, contacts.csv …) or an .xlsx workbook with a sheet per file (contacts, youths …), as the interchange contract describes. If anything is wrong, every problem is shown with its file and line (in a workbook: sheet and row), and nothing is saved.
+import-file = File (.zip or .xlsx)
 import-submit = Import
-import-no-file = Choose a .zip file.
+import-no-file = Choose a .zip or .xlsx file.
 import-nothing-written = Nothing was imported.
 import-problems = { $count ->
     [one] One problem

@@ -306,10 +306,10 @@ report-download = Last ned
 report-month = Måned
 
 import-title = Import og eksport
-import-intro = Last opp en .zip med CSV-filer (services.csv, staff.csv, places.csv, contacts.csv) slik grensesnittbeskrivelsen sier. Er noe galt, vises hver feil med fil og linje, og ingenting blir lagret.
-import-file = Fil (.zip)
+import-intro = Last opp en .zip med CSV-filer (services.csv, staff.csv, places.csv, contacts.csv …) eller en .xlsx-arbeidsbok med ett ark per fil (contacts, youths …), slik grensesnittbeskrivelsen sier. Er noe galt, vises hver feil med fil og linje (i en arbeidsbok: ark og rad), og ingenting blir lagret.
+import-file = Fil (.zip eller .xlsx)
 import-submit = Importer
-import-no-file = Velg en .zip-fil.
+import-no-file = Velg en .zip- eller .xlsx-fil.
 import-nothing-written = Ingenting ble importert.
 import-problems = { $count ->
     [one] Én feil

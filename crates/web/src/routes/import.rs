@@ -1,4 +1,5 @@
-//! Import and export of bundles in the web interface, for administrators: upload a .zip, see
+//! Import and export of bundles in the web interface, for administrators: upload a .zip (or an
+//! .xlsx workbook with a sheet per file), see
 //! every problem with its file and line, and nothing is written unless there is none.
 
 use crate::auth::ForPrincipal;
@@ -9,7 +10,7 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use gatelangs_interchange::{ImportError, import, read_zip};
+use gatelangs_interchange::{ImportError, import, read_upload};
 use serde::Deserialize;
 
 use super::layout::Layout;
@@ -59,15 +60,22 @@ async fn upload(
     let admin = Administrator::for_principal(&principal)?;
     let tr = principal.tr();
     let mut bytes = None;
+    let mut file_name = String::new();
     while let Some(field) = multipart
         .next_field()
         .await
         .map_err(|_| AppError::BadRequest("error-bad-form"))?
     {
         if field.name() == Some("bundle") {
+            file_name = field.file_name().unwrap_or_default().to_owned();
             bytes = Some(field.bytes().await.map_err(|_| AppError::TooLarge)?);
         }
     }
+    // Problems name the file as the administrator chose it (a workbook's sheets after it).
+    let label = match file_name.rsplit(['/', '\\']).next() {
+        Some(name) if !name.is_empty() => name.to_owned(),
+        _ => "upload.zip".to_owned(),
+    };
     let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -75,7 +83,7 @@ async fn upload(
         )
             .into_response());
     };
-    let bundle = match read_zip(std::io::Cursor::new(bytes.to_vec()), "upload.zip") {
+    let bundle = match read_upload(bytes.to_vec(), &label) {
         Ok(b) => b,
         Err(problem) => {
             return Ok((

@@ -1,0 +1,100 @@
+//! The administrator's upload on `/admin/import` takes a .zip of CSV files and an .xlsx workbook
+//! alike: problems are named by file and line, or by the workbook's name, sheet and row, and
+//! nothing is written unless there is none. Other roles may not upload.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::each_app;
+use gatelangs_domain::Role;
+use gatelangs_testkit::workbook_of;
+
+const PLACES: &str = "district,place,kind\nSentrum,Torget,street\n";
+
+fn contacts(count: &str) -> String {
+    format!(
+        "occurred_at,place,channel,age_group,gender,count\n\
+         2024-05-01T10:00,Torget,street,lower_secondary,female,2\n\
+         2024-05-02T10:00,Torget,street,lower_secondary,male,{count}\n"
+    )
+}
+
+#[tokio::test]
+async fn a_workbook_upload_names_sheet_and_row_and_imports_when_it_is_right() {
+    for app in each_app().await {
+        let team = app.service("team", false).await;
+        let admin = app.user(&team, "boss", Role::Admin).await;
+        let leader = app.user(&team, "lea", Role::Leader).await;
+        let session = app.session_for(&admin).await;
+
+        let bad = contacts("-1");
+        let book = workbook_of(&[("places.csv", PLACES), ("contacts.csv", &bad)]);
+        let reply = app
+            .post_multipart(
+                "/admin/import",
+                Some(&session),
+                &[("bundle", Some("Telling 2024.xlsx"), &book)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.name()
+        );
+        assert!(
+            reply.body.contains("Telling 2024.xlsx:contacts!3: count: "),
+            "{}: {}",
+            app.name(),
+            reply.body
+        );
+        assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 0);
+        assert_eq!(app.count("SELECT COUNT(*) FROM places").await, 0);
+
+        let leader_session = app.session_for(&leader).await;
+        let good = contacts("3");
+        let book = workbook_of(&[("places.csv", PLACES), ("contacts.csv", &good)]);
+        let refused = app
+            .post_multipart(
+                "/admin/import",
+                Some(&leader_session),
+                &[("bundle", Some("t.xlsx"), &book)],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", app.name());
+        assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 0);
+
+        let done = app
+            .post_multipart(
+                "/admin/import",
+                Some(&session),
+                &[("bundle", Some("t.xlsx"), &book)],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::OK, "{}: {}", app.name(), done.body);
+        assert!(done.body.contains("contacts.csv: "), "{}", app.name());
+        assert_eq!(app.count("SELECT COUNT(*) FROM contacts").await, 2);
+        let total = app
+            .count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+            .await;
+        assert_eq!(total, 5, "{}", app.name());
+
+        // A .zip is still read as one, and a file of neither kind is named by its own name.
+        let junk = app
+            .post_multipart(
+                "/admin/import",
+                Some(&session),
+                &[("bundle", Some("notes.txt"), b"hello")],
+            )
+            .await;
+        assert_eq!(junk.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            junk.body
+                .contains("notes.txt:1: file: not a readable .zip file"),
+            "{}",
+            junk.body
+        );
+    }
+}
