@@ -94,3 +94,35 @@ async fn the_setup_link_creates_the_first_administrator_once() {
         ]));
     }
 }
+
+#[tokio::test]
+async fn a_setup_link_expires_after_its_lifetime() {
+    for app in each_app().await {
+        let token = {
+            let mut conn = app.store().conn().await.unwrap();
+            setup::issue(&mut conn).await.unwrap()
+        };
+        let path = format!("/setup/{token}");
+        assert_eq!(app.get(&path, None).await.status, 200, "{}", app.name());
+        // The link was printed a lifetime and a minute ago.
+        let mut conn = app.store().conn().await.unwrap();
+        sqlx::query("UPDATE setup_tokens SET created_at = created_at - $1")
+            .bind(setup::LIFETIME_SECONDS + 60)
+            .execute(&mut *conn)
+            .await
+            .unwrap();
+        drop(conn);
+        let page = app.get(&path, None).await;
+        assert_eq!(page.status, 400, "{}", app.name());
+        assert!(page.body.contains("utløpt"), "{}", page.body);
+        let post = app
+            .post(
+                &path,
+                None,
+                &form("tre-blå-busser-kjører", "tre-blå-busser-kjører", "ung"),
+            )
+            .await;
+        assert_eq!(post.status, 400, "{}", app.name());
+        assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    }
+}

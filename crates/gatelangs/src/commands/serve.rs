@@ -36,7 +36,7 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         let mut conn = store.conn().await?;
         let token = setup::issue(&mut conn).await?;
         println!(
-            "No users yet. Open this one-time link to create the service and its first administrator:"
+            "No users yet. Open this one-time link (valid for 24 hours) to create the service and its first administrator:"
         );
         println!("  {base}/setup/{token}");
     }

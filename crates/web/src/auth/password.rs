@@ -1,10 +1,13 @@
-//! Password hashing with argon2id, off the async threads (a hash takes tens of milliseconds).
+//! Password hashing with argon2id, off the async threads (a hash takes tens of milliseconds),
+//! a few at a time.
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use gatelangs_domain::NewPassword;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::sync::Semaphore;
 
 use crate::error::AppError;
 
@@ -16,10 +19,33 @@ pub fn hash_blocking(password: &NewPassword) -> Result<String, argon2::password_
         .to_string())
 }
 
+/// How many argon2 computations run at once. Each holds 19 MiB and a core for tens of
+/// milliseconds; without a bound a burst of logins (or an attacker's) would start them all at
+/// once on the blocking pool and eat the server's memory. The rest wait their turn.
+pub const MAX_CONCURRENT_HASHES: usize = 4;
+static HASHING: Semaphore = Semaphore::const_new(MAX_CONCURRENT_HASHES);
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static MOST_RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs argon2 work on the blocking pool once a permit is free.
+async fn bounded<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(move || {
+        let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+        MOST_RUNNING.fetch_max(now, Ordering::SeqCst);
+        let out = work();
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        out
+    })
+    .await
+    .map_err(AppError::internal)
+}
+
 pub async fn hash(password: NewPassword) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
-        .await
-        .map_err(AppError::internal)?
+    bounded(move || hash_blocking(&password))
+        .await?
         .map_err(|e| AppError::Internal(e.to_string().into()))
 }
 
@@ -54,7 +80,7 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 /// Whether `password` matches `stored`; with no stored hash the dummy is checked and false
 /// returned.
 pub async fn verify(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let real = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.clone());
         let ok = PasswordHash::new(&stored)
@@ -67,7 +93,6 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<bool, Ap
         ok && real
     })
     .await
-    .map_err(AppError::internal)
 }
 
 #[cfg(test)]
@@ -80,6 +105,22 @@ mod tests {
         assert_eq!(a.len(), 23);
         assert!(NewPassword::parse(&a, &[]).is_ok());
         assert_ne!(a, generate());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_burst_of_logins_hashes_a_few_at_a_time() {
+        let tasks: Vec<_> = (0..MAX_CONCURRENT_HASHES * 4)
+            .map(|i| tokio::spawn(verify(format!("guess {i}"), None)))
+            .collect();
+        for task in tasks {
+            assert!(!task.await.unwrap_or(Ok(true)).unwrap_or(true));
+        }
+        let most = MOST_RUNNING.load(Ordering::SeqCst);
+        assert!(most <= MAX_CONCURRENT_HASHES, "{most} ran at once");
+        assert!(
+            most >= 2,
+            "the burst ran side by side, up to the bound: {most}"
+        );
     }
 
     #[tokio::test]
