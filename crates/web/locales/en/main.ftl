@@ -1179,3 +1179,4 @@ password-link-intro = Choose the password of the user { $username }. Then log in
 password-link-submit = Save the password
 password-link-invalid = The link is not valid, used or expired. Ask an administrator for a new one.
 login-password-set = The password is saved. Log in with the new password.
+error-cross-site-read = This page opens only from within Gatelangs, not from a link on another website: every opening of a record is logged in your name. Go to the front page and open it from there.

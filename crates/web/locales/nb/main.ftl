@@ -1176,3 +1176,4 @@ password-link-intro = Velg passordet for brukeren { $username }. Deretter logger
 password-link-submit = Lagre passordet
 password-link-invalid = Lenken er ugyldig, brukt eller utløpt. Be en administrator om en ny.
 login-password-set = Passordet er lagret. Logg inn med det nye passordet.
+error-cross-site-read = Denne siden åpnes bare fra Gatelangs selv, ikke fra en lenke på en annen nettside: hver åpning av en journal logges i ditt navn. Gå til forsiden og åpne den derfra.

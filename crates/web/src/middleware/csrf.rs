@@ -1,4 +1,6 @@
-//! Cross-site request forgery protection for every state-changing request.
+//! Cross-site request forgery protection for every state-changing request, and for the reads
+//! that write: a youth's record (each opening is an audit entry), the audit log and the
+//! administrator's export.
 //!
 //! Browsers say where a request comes from: `Sec-Fetch-Site` (all current browsers) or, failing
 //! that, `Origin`. A POST from another site is refused before any handler runs. Requests with
@@ -21,7 +23,36 @@ pub async fn reject_cross_site(request: Request, next: Next) -> Response {
         tracing::warn!(path = %request.uri().path(), "cross-site request refused");
         return AppError::Forbidden.into_response();
     }
+    // A link on another site would otherwise make a logged-in user's browser open a record (an
+    // audit entry in their name) or download an export: the session cookie is `SameSite=Lax`,
+    // which top-level navigations still carry.
+    if safe && reads_that_write(request.uri().path()) && is_from_another_site(request.headers()) {
+        tracing::warn!(path = %request.uri().path(), "cross-site read refused");
+        return AppError::ForbiddenBecause("error-cross-site-read").into_response();
+    }
     next.run(request).await
+}
+
+/// Paths whose GET writes an audit entry or hands out personal data in bulk.
+fn reads_that_write(path: &str) -> bool {
+    [
+        "/youths",
+        "/api/v1/youths",
+        "/admin/",
+        "/audit",
+        "/api/v1/audit",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
+}
+
+/// Whether the browser says the request came from another site. A request the user started
+/// (`none`: typed, bookmarked) and one without the header (not from a browser page) are not.
+fn is_from_another_site(headers: &HeaderMap) -> bool {
+    matches!(
+        headers.get("sec-fetch-site").map(|v| v.to_str()),
+        Some(Ok("cross-site" | "same-site"))
+    )
 }
 
 fn is_same_origin(headers: &HeaderMap) -> bool {
@@ -54,6 +85,35 @@ mod tests {
             h.insert(*k, HeaderValue::from_static(v));
         }
         h
+    }
+
+    #[test]
+    fn reads_that_write_are_the_record_the_log_and_the_export() {
+        for path in [
+            "/youths",
+            "/youths/1/journal",
+            "/api/v1/youths/1",
+            "/admin/export",
+            "/audit",
+        ] {
+            assert!(reads_that_write(path), "{path}");
+        }
+        for path in ["/", "/report", "/field/", "/login", "/contacts"] {
+            assert!(!reads_that_write(path), "{path}");
+        }
+        assert!(is_from_another_site(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(is_from_another_site(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
+        assert!(!is_from_another_site(&headers(&[(
+            "sec-fetch-site",
+            "none"
+        )])));
+        assert!(!is_from_another_site(&headers(&[])));
     }
 
     #[test]
