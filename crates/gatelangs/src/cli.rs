@@ -186,6 +186,14 @@ pub struct ServeArgs {
     /// Mark cookies Secure and send HSTS: set this when users reach the service over HTTPS.
     #[arg(long, env = "GATELANGS_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// A reverse proxy whose X-Forwarded-For names the client (repeat, or comma-separated in
+    /// the environment). Without one, the connecting address is the client's.
+    #[arg(
+        long = "trusted-proxy",
+        env = "GATELANGS_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Subcommand, Debug)]

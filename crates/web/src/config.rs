@@ -20,6 +20,8 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// How long a field worker may correct or undo their own contacts.
     pub correction_window: Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
@@ -33,6 +35,7 @@ impl Default for WebConfig {
             failure_window: Duration::from_secs(15 * 60),
             max_body_bytes: 2 * 1024 * 1024,
             correction_window: Duration::from_secs(7 * 24 * 60 * 60),
+            trusted_proxies: vec![],
         }
     }
 }

@@ -246,3 +246,78 @@ async fn logging_out_ends_the_session_at_once_despite_the_cache() {
         );
     }
 }
+
+/// A failed login as it reaches the server from `peer`, with `forwarded` as X-Forwarded-For.
+fn wrong_login_from(peer: &str, forwarded: &str) -> axum::http::Request<axum::body::Body> {
+    let mut req = axum::http::Request::post("/login")
+        .header("host", "127.0.0.1:8080")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-forwarded-for", forwarded)
+        .body(axum::body::Body::from(
+            "username=nobody&password=wrong-password-123",
+        ))
+        .unwrap();
+    let addr: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(addr));
+    req
+}
+
+#[tokio::test]
+async fn the_client_behind_a_trusted_proxy_is_throttled_and_logged_not_the_proxy() {
+    let config = WebConfig {
+        max_failures_per_address: 3,
+        max_failures_per_account: 100,
+        trusted_proxies: vec!["10.0.0.1".parse().unwrap()],
+        ..WebConfig::default()
+    };
+    for app in each_app_with(config.clone()).await {
+        for _ in 0..3 {
+            let reply = app.raw(wrong_login_from("10.0.0.1", "203.0.113.5")).await;
+            assert_eq!(reply.status, 401, "{}", app.name());
+        }
+        // The client is throttled; another client behind the same proxy is not.
+        assert_eq!(
+            app.raw(wrong_login_from("10.0.0.1", "203.0.113.5"))
+                .await
+                .status,
+            429
+        );
+        assert_eq!(
+            app.raw(wrong_login_from("10.0.0.1", "203.0.113.6"))
+                .await
+                .status,
+            401
+        );
+        // A client not behind the proxy cannot dodge the throttle by naming another address.
+        for i in 0..3 {
+            let claimed = format!("192.0.2.{i}");
+            assert_eq!(
+                app.raw(wrong_login_from("198.51.100.7", &claimed))
+                    .await
+                    .status,
+                401
+            );
+        }
+        assert_eq!(
+            app.raw(wrong_login_from("198.51.100.7", "192.0.2.99"))
+                .await
+                .status,
+            429
+        );
+        let logged = app
+            .count("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND detail = '203.0.113.5'")
+            .await;
+        // Unknown names are logged in no service's log, but still by address.
+        let any = app
+            .count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '10.0.0.1%'")
+            .await;
+        assert_eq!(
+            any,
+            0,
+            "the proxy's address is never logged: {}",
+            app.name()
+        );
+        assert_eq!(logged, 3, "{}", app.name());
+    }
+}

@@ -46,6 +46,7 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         session_max: args.session_max,
         secure_cookies: args.secure_cookies,
         correction_window: args.correction_window,
+        trusted_proxies: args.trusted_proxies.clone(),
         ..WebConfig::default()
     };
     let sweeper = tokio::spawn(sweep_sessions(

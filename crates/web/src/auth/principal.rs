@@ -258,15 +258,105 @@ impl FromRequestParts<AppState> for Visitor {
     }
 }
 
-/// The client's address, for login throttling and the audit log.
+/// The client's address, for login throttling and the audit log. Behind a reverse proxy the
+/// peer is the proxy; its `X-Forwarded-For` is believed only when the peer is one of the
+/// configured trusted proxies (`--trusted-proxy`), so a client cannot pick its own address.
 #[derive(Debug, Clone, Copy)]
 pub struct ClientAddr(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let info = ConnectInfo::<SocketAddr>::from_request_parts(parts, state).await;
-        Ok(ClientAddr(info.ok().map(|ConnectInfo(addr)| addr.ip())))
+        let peer = info.ok().map(|ConnectInfo(addr)| addr.ip());
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join(",");
+        Ok(ClientAddr(client_address(
+            peer,
+            &forwarded,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
+
+/// The client behind `peer`: when `peer` is a trusted proxy, the nearest address in
+/// `X-Forwarded-For` (read from the right, as each proxy appends the one it saw) that is not
+/// itself a trusted proxy; otherwise `peer`. An unreadable entry stops the walk at the last
+/// trusted hop, so garbage cannot choose an address.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    forwarded_for: &str,
+    trusted: &[IpAddr],
+) -> Option<IpAddr> {
+    let mut client = peer?;
+    if !trusted.contains(&client) {
+        return Some(client);
+    }
+    for hop in forwarded_for
+        .rsplit(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+    {
+        let Ok(addr) = hop.parse::<IpAddr>() else {
+            break;
+        };
+        client = addr;
+        if !trusted.contains(&addr) {
+            break;
+        }
+    }
+    Some(client)
+}
+
+#[cfg(test)]
+mod client_address_tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn forwarded_for_counts_only_from_a_trusted_proxy() {
+        let proxy = ip("10.0.0.1");
+        let trusted = [proxy, ip("10.0.0.2")];
+        // Not from a proxy: the header is the client's own claim and is ignored.
+        assert_eq!(
+            client_address(Some(ip("198.51.100.7")), "203.0.113.5", &trusted),
+            Some(ip("198.51.100.7"))
+        );
+        // From the proxy: the address it saw.
+        assert_eq!(
+            client_address(Some(proxy), "203.0.113.5", &trusted),
+            Some(ip("203.0.113.5"))
+        );
+        // A client that sends its own header first cannot choose: the proxy appended the real one.
+        assert_eq!(
+            client_address(Some(proxy), "1.2.3.4, 203.0.113.5", &trusted),
+            Some(ip("203.0.113.5"))
+        );
+        // Two trusted proxies in a row.
+        assert_eq!(
+            client_address(Some(proxy), "203.0.113.5, 10.0.0.2", &trusted),
+            Some(ip("203.0.113.5"))
+        );
+        // Garbage stops the walk at the last trusted hop.
+        assert_eq!(
+            client_address(Some(proxy), "203.0.113.5, not-an-ip", &trusted),
+            Some(proxy)
+        );
+        assert_eq!(client_address(Some(proxy), "", &trusted), Some(proxy));
+        assert_eq!(client_address(None, "203.0.113.5", &trusted), None);
+        // Without configured proxies nothing is believed.
+        assert_eq!(client_address(Some(proxy), "203.0.113.5", &[]), Some(proxy));
     }
 }
