@@ -69,6 +69,10 @@ pub const DISABLED: &str = "user-error-disabled";
 /// The key of a one-time link that is unknown, used or expired.
 pub const LINK_INVALID: &str = "password-link-invalid";
 
+/// Wrong second-factor codes in a row after which the account is locked until an administrator
+/// unlocks it: ten guesses at a six-digit code leave a chance of one in a hundred thousand.
+pub const SECOND_FACTOR_ATTEMPTS: i64 = 10;
+
 /// How long a one-time link to choose a password is valid: long enough to hand over on the
 /// next working day, short enough that a forgotten link soon stops working.
 pub const LINK_LIFETIME_SECONDS: i64 = 3 * 24 * 60 * 60;
@@ -171,6 +175,29 @@ pub async fn set_disabled(
     };
     log(conn, store, admin, action, &user, how.to_owned()).await?;
     Ok(User { disabled, ..user })
+}
+
+/// Lifts a second-factor lock (after too many wrong codes) once the administrator has made sure
+/// the owner made them; the count starts again.
+pub async fn unlock_second_factor(
+    conn: &mut AnyConnection,
+    store: &Store,
+    admin: &Administrator,
+    id: UserId,
+    how: &str,
+) -> Result<User> {
+    let user = other_account(conn, admin, id).await?;
+    users::clear_second_factor_failures(conn, admin.service(), id).await?;
+    log(
+        conn,
+        store,
+        admin,
+        AuditAction::SecondFactorUnlocked,
+        &user,
+        how.to_owned(),
+    )
+    .await?;
+    Ok(user)
 }
 
 /// Gives an account another role.

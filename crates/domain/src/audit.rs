@@ -59,6 +59,10 @@ pub enum AuditAction {
     /// An administrator took away a user's password and second factor and issued a one-time
     /// link to choose a new password.
     CredentialsReset,
+    /// Too many wrong second-factor codes in a row: the account is locked.
+    SecondFactorLocked,
+    /// An administrator lifted a second-factor lock.
+    SecondFactorUnlocked,
     PasswordChanged,
     RoleChanged,
     LanguageChanged,
@@ -105,6 +109,8 @@ impl AuditAction {
             AuditAction::UserDisabled => "user_disabled".into(),
             AuditAction::UserEnabled => "user_enabled".into(),
             AuditAction::CredentialsReset => "credentials_reset".into(),
+            AuditAction::SecondFactorLocked => "second_factor_locked".into(),
+            AuditAction::SecondFactorUnlocked => "second_factor_unlocked".into(),
             AuditAction::PasswordChanged => "password_changed".into(),
             AuditAction::RoleChanged => "role_changed".into(),
             AuditAction::LanguageChanged => "language_changed".into(),

@@ -261,6 +261,11 @@ pub enum UserCommand {
         #[arg(long)]
         username: String,
     },
+    /// Lift the lock put on a user's second factor after too many wrong codes.
+    Unlock {
+        #[arg(long)]
+        username: String,
+    },
     /// Take away a user's password and second factor and print a one-time link to choose a
     /// new password.
     Reset {

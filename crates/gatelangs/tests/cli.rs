@@ -235,6 +235,7 @@ async fn the_command_line_keeps_an_administrator_and_a_reset_prints_a_one_time_l
         let (ok, out) = run(&["user", "reset", "--username", "ola"]);
         assert!(!ok && out.contains("enable it first"), "{out}");
         assert!(run(&["user", "enable", "--username", "ola"]).0);
+        assert!(run(&["user", "unlock", "--username", "ola"]).0);
         assert!(
             run(&["user", "list", "--service", "team"])
                 .1
@@ -247,7 +248,12 @@ async fn the_command_line_keeps_an_administrator_and_a_reset_prints_a_one_time_l
         let (ok, out) = run(&["audit", "verify"]);
         assert!(ok, "{out}");
         let log = audit_actions(&install.url()).await;
-        for code in ["credentials_reset", "user_disabled", "user_enabled"] {
+        for code in [
+            "credentials_reset",
+            "user_disabled",
+            "user_enabled",
+            "second_factor_unlocked",
+        ] {
             assert!(log.iter().any(|c| c == code), "{code}: {log:?}");
         }
     }

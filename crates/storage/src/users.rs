@@ -22,16 +22,25 @@ pub struct User {
     pub totp_last_step: Option<i64>,
     pub failed_logins: i64,
     pub locked_until: Option<i64>,
+    /// Wrong second-factor codes in a row.
+    pub second_factor_failures: i64,
+    /// When the second factor was locked after too many wrong codes.
+    pub second_factor_locked_at: Option<i64>,
 }
 
 impl User {
     pub fn has_two_factor(&self) -> bool {
         self.totp_secret.is_some()
     }
+
+    pub fn second_factor_locked(&self) -> bool {
+        self.second_factor_locked_at.is_some()
+    }
 }
 
 pub(crate) const COLUMNS: &str = "id, service_id, username, name, role, password_hash, disabled, language, \
-                       totp_secret, totp_last_step, failed_logins, locked_until";
+                       totp_secret, totp_last_step, failed_logins, locked_until, \
+                       second_factor_failures, second_factor_locked_at";
 
 fn from_row(row: &AnyRow) -> Result<User> {
     from_row_prefixed(row, "")
@@ -56,6 +65,8 @@ pub(crate) fn from_row_prefixed(row: &AnyRow, prefix: &str) -> Result<User> {
         totp_last_step: row.try_get(col("totp_last_step").as_str())?,
         failed_logins: row.try_get(col("failed_logins").as_str())?,
         locked_until: row.try_get(col("locked_until").as_str())?,
+        second_factor_failures: row.try_get(col("second_factor_failures").as_str())?,
+        second_factor_locked_at: row.try_get(col("second_factor_locked_at").as_str())?,
     })
 }
 
@@ -195,7 +206,8 @@ pub async fn reset_credentials(
 ) -> Result<()> {
     let q = sqlx::query(
         "UPDATE users SET password_hash = NULL, totp_secret = NULL, totp_last_step = NULL, \
-         failed_logins = 0, locked_until = NULL WHERE id = $1 AND service_id = $2",
+         failed_logins = 0, locked_until = NULL, second_factor_failures = 0, \
+         second_factor_locked_at = NULL WHERE id = $1 AND service_id = $2",
     )
     .bind(id.to_string())
     .bind(service.to_string());
@@ -304,6 +316,65 @@ pub async fn accept_totp_step(
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Counts a second-factor attempt before its code is checked, in its own statement so it is
+/// committed whatever the check finds: the attempt's number in the current run of wrong codes,
+/// or `None` when the second factor is locked.
+pub async fn count_second_factor_attempt(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+) -> Result<Option<i64>> {
+    let n: Option<i64> = sqlx::query_scalar(
+        "UPDATE users SET second_factor_failures = second_factor_failures + 1 \
+         WHERE id = $1 AND service_id = $2 AND second_factor_locked_at IS NULL \
+         RETURNING second_factor_failures",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
+/// Locks the second factor (too many wrong codes); true when this call locked it.
+pub async fn lock_second_factor(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE users SET second_factor_locked_at = $1 \
+         WHERE id = $2 AND service_id = $3 AND second_factor_locked_at IS NULL",
+    )
+    .bind(now())
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Starts the count of wrong codes again and lifts a lock: a right code, or an administrator.
+pub async fn clear_second_factor_failures(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    id: UserId,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE users SET second_factor_failures = 0, second_factor_locked_at = NULL \
+         WHERE id = $1 AND service_id = $2",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Counts a failed login; from the `lock_after`th failure in a row the account is locked until

@@ -100,6 +100,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/admin/users/{user}/role", "role=analyst"),
     ("/admin/users/{user}/disabled", "disabled=true"),
     ("/admin/users/{user}/reset", ""),
+    ("/admin/users/{user}/unlock", ""),
     (
         "/groups/{group}/sessions",
         "date=01.05.2024&pseudonyms=Intruder&others=9",

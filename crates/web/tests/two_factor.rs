@@ -142,3 +142,143 @@ async fn the_analyst_is_not_asked_to_enrol() {
         );
     }
 }
+
+/// A wrong code for kari's secret (the code of a step long past).
+fn wrong_code(secret: &str) -> String {
+    code_at(secret, -1000)
+}
+
+#[tokio::test]
+async fn wrong_codes_lock_the_account_across_logins_until_an_administrator_unlocks_it() {
+    // The in-memory throttle is set out of the way: the stored count must hold on its own.
+    let config = gatelangs_web::WebConfig {
+        max_failures_per_account: 1000,
+        max_failures_per_address: 1000,
+        ..gatelangs_web::WebConfig::default()
+    };
+    for app in common::each_app_with(config).await {
+        let service = app.service("team-a", true).await;
+        app.user(&service, "kari", Role::FieldWorker).await;
+        let admin = app.user(&service, "ada", Role::Admin).await;
+        let (secret, _, _) = enrol(&app).await;
+        let limit = usize::try_from(gatelangs_app::users::SECOND_FACTOR_ATTEMPTS).unwrap();
+        // A fresh login with the password after every two wrong codes does not start again.
+        let mut token = String::new();
+        for i in 0..limit {
+            if i % 2 == 0 {
+                token = app.login("kari", PASSWORD).await.session_cookie().unwrap();
+            }
+            let reply = app
+                .post(
+                    "/login/two-factor",
+                    Some(&token),
+                    &format!("code={}", wrong_code(&secret)),
+                )
+                .await;
+            let expected = if i + 1 == limit { 423 } else { 401 };
+            assert_eq!(reply.status, expected, "{} attempt {}", app.name(), i + 1);
+        }
+        // Locked: the right code does not help, nor does the password.
+        assert_ne!(
+            app.get("/", Some(&token)).await.status,
+            200,
+            "the session ended"
+        );
+        let login = app.login("kari", PASSWORD).await;
+        assert_eq!(login.status, 423, "{}", app.name());
+        assert!(login.body.contains("låst"), "{}", login.body);
+        let codes = app.audit_codes().await;
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|c| *c == "second_factor_locked")
+                .count(),
+            1,
+            "{}",
+            app.name()
+        );
+
+        // The administrator sees the lock and lifts it; the right code then works.
+        let ada = app.session_for(&admin).await;
+        let kari = app.count("SELECT COUNT(*) FROM users WHERE username = 'kari' AND second_factor_locked_at IS NOT NULL").await;
+        assert_eq!(kari, 1);
+        let mut conn = app.store().conn().await.unwrap();
+        let kari = gatelangs_storage::users::find_by_username(&mut conn, "kari")
+            .await
+            .unwrap()
+            .unwrap();
+        drop(conn);
+        let page = app
+            .get(&format!("/admin/users/{}", kari.id), Some(&ada))
+            .await;
+        assert!(
+            page.body.contains("Låst etter feil koder"),
+            "{}",
+            app.name()
+        );
+        let unlocked = app
+            .post(&format!("/admin/users/{}/unlock", kari.id), Some(&ada), "")
+            .await;
+        assert_eq!(
+            unlocked.location(),
+            format!("/admin/users/{}?done=unlocked", kari.id)
+        );
+        let token = app.login("kari", PASSWORD).await.session_cookie().unwrap();
+        let ok = app
+            .post(
+                "/login/two-factor",
+                Some(&token),
+                &format!("code={}", code_at(&secret, 1)),
+            )
+            .await;
+        assert_eq!(ok.location(), "/", "{}: {}", app.name(), ok.body);
+        assert!(
+            app.audit_codes()
+                .await
+                .contains(&"second_factor_unlocked".to_owned())
+        );
+        // A right code starts the count again.
+        assert_eq!(
+            app.count("SELECT second_factor_failures FROM users WHERE username = 'kari'")
+                .await,
+            0
+        );
+    }
+}
+
+#[tokio::test]
+async fn guesses_sent_in_parallel_are_each_counted_before_they_are_checked() {
+    let config = gatelangs_web::WebConfig {
+        max_failures_per_account: 1000,
+        max_failures_per_address: 1000,
+        ..gatelangs_web::WebConfig::default()
+    };
+    for app in common::each_app_with(config).await {
+        let service = app.service("team-a", true).await;
+        app.user(&service, "kari", Role::FieldWorker).await;
+        let (secret, _, _) = enrol(&app).await;
+        let token = app.login("kari", PASSWORD).await.session_cookie().unwrap();
+        let form = format!("code={}", wrong_code(&secret));
+        let guesses = (0..40).map(|_| app.post("/login/two-factor", Some(&token), &form));
+        let replies = futures::future::join_all(guesses).await;
+        let checked = app
+            .count("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed' AND detail LIKE 'second factor%'")
+            .await;
+        let limit = gatelangs_app::users::SECOND_FACTOR_ATTEMPTS;
+        assert!(
+            checked <= limit,
+            "{}: {checked} codes were checked",
+            app.name()
+        );
+        assert!(
+            replies.iter().filter(|r| r.status == 423).count()
+                >= 40 - usize::try_from(limit).unwrap()
+        );
+        assert_eq!(
+            app.login("kari", PASSWORD).await.status,
+            423,
+            "{}",
+            app.name()
+        );
+    }
+}

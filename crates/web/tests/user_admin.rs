@@ -25,6 +25,7 @@ const ROUTES: &[(Method, &str, &str)] = &[
     (Method::POST, "/admin/users/{id}/role", "role=leader"),
     (Method::POST, "/admin/users/{id}/disabled", "disabled=false"),
     (Method::POST, "/admin/users/{id}/reset", ""),
+    (Method::POST, "/admin/users/{id}/unlock", ""),
 ];
 
 /// The answer each kind of user gets on every route: administrators of A may, the other roles

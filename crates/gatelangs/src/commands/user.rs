@@ -149,6 +149,16 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             tx.commit().await?;
             println!("{username} may log in again.");
         }
+        UserCommand::Unlock { username } => {
+            let mut tx = store.begin().await?;
+            let user = find(&mut tx, &username).await?;
+            let admin = operator_of(&user)?;
+            app_users::unlock_second_factor(&mut tx, store, &admin, user.id, HOW)
+                .await
+                .map_err(refusal)?;
+            tx.commit().await?;
+            println!("{username} may enter second-factor codes again.");
+        }
         UserCommand::SetRole { username, role } => {
             let role: Role = role.parse()?;
             let mut tx = store.begin().await?;
@@ -183,7 +193,13 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 .await?
                 .with_context(|| format!("no service with slug {service:?}"))?;
             for u in users::list(&mut conn, svc.id).await? {
-                let state = if u.disabled { "disabled" } else { "active" };
+                let state = if u.disabled {
+                    "disabled"
+                } else if u.second_factor_locked() {
+                    "locked"
+                } else {
+                    "active"
+                };
                 let second = if u.has_two_factor() { "2FA" } else { "-" };
                 println!(
                     "{}\t{}\t{}\t{}\t{}",

@@ -130,6 +130,21 @@ async fn submit(
         return Ok(refuse(StatusCode::UNAUTHORIZED, "error-login-failed", demo));
     };
 
+    if user.second_factor_locked() {
+        let mut tx = state.store.begin().await?;
+        let event = AuditEvent::new(
+            Some(user.id),
+            AuditAction::LoginFailed,
+            format!("user:{username}"),
+        )
+        .with_detail(format!("second factor locked {detail}"));
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
+        tx.commit().await?;
+        return Ok(refuse(StatusCode::LOCKED, "second-factor-locked", demo));
+    }
     state.throttle.record_success(&username);
     let mut tx = state.store.begin().await?;
     let service = services::get(&mut tx, user.service_id).await?;

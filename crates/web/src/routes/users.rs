@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/role", post(change_role))
         .route("/admin/users/{id}/disabled", post(change_disabled))
         .route("/admin/users/{id}/reset", post(reset))
+        .route("/admin/users/{id}/unlock", post(unlock))
 }
 
 /// The roles in the order the forms offer them.
@@ -81,6 +82,8 @@ struct ListPage {
 fn state_label(tr: &Tr, user: &User, waiting: bool) -> String {
     if user.disabled {
         tr.t("users-state-disabled")
+    } else if user.second_factor_locked() {
+        tr.t("users-state-locked")
     } else if waiting {
         tr.t("users-state-link")
     } else if user.password_hash.is_none() {
@@ -242,6 +245,7 @@ struct UserPage {
     role: String,
     state: String,
     disabled: bool,
+    locked: bool,
     is_self: bool,
     roles: Vec<RoleOption>,
     errors: Vec<String>,
@@ -282,6 +286,7 @@ async fn user_page(
         role: role_label(&tr, user.role),
         roles: role_options(&tr, Some(user.role)),
         disabled: user.disabled,
+        locked: user.second_factor_locked(),
         is_self: user.id == p.user_id(),
         username: user.username,
         name: user.name,
@@ -301,6 +306,7 @@ async fn show(
         "role" => Some(p.tr().t("users-saved-role")),
         "disabled" => Some(p.tr().t("users-saved-disabled")),
         "enabled" => Some(p.tr().t("users-saved-enabled")),
+        "unlocked" => Some(p.tr().t("users-saved-unlocked")),
         _ => None,
     };
     user_page(&state, &p, &admin, parse_id(&id)?, vec![], notice).await
@@ -404,6 +410,27 @@ async fn reset(
             tx.commit().await?;
             state.sessions.clear();
             Ok(link_page(&state, &p, &headers, &user, &link, "users-link-reset").into_response())
+        }
+        Err(e) => {
+            drop(tx);
+            refused(&state, &p, &admin, id, e).await
+        }
+    }
+}
+
+async fn unlock(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let admin = Administrator::for_principal(&p)?;
+    let id = parse_id(&id)?;
+    let mut tx = state.store.begin().await?;
+    match app_users::unlock_second_factor(&mut tx, &state.store, &admin, id, HOW).await {
+        Ok(_) => {
+            tx.commit().await?;
+            state.sessions.clear();
+            Ok(Redirect::to(&format!("/admin/users/{id}?done=unlocked")).into_response())
         }
         Err(e) => {
             drop(tx);
