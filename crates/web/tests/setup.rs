@@ -54,7 +54,13 @@ async fn the_setup_link_creates_the_first_administrator_once() {
                 &form("tre-blå-busser-kjører", "tre-blå-busser-kjører", "ung"),
             )
             .await;
-        assert_eq!(ok.location(), "/login?setup=1", "{}", app.name());
+        // The setup link leads the first administrator straight on to enrol a second factor.
+        assert_eq!(ok.location(), "/account/two-factor", "{}", app.name());
+        let enrolling = ok.session_cookie().unwrap();
+        assert_eq!(
+            app.get("/", Some(&enrolling)).await.location(),
+            "/account/two-factor"
+        );
         // The new service's catalogue starts with the reference report's counterpart services.
         assert_eq!(
             app.count("SELECT COUNT(*) FROM counterpart_services").await,
@@ -81,11 +87,8 @@ async fn the_setup_link_creates_the_first_administrator_once() {
         assert!(service.require_two_factor);
         assert_eq!(service.municipality.as_deref(), Some("3205"));
         drop(conn);
-        // The administrator must enrol a second factor before reaching anything.
-        assert_eq!(
-            app.login("ada", "tre-blå-busser-kjører").await.location(),
-            "/account/two-factor"
-        );
+        // Not enrolled yet, the password alone leads nowhere.
+        assert_eq!(app.login("ada", "tre-blå-busser-kjører").await.status, 403);
         let codes = app.audit_codes().await;
         assert!(codes.starts_with(&[
             "service_created".into(),

@@ -28,9 +28,36 @@ fn recovery_codes(page: &str) -> Vec<String> {
         .collect()
 }
 
-/// Enrols kari; returns the secret, the code used to enrol and the recovery codes.
+/// Enrols kari through a one-time link (her password stays [`PASSWORD`]); returns the secret,
+/// the code used to enrol and the recovery codes.
 async fn enrol(app: &TestApp) -> (String, String, Vec<String>) {
-    let reply = app.login("kari", PASSWORD).await;
+    // The password alone does not lead to enrolment.
+    let refused = app.login("kari", PASSWORD).await;
+    assert_eq!(refused.status, 403, "{}", app.name());
+    assert!(refused.body.contains("engangslenke"), "{}", refused.body);
+    assert!(refused.session_cookie().is_none());
+    let mut conn = app.store().conn().await.unwrap();
+    let kari = gatelangs_storage::users::find_by_username(&mut conn, "kari")
+        .await
+        .unwrap()
+        .unwrap();
+    let link = gatelangs_storage::reset_links::issue(
+        &mut conn,
+        kari.service_id,
+        kari.id,
+        gatelangs_storage::now() + 3600,
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let pw = common::urlencode(PASSWORD);
+    let reply = app
+        .post(
+            &format!("/password/{link}"),
+            None,
+            &format!("password={pw}&password_again={pw}"),
+        )
+        .await;
     assert_eq!(reply.location(), "/account/two-factor", "{}", app.name());
     let token = reply.session_cookie().unwrap();
     // Until enrolled, the service is out of reach.

@@ -303,14 +303,17 @@ async fn a_reset_takes_password_and_second_factor_and_the_user_enrols_again() {
         assert!(!after.has_two_factor(), "{}", app.name());
         assert!(after.password_hash.is_none(), "{}", app.name());
 
-        choose_password(&app, &link, "nye-blaa-sykler-i-sol").await;
-        let login = app.login("ola", "nye-blaa-sykler-i-sol").await;
+        // The link leads on to enrol a new authenticator; the password alone does not.
+        let chosen = choose_password(&app, &link, "nye-blaa-sykler-i-sol").await;
         assert_eq!(
-            login.location(),
+            chosen.location(),
             "/account/two-factor",
             "enrols again: {}",
             app.name()
         );
+        assert!(chosen.session_cookie().is_some());
+        let login = app.login("ola", "nye-blaa-sykler-i-sol").await;
+        assert_eq!(login.status, StatusCode::FORBIDDEN, "{}", app.name());
 
         // A second reset makes a new link; an older one never outlives it.
         let first = link_in(

@@ -1185,3 +1185,4 @@ users-state-locked = Locked after wrong codes
 users-unlock = Unlock two-step
 users-unlock-hint = The account was locked after too many wrong codes in a row. Unlock it once you know the user made them.
 users-saved-unlocked = The account is unlocked.
+login-needs-enrolment-link = The service requires two-step login, and your account has not set it up yet. Ask an administrator for a one-time link; it leads you through the setup.

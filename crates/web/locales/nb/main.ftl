@@ -1182,3 +1182,4 @@ users-state-locked = Låst etter feil koder
 users-unlock = Lås opp totrinns
 users-unlock-hint = Kontoen ble låst etter for mange feil koder på rad. Lås opp når du vet at det var brukeren selv.
 users-saved-unlocked = Kontoen er låst opp.
+login-needs-enrolment-link = Tjenesten krever totrinnsinnlogging, og kontoen din har ikke satt den opp ennå. Be en administrator om en engangslenke; den leder deg gjennom oppsettet.

@@ -11,7 +11,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_domain::{AuditAction, AuditEvent};
+use gatelangs_storage::services::Service;
 use gatelangs_storage::sessions::{self, Stage};
+use gatelangs_storage::users::User;
 use gatelangs_storage::{services, users};
 use serde::Deserialize;
 
@@ -148,10 +150,29 @@ async fn submit(
     state.throttle.record_success(&username);
     let mut tx = state.store.begin().await?;
     let service = services::get(&mut tx, user.service_id).await?;
+    if must_enrol(&service, &user) {
+        // The password alone must not let anyone put their own authenticator on the account:
+        // enrolment starts only from a one-time link an administrator issued (or the setup
+        // link), which leads straight to it.
+        let event = AuditEvent::new(
+            Some(user.id),
+            AuditAction::LoginFailed,
+            format!("user:{username}"),
+        )
+        .with_detail(format!("no second factor yet {detail}"));
+        state
+            .store
+            .audit(&mut tx, Some(user.service_id), &event)
+            .await?;
+        tx.commit().await?;
+        return Ok(refuse(
+            StatusCode::FORBIDDEN,
+            "login-needs-enrolment-link",
+            demo,
+        ));
+    }
     let stage = if user.has_two_factor() {
         Stage::SecondFactor
-    } else if service.require_two_factor && user.role.can_see_personal_data() {
-        Stage::MustEnrol
     } else {
         Stage::Full
     };
@@ -170,6 +191,22 @@ async fn submit(
     }
     tx.commit().await?;
 
+    Ok(session_started(&state, &user, &token, stage))
+}
+
+/// Whether `user` must enrol a second factor before reaching anything: the service requires one
+/// of everyone who can see personal data, and the user has none yet.
+pub(crate) fn must_enrol(service: &Service, user: &User) -> bool {
+    service.require_two_factor && user.role.can_see_personal_data() && !user.has_two_factor()
+}
+
+/// The answer that hands the browser a new session and sends it where the stage leads.
+pub(crate) fn session_started(
+    state: &AppState,
+    user: &User,
+    token: &str,
+    stage: Stage,
+) -> Response {
     let target = match stage {
         Stage::SecondFactor => "/login/two-factor",
         Stage::MustEnrol => "/account/two-factor",
@@ -179,10 +216,10 @@ async fn submit(
     let mut headers = HeaderMap::new();
     headers.append(
         header::SET_COOKIE,
-        cookies::session(&token, state.config.secure_cookies),
+        cookies::session(token, state.config.secure_cookies),
     );
     headers.append(header::SET_COOKIE, cookies::language(lang));
-    Ok((headers, Redirect::to(target)).into_response())
+    (headers, Redirect::to(target)).into_response()
 }
 
 async fn logout(State(state): State<AppState>, request_headers: HeaderMap) -> AppResult<Response> {

@@ -16,7 +16,7 @@ mod inquiries;
 pub mod labels;
 mod language;
 pub mod layout;
-mod login;
+pub(crate) mod login;
 mod password_link;
 mod places;
 pub(crate) mod presence;

@@ -1,5 +1,6 @@
 //! `/password/{token}`: the owner of a one-time link an administrator handed them chooses their
-//! password, then logs in as usual (and enrols a second factor where the service requires one).
+//! password, then logs in as usual; where the service requires a second factor they go straight
+//! on to enrol one (a password login never leads there).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,7 +13,11 @@ use gatelangs_app::users as app_users;
 use gatelangs_domain::{NewPassword, PasswordError};
 use serde::Deserialize;
 
+use gatelangs_storage::services;
+use gatelangs_storage::sessions::{self, Stage};
+
 use super::layout::Layout;
+use super::login;
 use crate::auth::{Visitor, password};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -96,9 +101,22 @@ async fn submit(
     };
     let hash = password::hash(password).await?;
     let mut tx = state.store.begin().await?;
-    app_users::redeem_link(&mut tx, &state.store, &token, &hash)
+    let user = app_users::redeem_link(&mut tx, &state.store, &token, &hash)
         .await
         .map_err(|_| invalid())?;
+    // Where the service requires a second factor, the link is also the only way to enrol one:
+    // its owner goes straight on to the authenticator, in a session that can do nothing else.
+    let service = services::get(&mut tx, user.service_id).await?;
+    if login::must_enrol(&service, &user) {
+        let token = sessions::create(&mut tx, user.id, user.service_id, Stage::MustEnrol).await?;
+        tx.commit().await?;
+        return Ok(login::session_started(
+            &state,
+            &user,
+            &token,
+            Stage::MustEnrol,
+        ));
+    }
     tx.commit().await?;
     Ok(Redirect::to("/login?password=1").into_response())
 }

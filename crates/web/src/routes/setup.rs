@@ -6,13 +6,14 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gatelangs_domain::{
     AuditAction, AuditEvent, DisplayName, MunicipalityNumber, NewPassword, PasswordError, Role,
     ServiceName, ServiceSlug, ServiceTimeZone, Username,
 };
 use gatelangs_storage::services::NewService;
+use gatelangs_storage::sessions::{self, Stage};
 use gatelangs_storage::users::NewUser;
 use gatelangs_storage::{StoreError, services, setup, users};
 use serde::Deserialize;
@@ -188,7 +189,7 @@ async fn submit(
             role: Role::Admin,
             password_hash: Some(hash),
         };
-        gatelangs_app::users::create(
+        let admin = gatelangs_app::users::create(
             &mut tx,
             &state.store,
             &new_user,
@@ -203,13 +204,22 @@ async fn submit(
             format!("service:{}", service.slug),
         );
         state.store.audit(&mut tx, Some(service.id), &event).await?;
-        Ok::<_, gatelangs_app::Error>(())
+        Ok::<_, gatelangs_app::Error>(admin)
     }
     .await;
     match created {
-        Ok(()) => {
+        Ok(admin) => {
+            // The setup link is the first administrator's enrolment link: they go straight on
+            // to their authenticator (the service requires a second factor).
+            let token =
+                sessions::create(&mut tx, admin.id, admin.service_id, Stage::MustEnrol).await?;
             tx.commit().await?;
-            Ok(Redirect::to("/login?setup=1").into_response())
+            Ok(super::login::session_started(
+                &state,
+                &admin,
+                &token,
+                Stage::MustEnrol,
+            ))
         }
         // The slug or the username is taken.
         Err(
