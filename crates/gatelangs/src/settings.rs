@@ -142,5 +142,17 @@ pub async fn open_store(cli: &Cli) -> anyhow::Result<Store> {
         .migrate()
         .await
         .context("cannot bring the database schema up to date")?;
+    let missing = {
+        let mut conn = store.conn().await?;
+        gatelangs_storage::rekey::missing_key(&mut conn, store.field_keys()).await?
+    };
+    if let Some((column, id)) = missing {
+        bail!(
+            "the data keys hold no key {id:?}, which sealed values in {column} need: put back the \
+             data-key file kept apart from the database's backups ({}), or set GATELANGS_DATA_KEYS \
+             to its lines; nothing was started",
+            data_key_path(cli).display()
+        );
+    }
     Ok(store)
 }

@@ -310,6 +310,59 @@ async fn import_takes_a_workbook_and_names_sheet_and_row() {
 }
 
 #[tokio::test]
+async fn a_lost_data_key_file_stops_every_command_and_names_the_key() {
+    for (install, _pg) in installs().await {
+        let bundle = install.dir.path().join("bundle");
+        std::fs::create_dir_all(&bundle).unwrap();
+        std::fs::write(
+            bundle.join("youths.csv"),
+            "ref,first_name,last_name,birth_date,gender,municipality\nY1,Solveig,Kvernbakken,2010-05-17,female,3205\n",
+        )
+        .unwrap();
+        let out = install.run(&["import", "--service", "team", bundle.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out));
+        let keys = install.dir.path().join("data.keys");
+        let saved = std::fs::read_to_string(&keys).unwrap();
+        let id = saved
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap()
+            .to_owned();
+
+        // The key file is lost: a new one is made, but nothing starts on it.
+        std::fs::remove_file(&keys).unwrap();
+        let out = install.run(&["service", "list"]);
+        assert!(!out.status.success());
+        let said = text(&out);
+        assert!(said.contains(&format!("no key \"{id}\"")), "{said}");
+        assert!(said.contains("youths."), "{said}");
+        // The same with someone else's key in the environment.
+        let other = format!("{} {}", "k-other", "ab".repeat(32));
+        let out = install
+            .cmd(&["service", "list"])
+            .env("GATELANGS_DATA_KEYS", &other)
+            .output()
+            .unwrap();
+        assert!(
+            !out.status.success() && text(&out).contains(&id),
+            "{}",
+            text(&out)
+        );
+
+        // Put back, everything opens again.
+        std::fs::write(&keys, &saved).unwrap();
+        let out = install.run(&[
+            "export",
+            "--service",
+            "team",
+            install.dir.path().join("out").to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+}
+
+#[tokio::test]
 async fn audit_verify_names_the_first_tampered_entry() {
     for (install, pg) in installs().await {
         install.run(&["service", "add", "--slug", "team", "--name", "Team"]);
@@ -488,7 +541,7 @@ async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
         ]);
         assert!(!out.status.success());
         assert!(
-            text(&out).contains("not configured") || text(&out).contains("stored data"),
+            text(&out).contains("the data keys hold no key"),
             "{}",
             text(&out)
         );

@@ -118,6 +118,11 @@ impl FieldKeys {
         format!("{id} {}", hex::encode(bytes.as_ref()))
     }
 
+    /// The ids of every key held, oldest first.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter().map(|k| k.id.as_str())
+    }
+
     /// The id of the key that seals new values.
     pub fn current_id(&self) -> &str {
         &self.current().id

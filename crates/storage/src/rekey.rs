@@ -31,6 +31,37 @@ const SIMPLE: &[(&str, &str)] = &[
     ("observations", "summary"),
 ];
 
+/// The first sealed value whose key is not among `keys`, as (`table.column`, key id): the data
+/// keys do not belong to this database (a lost or wrong key file). Checked at start, so a
+/// missing key is named before any request fails on it and before a new key is used beside it.
+pub async fn missing_key(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+) -> Result<Option<(String, String)>> {
+    // `_` and `%` in a key id must match themselves.
+    let known: Vec<String> = keys
+        .ids()
+        .map(|id| format!("gl1:{}:%", id.replace('_', "\\_").replace('%', "\\%")))
+        .collect();
+    let journal = [("journal_versions", "body"), ("journal_versions", "reason")];
+    for (table, column) in SIMPLE.iter().chain(journal.iter()) {
+        let mut sql = format!("SELECT {column} FROM {table} WHERE {column} LIKE 'gl1:%'");
+        for n in 1..=known.len() {
+            sql.push_str(&format!(" AND {column} NOT LIKE ${n} ESCAPE '\\'"));
+        }
+        sql.push_str(" LIMIT 1");
+        let mut query = sqlx::query_scalar::<_, String>(&sql);
+        for pattern in &known {
+            query = query.bind(pattern.clone());
+        }
+        if let Some(sealed) = query.fetch_optional(&mut *conn).await? {
+            let id = sealed.split(':').nth(1).unwrap_or_default().to_owned();
+            return Ok(Some((format!("{table}.{column}"), id)));
+        }
+    }
+    Ok(None)
+}
+
 /// How many values were re-sealed.
 pub async fn rotate(conn: &mut AnyConnection, keys: &FieldKeys) -> Result<u64> {
     let mut count = 0;
