@@ -59,14 +59,15 @@ pub async fn take_emergency(
         return Err(Error::Invalid("emergency-error-reason"));
     }
     let mut tx = store.begin().await?;
+    let granted_at = now();
     let id = facts::grant_emergency(
         &mut tx,
+        store.field_keys(),
         desk.service(),
         youth,
         desk.user(),
         &reason,
-        now(),
-        EMERGENCY_ACCESS_SECS,
+        (granted_at, granted_at + EMERGENCY_ACCESS_SECS),
     )
     .await?;
     let event = AuditEvent::new(
@@ -74,7 +75,7 @@ pub async fn take_emergency(
         AuditAction::EmergencyAccessGranted,
         subject(youth),
     )
-    .with_detail(reason);
+    .with_detail(format!("emergency access {id}"));
     store.audit(&mut tx, Some(desk.service()), &event).await?;
     tx.commit().await?;
     Ok(Emergency::Granted(id))
@@ -93,6 +94,7 @@ pub async fn review_emergency(
     let mut tx = store.begin().await?;
     facts::review_emergency(
         &mut tx,
+        store.field_keys(),
         desk.service(),
         grant,
         desk.user(),

@@ -292,7 +292,15 @@ pub async fn withhold(
     let (rec, mut tx, _) = open_entry(store, desk, youth, entry, "withhold").await?;
     rec.require_leader()?;
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-    journal::set_withheld(&mut tx, rec.entry_key(entry), rec.user(), reason, now()).await?;
+    journal::set_withheld(
+        &mut tx,
+        store.field_keys(),
+        rec.entry_key(entry),
+        rec.user(),
+        reason,
+        now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

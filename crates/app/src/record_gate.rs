@@ -80,7 +80,7 @@ impl YouthDesk {
             role: self.role,
             contact_person: stored.contact_person,
             blocked: stored.blocked,
-            emergency_reason: stored.emergency_reason,
+            emergency_access: stored.emergency_access,
         }))
     }
 
@@ -102,7 +102,9 @@ impl YouthDesk {
                 let mut event =
                     AuditEvent::personal_data(self.user, access, basis.clone(), subject(youth));
                 event.detail = match &basis {
-                    AccessBasis::Emergency { reason } => format!("{what}; {reason}"),
+                    AccessBasis::Emergency { access } => {
+                        format!("{what}; emergency access {access}")
+                    }
                     _ => what.to_owned(),
                 };
                 store.audit(&mut tx, Some(self.service), &event).await?;

@@ -13,7 +13,8 @@ pub struct AccessFacts {
     /// The youth has blocked (sperret) the whole record against this user.
     pub blocked: bool,
     /// The reason of an emergency access that is still in force, if any.
-    pub emergency_reason: Option<String>,
+    /// The id of the user's emergency access to the record that has not expired.
+    pub emergency_access: Option<String>,
 }
 
 /// Why a record stays closed.
@@ -41,9 +42,9 @@ pub fn record_access(facts: &AccessFacts) -> Result<AccessBasis, Denial> {
     if facts.role == Role::Leader {
         return Ok(AccessBasis::Leader);
     }
-    match &facts.emergency_reason {
-        Some(reason) => Ok(AccessBasis::Emergency {
-            reason: reason.clone(),
+    match &facts.emergency_access {
+        Some(access) => Ok(AccessBasis::Emergency {
+            access: access.clone(),
         }),
         None => Err(Denial::NeedsEmergencyAccess),
     }
@@ -61,7 +62,7 @@ mod tests {
             role,
             contact_person,
             blocked,
-            emergency_reason: emergency.then(|| "youth in crisis at the station".to_owned()),
+            emergency_access: emergency.then(|| "e1".to_owned()),
         }
     }
 

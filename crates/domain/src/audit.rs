@@ -10,8 +10,9 @@ pub enum AccessBasis {
     ContactPerson,
     /// A leader of the service.
     Leader,
-    /// Emergency access ("break the glass") with the reason the user gave.
-    Emergency { reason: String },
+    /// Emergency access ("break the glass"): the id of the access, whose reason is kept
+    /// sealed with it (the log refers to the access, never copies its reason).
+    Emergency { access: String },
     /// An administrator's logged action (import, export, innsyn copy).
     Administration,
 }
@@ -82,7 +83,8 @@ pub enum AuditAction {
     ContactUndone,
     /// The data-encryption keys were rotated; the detail counts the re-sealed values.
     KeysRotated,
-    /// Emergency access to a youth's record was taken; the detail holds the reason.
+    /// Emergency access to a youth's record was taken; the detail names the access (its reason
+    /// is sealed with it).
     EmergencyAccessGranted,
     /// A leader reviewed an emergency access.
     EmergencyAccessReviewed,
@@ -161,8 +163,8 @@ impl AuditEvent {
         self
     }
 
-    /// The entry every read, change or export of personal data must write. The emergency
-    /// reason is kept in the detail so the leader's review shows it.
+    /// The entry every read, change or export of personal data must write. An emergency
+    /// access is named by its id, which the leader's review and the youth's access list resolve.
     pub fn personal_data(
         actor: UserId,
         access: PersonalDataAccess,
@@ -170,7 +172,7 @@ impl AuditEvent {
         subject: impl Into<String>,
     ) -> Self {
         let detail = match &basis {
-            AccessBasis::Emergency { reason } => reason.clone(),
+            AccessBasis::Emergency { access } => format!("emergency access {access}"),
             _ => String::new(),
         };
         Self::new(
@@ -192,11 +194,11 @@ mod tests {
             UserId::new(),
             PersonalDataAccess::Read,
             AccessBasis::Emergency {
-                reason: "akutt".into(),
+                access: "e1".into(),
             },
             "youth:1",
         );
         assert_eq!(e.action.code(), "personal_data_read:emergency");
-        assert_eq!(e.detail, "akutt");
+        assert_eq!(e.detail, "emergency access e1");
     }
 }

@@ -118,6 +118,16 @@ impl FieldKeys {
         format!("{id} {}", hex::encode(bytes.as_ref()))
     }
 
+    /// Opens `value`, or gives it back as it is when it was stored before its column was sealed
+    /// (`gatelangs keys rotate` seals such values).
+    pub fn open_or_plain(&self, place: Place<'_>, value: &str) -> Result<String, StoreError> {
+        if is_sealed(value) {
+            self.open(place, value)
+        } else {
+            Ok(value.to_owned())
+        }
+    }
+
     /// The ids of every key held, oldest first.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().map(|k| k.id.as_str())

@@ -69,6 +69,16 @@ pub(crate) fn body_place<'a>(service: &'a str, row: &'a str, column: &'a str) ->
     }
 }
 
+/// Where the reason an entry is left out of the youth's copy is sealed.
+fn withheld_place<'a>(service: &'a str, entry: &'a str) -> Place<'a> {
+    Place {
+        service,
+        table: "journal_entries",
+        column: "withheld_reason",
+        row: entry,
+    }
+}
+
 fn version_row(entry: EntryId, version: i64) -> String {
     format!("{entry}/{version}")
 }
@@ -190,7 +200,12 @@ pub async fn restore(
     .bind(entry.helped_at)
     .bind(first.author.to_string())
     .bind(first.written_at)
-    .bind(entry.withheld_reason.as_deref())
+    .bind(
+        entry
+            .withheld_reason
+            .as_deref()
+            .map(|r| keys.seal(withheld_place(&s, &entry.id.to_string()), r)),
+    )
     .bind(entry.withheld_reason.as_ref().map(|_| now))
     .execute(&mut *conn)
     .await?;
@@ -230,7 +245,7 @@ pub async fn find(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let mut entry = entry_from_row(&row)?;
+    let mut entry = entry_from_row(&row, keys, service)?;
     entry.versions = versions(conn, keys, service, id).await?;
     Ok(Some(entry))
 }
@@ -410,6 +425,7 @@ pub(crate) fn deletion_place<'a>(service: &'a str, row: &'a str) -> Place<'a> {
 /// second paragraph), or lifts the mark with `None`.
 pub async fn set_withheld(
     conn: &mut AnyConnection,
+    keys: &FieldKeys,
     key: EntryKey,
     by: UserId,
     reason: Option<&str>,
@@ -424,7 +440,7 @@ pub async fn set_withheld(
         "UPDATE journal_entries SET withheld_reason = $1, withheld_by = $2, withheld_at = $3 \
          WHERE id = $4 AND youth_id = $5 AND service_id = $6",
     )
-    .bind(reason)
+    .bind(reason.map(|r| keys.seal(withheld_place(&service.to_string(), &id.to_string()), r)))
     .bind(reason.map(|_| by.to_string()))
     .bind(reason.map(|_| now))
     .bind(id.to_string())
@@ -455,7 +471,7 @@ pub async fn for_youth(
     .await?;
     let mut entries = Vec::with_capacity(rows.len());
     for row in &rows {
-        entries.push(entry_from_row(row)?);
+        entries.push(entry_from_row(row, keys, service)?);
     }
     for e in &mut entries {
         e.versions = versions(conn, keys, service, e.id).await?;
@@ -482,13 +498,18 @@ pub async fn get(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let mut entry = entry_from_row(&row)?;
+    let mut entry = entry_from_row(&row, keys, service)?;
     entry.versions = versions(conn, keys, service, id).await?;
     Ok(Some(entry))
 }
 
-fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<Entry> {
+fn entry_from_row(row: &sqlx::any::AnyRow, keys: &FieldKeys, service: ServiceId) -> Result<Entry> {
     let id: String = row.try_get("id")?;
+    let withheld: Option<String> = row.try_get("withheld_reason")?;
+    let s = service.to_string();
+    let withheld_reason = withheld
+        .map(|w| keys.open_or_plain(withheld_place(&s, &id), &w))
+        .transpose()?;
     let youth: String = row.try_get("youth_id")?;
     let conversation: Option<String> = row.try_get("conversation_id")?;
     let author: String = row.try_get("author_id")?;
@@ -503,7 +524,7 @@ fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<Entry> {
         author: parse("journal_entries.author_id", &author)?,
         author_name: row.try_get("author_name")?,
         created_at: row.try_get("created_at")?,
-        withheld_reason: row.try_get("withheld_reason")?,
+        withheld_reason,
         versions: Vec::new(),
     })
 }

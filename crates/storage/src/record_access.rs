@@ -15,7 +15,8 @@ use crate::{Result, StoreError};
 pub struct StoredFacts {
     pub contact_person: bool,
     pub blocked: bool,
-    pub emergency_reason: Option<String>,
+    /// The id of the user's emergency access that has not expired.
+    pub emergency_access: Option<String>,
 }
 
 pub async fn facts(
@@ -45,7 +46,7 @@ pub async fn facts(
     .fetch_optional(&mut *conn)
     .await?;
     let emergency: Option<String> = sqlx::query_scalar(
-        "SELECT reason FROM emergency_accesses WHERE youth_id = $1 AND user_id = $2 \
+        "SELECT id FROM emergency_accesses WHERE youth_id = $1 AND user_id = $2 \
          AND service_id = $3 AND expires_at > $4 ORDER BY expires_at DESC LIMIT 1",
     )
     .bind(&y)
@@ -57,19 +58,19 @@ pub async fn facts(
     Ok(StoredFacts {
         contact_person: contact.is_some(),
         blocked: blocked.is_some(),
-        emergency_reason: emergency,
+        emergency_access: emergency,
     })
 }
 
-/// Records an emergency access that lasts `secs` from `now`.
+/// Records an emergency access for `(granted_at, expires_at)`, its reason sealed.
 pub async fn grant_emergency(
     conn: &mut AnyConnection,
+    keys: &FieldKeys,
     service: ServiceId,
     youth: YouthId,
     user: UserId,
     reason: &str,
-    now: i64,
-    secs: i64,
+    (granted_at, expires_at): (i64, i64),
 ) -> Result<EmergencyAccessId> {
     let id = EmergencyAccessId::new();
     sqlx::query(
@@ -80,9 +81,12 @@ pub async fn grant_emergency(
     .bind(service.to_string())
     .bind(youth.to_string())
     .bind(user.to_string())
-    .bind(reason)
-    .bind(now)
-    .bind(now + secs)
+    .bind(keys.seal(
+        emergency_place(&service.to_string(), &id.to_string(), "reason"),
+        reason,
+    ))
+    .bind(granted_at)
+    .bind(expires_at)
     .execute(&mut *conn)
     .await?;
     Ok(id)
@@ -104,9 +108,20 @@ pub struct EmergencyGrant {
     pub review_note: Option<String>,
 }
 
+/// Where an emergency access's reason and review note are sealed.
+fn emergency_place<'a>(service: &'a str, row: &'a str, column: &'a str) -> Place<'a> {
+    Place {
+        service,
+        table: "emergency_accesses",
+        column,
+        row,
+    }
+}
+
 /// Emergency accesses of the service, unreviewed first, newest first.
 pub async fn emergency_grants(
     conn: &mut AnyConnection,
+    keys: &FieldKeys,
     service: ServiceId,
     youth: Option<YouthId>,
 ) -> Result<Vec<EmergencyGrant>> {
@@ -122,23 +137,28 @@ pub async fn emergency_grants(
     .bind(youth.map(|y| y.to_string()).unwrap_or_default())
     .fetch_all(&mut *conn)
     .await?;
+    let s = service.to_string();
     rows.iter()
         .map(|row| {
             let id: String = row.try_get("id")?;
             let youth: String = row.try_get("youth_id")?;
             let user: String = row.try_get("user_id")?;
+            let reason: String = row.try_get("reason")?;
+            let note: Option<String> = row.try_get("review_note")?;
+            let open =
+                |column, value: &str| keys.open_or_plain(emergency_place(&s, &id, column), value);
             Ok(EmergencyGrant {
                 id: parse("emergency_accesses.id", &id)?,
                 youth: parse("emergency_accesses.youth_id", &youth)?,
                 youth_ref: row.try_get("ref")?,
                 user: parse("emergency_accesses.user_id", &user)?,
                 user_name: row.try_get("user_name")?,
-                reason: row.try_get("reason")?,
+                reason: open("reason", &reason)?,
                 granted_at: row.try_get("granted_at")?,
                 expires_at: row.try_get("expires_at")?,
                 reviewed_by: row.try_get("reviewer")?,
                 reviewed_at: row.try_get("reviewed_at")?,
-                review_note: row.try_get("review_note")?,
+                review_note: note.map(|n| open("review_note", &n)).transpose()?,
             })
         })
         .collect()
@@ -147,6 +167,7 @@ pub async fn emergency_grants(
 /// A leader's review of one emergency access.
 pub async fn review_emergency(
     conn: &mut AnyConnection,
+    keys: &FieldKeys,
     service: ServiceId,
     id: EmergencyAccessId,
     reviewer: UserId,
@@ -159,7 +180,10 @@ pub async fn review_emergency(
     )
     .bind(reviewer.to_string())
     .bind(now)
-    .bind(note)
+    .bind(keys.seal(
+        emergency_place(&service.to_string(), &id.to_string(), "review_note"),
+        note,
+    ))
     .bind(id.to_string())
     .bind(service.to_string())
     .execute(&mut *conn)

@@ -29,6 +29,9 @@ const SIMPLE: &[(&str, &str)] = &[
     ("child_welfare", "sent"),
     ("child_welfare", "answer"),
     ("observations", "summary"),
+    ("emergency_accesses", "reason"),
+    ("emergency_accesses", "review_note"),
+    ("journal_entries", "withheld_reason"),
 ];
 
 /// The first sealed value whose key is not among `keys`, as (`table.column`, key id): the data
@@ -84,12 +87,9 @@ pub async fn rotate(conn: &mut AnyConnection, keys: &FieldKeys) -> Result<u64> {
                 column,
                 row: &id,
             };
-            // TOTP secrets of versions before field encryption are sealed here for the first time.
-            let plain = if *table == "users" && !crate::crypto::is_sealed(&sealed) {
-                sealed.clone()
-            } else {
-                keys.open(place, &sealed)?
-            };
+            // Values stored before their column was sealed (TOTP secrets, emergency reasons,
+            // review notes, withholding reasons) are sealed here for the first time.
+            let plain = keys.open_or_plain(place, &sealed)?;
             sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE id = $2"))
                 .bind(keys.seal(place, &plain))
                 .bind(&id)

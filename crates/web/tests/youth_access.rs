@@ -263,12 +263,12 @@ async fn world(app: &TestApp) -> World {
     ] {
         facts::grant_emergency(
             &mut conn,
+            store.field_keys(),
             a.id,
             youth,
             find(actor).id,
             "youth in crisis at the station",
-            now,
-            3600,
+            (now, now + 3600),
         )
         .await
         .unwrap();
@@ -374,12 +374,12 @@ async fn concrete(app: &TestApp, w: &World, path: &str, actor: &User, n: usize) 
     if path.contains("{grant}") {
         let grant = facts::grant_emergency(
             &mut conn,
+            store.field_keys(),
             service,
             w.youth,
             w.admin.id,
             "test grant reason",
-            1,
-            60,
+            (1, 61),
         )
         .await
         .unwrap();

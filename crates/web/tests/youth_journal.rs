@@ -297,7 +297,33 @@ async fn exact_search_emergency_access_and_blocking() {
         assert!(review.contains("Solveig ringte i krise"), "{review}");
         let grant_at = review.find("/youths/access-review/").unwrap();
         let grant = &review[grant_at..grant_at + 22 + 36];
-        assert_eq!(app.post(grant, Some(&leader), "note=OK").await.status, 303);
+        assert_eq!(
+            app.post(grant, Some(&leader), "note=Riktig+bruk+av+n%C3%B8dtilgang")
+                .await
+                .status,
+            303
+        );
+        // The reason and the review note are sealed at rest, and the log refers to the access
+        // instead of copying its reason.
+        let clear = app
+            .count("SELECT COUNT(*) FROM emergency_accesses WHERE reason LIKE '%krise%' OR review_note LIKE '%nødtilgang%' OR reason NOT LIKE 'gl1:%' OR review_note NOT LIKE 'gl1:%'")
+            .await;
+        assert_eq!(clear, 0, "{}", app.name());
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%krise%'")
+                .await,
+            0,
+            "{}",
+            app.name()
+        );
+        assert!(
+            app.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%emergency access %'")
+                .await
+                >= 2
+        );
+        let reviewed = app.get("/youths/access-review", Some(&leader)).await.body;
+        assert!(reviewed.contains("Solveig ringte i krise"), "{reviewed}");
+        assert!(reviewed.contains("Riktig bruk av nødtilgang"), "{reviewed}");
         assert!(
             app.get("/youths/access-review", Some(&leader))
                 .await
@@ -392,6 +418,19 @@ async fn the_youths_copy_holds_the_record_and_its_access_log_and_leaves_out_with
             ),
         )
         .await;
+        // The withholding reason is sealed at rest and read back for the record.
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM journal_entries WHERE withheld_reason LIKE 'gl1:%' AND withheld_reason NOT LIKE '%harm%'").await,
+            1,
+            "{}",
+            app.name()
+        );
+        assert!(
+            app.get(&record, Some(&leader))
+                .await
+                .body
+                .contains("Would harm the youth")
+        );
         let copy = app.get(&format!("{record}/innsyn"), Some(&kari)).await;
         assert_eq!(copy.status, 200);
         for needle in [

@@ -122,11 +122,16 @@ async fn home(
     };
     let unreviewed = if principal.role() == gatelangs_domain::Role::Leader {
         let mut conn = state.store.read_conn().await?;
-        gatelangs_storage::record_access::emergency_grants(&mut conn, principal.service_id(), None)
-            .await?
-            .iter()
-            .filter(|g| g.reviewed_at.is_none())
-            .count()
+        gatelangs_storage::record_access::emergency_grants(
+            &mut conn,
+            state.store.field_keys(),
+            principal.service_id(),
+            None,
+        )
+        .await?
+        .iter()
+        .filter(|g| g.reviewed_at.is_none())
+        .count()
     } else {
         0
     };

@@ -200,7 +200,8 @@ fn leader(p: &Principal) -> Result<(), AppError> {
 pub async fn review_page(State(state): State<AppState>, p: Principal) -> AppResult<ReviewPage> {
     leader(&p)?;
     let mut conn = state.store.conn().await?;
-    let grants = facts::emergency_grants(&mut conn, p.service_id(), None).await?;
+    let grants =
+        facts::emergency_grants(&mut conn, state.store.field_keys(), p.service_id(), None).await?;
     let tz = p.tz();
     let rows = grants.into_iter().map(|g| GrantRow {
         id: g.id.to_string(),

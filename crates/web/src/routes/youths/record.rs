@@ -96,7 +96,7 @@ pub struct RecordPage {
     guardians: Vec<String>,
     contact_persons: String,
     closed: bool,
-    emergency: Option<String>,
+    emergency: bool,
     leader: bool,
     notice: Option<String>,
     conversations: Vec<ConversationRow>,
@@ -349,10 +349,7 @@ pub async fn show(
             .collect::<Vec<_>>()
             .join(", "),
         closed: y.closed_at.is_some(),
-        emergency: match &rec.basis() {
-            AccessBasis::Emergency { reason } => Some(reason.clone()),
-            _ => None,
-        },
+        emergency: matches!(rec.basis(), AccessBasis::Emergency { .. }),
         leader,
         notice: notice(&tr, &done.done),
         conversations: conversation_rows(&tr, &tz, &convs),
