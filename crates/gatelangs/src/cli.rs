@@ -289,7 +289,15 @@ pub enum UserCommand {
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
     /// Check the hash chain; exits with 1 and names the first broken entry if it was tampered with.
-    Verify,
+    Verify {
+        /// A value `audit checkpoint` printed earlier: also fail if the log no longer reaches
+        /// the entry it names unchanged.
+        #[arg(long)]
+        checkpoint: Option<String>,
+    },
+    /// Print a value naming the newest entry, to keep outside the database (on paper, in the
+    /// operations log) and give to `audit verify --checkpoint` later.
+    Checkpoint,
 }
 
 /// `90s`, `30m`, `12h`, `2d` or plain seconds.

@@ -3,7 +3,10 @@
 //! Each entry carries the MAC of the previous one; its own MAC is HMAC-SHA256 over its sequence
 //! number, the previous MAC and its fields. The key lives outside the database, so someone who
 //! can edit the database cannot recompute the chain after changing or deleting a row. A head row
-//! holds the last sequence number and MAC, so removing the newest entries is detected too.
+//! holds the last sequence number and MAC, sealed with the key too, so removing the newest
+//! entries is detected. Someone who kept an old copy of the head could still put it back after
+//! deleting the newest entries; `checkpoint` gives the operator a value to keep outside the
+//! database, and `verify` with it detects that as well.
 
 use gatelangs_domain::{AuditEvent, ServiceId, UserId};
 use hmac::{Hmac, Mac};
@@ -66,6 +69,42 @@ impl Sealed<'_> {
     }
 }
 
+/// The head's own MAC: the last sequence number and entry MAC under the key.
+fn head_mac(key: &AuditKey, seq: i64, mac: &str) -> String {
+    let payload = serde_json::json!(["head", seq, mac]).to_string();
+    let mut hmac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    hmac.update(payload.as_bytes());
+    hex::encode(hmac.finalize().into_bytes())
+}
+
+/// Seals a head written before heads were sealed (migration 0019 marks it `unsealed`).
+pub async fn seal_unsealed_head(conn: &mut AnyConnection, key: &AuditKey) -> Result<()> {
+    let head =
+        sqlx::query("SELECT seq, mac FROM audit_head WHERE id = 1 AND head_mac = 'unsealed'")
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(head) = head {
+        let seq: i64 = head.try_get("seq")?;
+        let mac: String = head.try_get("mac")?;
+        sqlx::query("UPDATE audit_head SET head_mac = $1 WHERE id = 1 AND head_mac = 'unsealed'")
+            .bind(head_mac(key, seq, &mac))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A value naming the newest entry (`SEQ:MAC`) for the operator to keep outside the database;
+/// `verify` with it fails if the log no longer reaches that entry unchanged.
+pub async fn checkpoint(conn: &mut AnyConnection) -> Result<String> {
+    let head = sqlx::query("SELECT seq, mac FROM audit_head WHERE id = 1")
+        .fetch_one(&mut *conn)
+        .await?;
+    let seq: i64 = head.try_get("seq")?;
+    let mac: String = head.try_get("mac")?;
+    Ok(format!("{seq}:{mac}"))
+}
+
 /// Appends `event` on `conn`, which should be the transaction of the action it records, so that
 /// the action and its entry commit or roll back together.
 pub async fn append(
@@ -111,8 +150,9 @@ pub async fn append(
     .bind(&mac)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE audit_head SET mac = $1 WHERE id = 1")
+    sqlx::query("UPDATE audit_head SET mac = $1, head_mac = $2 WHERE id = 1")
         .bind(&mac)
+        .bind(head_mac(key, seq, &mac))
         .execute(&mut *conn)
         .await?;
     Ok(seq)
@@ -133,8 +173,23 @@ pub struct Verification {
 }
 
 /// Walks the chain from the first entry and reports the first entry that was changed, removed
-/// or inserted outside Gatelangs.
-pub async fn verify(conn: &mut AnyConnection, key: &AuditKey) -> Result<Verification> {
+/// or inserted outside Gatelangs; with a `checkpoint` (from [`checkpoint`]) also a log cut back
+/// below the entry it names.
+pub async fn verify(
+    conn: &mut AnyConnection,
+    key: &AuditKey,
+    checkpoint: Option<&str>,
+) -> Result<Verification> {
+    let checkpoint = checkpoint
+        .map(|c| {
+            c.trim()
+                .split_once(':')
+                .and_then(|(seq, mac)| Some((seq.parse::<i64>().ok()?, mac.to_owned())))
+                .ok_or_else(|| {
+                    StoreError::Corrupt(format!("not a checkpoint (expected SEQ:MAC): {c:?}"))
+                })
+        })
+        .transpose()?;
     const PAGE: i64 = 2000;
     let mut expected_seq = 1_i64;
     let mut prev_mac = "0".repeat(64);
@@ -196,17 +251,49 @@ pub async fn verify(conn: &mut AnyConnection, key: &AuditKey) -> Result<Verifica
                     format!("entry {seq} was changed after it was written"),
                 ));
             }
+            if let Some((at, kept)) = &checkpoint
+                && *at == seq
+                && *kept != stored_mac
+            {
+                return Ok(broken(
+                    checked,
+                    seq,
+                    format!(
+                        "entry {seq} is not the one the checkpoint names: the log was rewritten"
+                    ),
+                ));
+            }
             prev_mac = stored_mac;
             expected_seq += 1;
             checked += 1;
         }
     }
-    let head = sqlx::query("SELECT seq, mac FROM audit_head WHERE id = 1")
+    if let Some((at, _)) = &checkpoint
+        && *at > expected_seq - 1
+    {
+        return Ok(broken(
+            checked,
+            expected_seq,
+            format!(
+                "the log ends at entry {} but the checkpoint names entry {at}: the newest were deleted",
+                expected_seq - 1
+            ),
+        ));
+    }
+    let head = sqlx::query("SELECT seq, mac, head_mac FROM audit_head WHERE id = 1")
         .fetch_one(&mut *conn)
         .await?;
     let head_seq: i64 = head.try_get("seq")?;
-    let head_mac: String = head.try_get("mac")?;
-    if head_seq != expected_seq - 1 || head_mac != prev_mac {
+    let stored_head_mac: String = head.try_get("head_mac")?;
+    let head_entry_mac: String = head.try_get("mac")?;
+    if stored_head_mac != head_mac(key, head_seq, &head_entry_mac) {
+        return Ok(broken(
+            checked,
+            expected_seq,
+            "the head of the log was changed outside Gatelangs".to_owned(),
+        ));
+    }
+    if head_seq != expected_seq - 1 || head_entry_mac != prev_mac {
         return Ok(broken(
             checked,
             expected_seq,

@@ -107,6 +107,8 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
+        let mut conn = self.pool.acquire().await?;
+        crate::audit::seal_unsealed_head(&mut conn, &self.audit_key).await?;
         Ok(())
     }
 

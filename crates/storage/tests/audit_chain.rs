@@ -23,7 +23,9 @@ async fn write_entries(store: &Store, n: usize) -> ServiceId {
 
 async fn verify(store: &Store) -> audit::Verification {
     let mut conn = store.conn().await.unwrap();
-    audit::verify(&mut conn, store.audit_key()).await.unwrap()
+    audit::verify(&mut conn, store.audit_key(), None)
+        .await
+        .unwrap()
 }
 
 /// What an intruder with database access does first: removes the append-only guard.
@@ -106,6 +108,91 @@ async fn deleting_the_newest_entries_is_found() {
             .unwrap();
         let broken = verify(&db.store).await.first_broken.unwrap();
         assert_eq!(broken.seq, 5, "{:?}", db.backend());
+    }
+}
+
+/// Deletes the entries from `seq` on and moves the head back to the entry before, as an
+/// intruder who knows the schema would.
+async fn cut_back(db: &TestDb, seq: i64) {
+    drop_guard(db).await;
+    sqlx::query("DELETE FROM audit_log WHERE seq >= $1")
+        .bind(seq)
+        .execute(db.store.pool())
+        .await
+        .unwrap();
+    sqlx::query(
+        "UPDATE audit_head SET seq = $1, mac = (SELECT mac FROM audit_log WHERE seq = $1) WHERE id = 1",
+    )
+    .bind(seq - 1)
+    .execute(db.store.pool())
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_head_moved_back_after_deleting_the_newest_entries_is_found() {
+    for db in each_backend().await {
+        write_entries(&db.store, 6).await;
+        cut_back(&db, 5).await;
+        let broken = verify(&db.store).await.first_broken.unwrap();
+        assert!(
+            broken.problem.contains("head"),
+            "{:?}: {broken:?}",
+            db.backend()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_checkpoint_kept_outside_finds_an_old_head_put_back() {
+    for db in each_backend().await {
+        write_entries(&db.store, 4).await;
+        // The intruder copies the whole head row now...
+        let old: (i64, String, String) =
+            sqlx::query_as("SELECT seq, mac, head_mac FROM audit_head WHERE id = 1")
+                .fetch_one(db.store.pool())
+                .await
+                .unwrap();
+        write_entries(&db.store, 2).await;
+        // ...while the operator keeps a checkpoint after entry 6.
+        let kept = {
+            let mut conn = db.store.conn().await.unwrap();
+            audit::checkpoint(&mut conn).await.unwrap()
+        };
+        assert!(kept.starts_with("6:"), "{kept}");
+        let mut conn = db.store.conn().await.unwrap();
+        let with = audit::verify(&mut conn, db.store.audit_key(), Some(&kept))
+            .await
+            .unwrap();
+        assert_eq!(with.first_broken, None, "{:?}", db.backend());
+        drop(conn);
+        // Entries 5 and 6 deleted and the old head put back: the chain alone cannot tell...
+        cut_back(&db, 5).await;
+        sqlx::query("UPDATE audit_head SET head_mac = $1 WHERE id = 1")
+            .bind(&old.2)
+            .execute(db.store.pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            verify(&db.store).await.first_broken,
+            None,
+            "{:?}",
+            db.backend()
+        );
+        // ...the checkpoint can.
+        let mut conn = db.store.conn().await.unwrap();
+        let broken = audit::verify(&mut conn, db.store.audit_key(), Some(&kept))
+            .await
+            .unwrap()
+            .first_broken
+            .unwrap();
+        assert_eq!(broken.seq, 5, "{:?}", db.backend());
+        assert!(broken.problem.contains("checkpoint"), "{broken:?}");
+        assert!(
+            audit::verify(&mut conn, db.store.audit_key(), Some("not a checkpoint"))
+                .await
+                .is_err()
+        );
     }
 }
 

@@ -411,43 +411,26 @@ async fn an_administrator_changes_others_not_themselves_and_roles_take_effect() 
         // A leader made administrator may open the users page at once (the role is read with
         // the session), and made a field worker again may not.
         let leader_session = app.session_for(&leader).await;
-        assert_eq!(
-            app.get("/admin/users", Some(&leader_session)).await.status,
-            StatusCode::FORBIDDEN
-        );
-        let made = app
-            .post(
-                &format!("/admin/users/{}/role", leader.id),
-                Some(&session),
-                "role=admin",
-            )
-            .await;
+        let set_role = |role: &'static str| {
+            let path = format!("/admin/users/{}/role", leader.id);
+            let session = session.clone();
+            let app = &app;
+            async move {
+                app.post(&path, Some(&session), &format!("role={role}"))
+                    .await
+            }
+        };
+        let users_page = || app.get("/admin/users", Some(&leader_session));
+        assert_eq!(users_page().await.status, StatusCode::FORBIDDEN);
+        let made = set_role("admin").await;
         assert_eq!(
             made.location(),
             format!("/admin/users/{}?done=role", leader.id)
         );
-        assert_eq!(
-            app.get("/admin/users", Some(&leader_session)).await.status,
-            StatusCode::OK
-        );
-        app.post(
-            &format!("/admin/users/{}/role", leader.id),
-            Some(&session),
-            "role=field_worker",
-        )
-        .await;
-        assert_eq!(
-            app.get("/admin/users", Some(&leader_session)).await.status,
-            StatusCode::FORBIDDEN
-        );
-        let unknown = app
-            .post(
-                &format!("/admin/users/{}/role", leader.id),
-                Some(&session),
-                "role=chief",
-            )
-            .await;
-        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        assert_eq!(users_page().await.status, StatusCode::OK);
+        set_role("field_worker").await;
+        assert_eq!(users_page().await.status, StatusCode::FORBIDDEN);
+        assert_eq!(set_role("chief").await.status, StatusCode::BAD_REQUEST);
         let details = app
             .count("SELECT COUNT(*) FROM audit_log WHERE action = 'role_changed' AND detail IN ('leader -> admin; web', 'admin -> field_worker; web')")
             .await;

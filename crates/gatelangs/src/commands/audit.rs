@@ -1,4 +1,4 @@
-//! `gatelangs audit verify`.
+//! `gatelangs audit verify [--checkpoint V]` and `gatelangs audit checkpoint`.
 
 use std::process::ExitCode;
 
@@ -8,9 +8,14 @@ use crate::cli::AuditCommand;
 
 pub async fn run(store: &Store, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        AuditCommand::Verify => {
+        AuditCommand::Checkpoint => {
             let mut conn = store.conn().await?;
-            let v = audit::verify(&mut conn, store.audit_key()).await?;
+            println!("{}", audit::checkpoint(&mut conn).await?);
+            Ok(ExitCode::SUCCESS)
+        }
+        AuditCommand::Verify { checkpoint } => {
+            let mut conn = store.conn().await?;
+            let v = audit::verify(&mut conn, store.audit_key(), checkpoint.as_deref()).await?;
             match v.first_broken {
                 None => {
                     println!(
