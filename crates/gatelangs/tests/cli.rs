@@ -64,6 +64,16 @@ async fn an_administrator_sets_up_services_and_users() {
             );
             assert!(install.dir.path().join("audit.key").exists());
         }
+        // The key files are readable by their owner only from the moment they exist.
+        #[cfg(unix)]
+        for key in ["audit.key", "data.keys"] {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(install.dir.path().join(key))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{key}: {mode:o}");
+        }
         let add = [
             "service",
             "add",
