@@ -50,7 +50,6 @@ role-analyst = Analyst
 
 login-title = Log in
 login-expired = Your session has expired. Please log in again.
-login-setup-done = The service has been created. Log in with the user you just made.
 login-demo-notice = This is a demo. Usernames and passwords were printed when the server started. Two-factor sign-in is off in the demo service, so you get straight in.
 login-submit = Log in
 field-username = Username

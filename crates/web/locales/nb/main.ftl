@@ -50,7 +50,6 @@ role-analyst = Analytiker
 
 login-title = Logg inn
 login-expired = Økten din er utløpt. Logg inn på nytt.
-login-setup-done = Tjenesten er opprettet. Logg inn med brukeren du nettopp laget.
 login-demo-notice = Dette er en demo. Brukernavn og passord ble skrevet ut da serveren startet. Tofaktorinnlogging er slått av i demotjenesten, så du kommer rett inn.
 login-submit = Logg inn
 field-username = Brukernavn

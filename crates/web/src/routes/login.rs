@@ -36,7 +36,6 @@ struct LoginPage {
     errors: Vec<String>,
     username: String,
     expired: bool,
-    setup_done: bool,
     password_set: bool,
     demo: bool,
 }
@@ -44,7 +43,6 @@ struct LoginPage {
 #[derive(Deserialize, Default)]
 struct LoginQuery {
     expired: Option<String>,
-    setup: Option<String>,
     /// Back from choosing a password through a one-time link.
     password: Option<String>,
 }
@@ -67,7 +65,6 @@ async fn show(
         errors: vec![],
         username: String::new(),
         expired: q.expired.is_some(),
-        setup_done: q.setup.is_some(),
         password_set: q.password.is_some(),
         demo: any_demo_service(&state).await?,
     }
@@ -94,7 +91,6 @@ async fn submit(
             errors: vec![tr.t(key)],
             username: username.clone(),
             expired: false,
-            setup_done: false,
             password_set: false,
             demo,
         };
