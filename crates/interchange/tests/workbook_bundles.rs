@@ -278,3 +278,63 @@ async fn a_workbook_with_typed_cells_imports_the_same_report_as_its_csv() {
         assert_eq!(row_count(&db.store, "contacts").await, before);
     }
 }
+
+/// A places sheet with `good` rows before one with a bad kind and two after it: `blanks` of the
+/// first good rows are followed by a blank row, `multiline` of them have a name with `breaks`
+/// line breaks. Returns the workbook and the bad row's number as the spreadsheet shows it.
+fn places_layout(good: u32, blanks: u32, multiline: u32, breaks: usize) -> (Vec<u8>, u32) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("places").unwrap();
+    sheet
+        .write_row(0, 0, ["district", "place", "kind"])
+        .unwrap();
+    let mut row = 1;
+    for i in 0..good {
+        let name = if i < multiline {
+            format!("Sted {i}{}", "\nlinje".repeat(breaks))
+        } else {
+            format!("Sted {i}")
+        };
+        sheet
+            .write_row(row, 0, ["Sentrum", name.as_str(), "street"])
+            .unwrap();
+        row += if i < blanks { 2 } else { 1 };
+    }
+    sheet
+        .write_row(row, 0, ["Sentrum", "Feil", "spaceship"])
+        .unwrap();
+    // Good rows after it, so the bad row is not simply the sheet's last.
+    for (i, after) in (row + 1..row + 3).enumerate() {
+        let name = format!("Etter {i}{}", "\nlinje".repeat(breaks));
+        sheet
+            .write_row(after, 0, ["Sentrum", name.as_str(), "street"])
+            .unwrap();
+    }
+    (book.save_to_buffer().unwrap(), row + 1)
+}
+
+#[tokio::test]
+async fn the_row_named_is_the_sheet_row_whatever_blank_rows_and_line_breaks_come_before() {
+    for db in each_backend().await {
+        for case in 0..24_u32 {
+            let good = 1 + case % 5;
+            let blanks = (case / 2) % (good + 1);
+            let multiline = (case / 3) % (good + 1);
+            let breaks = 1 + usize::try_from(case % 3).unwrap();
+            let (book, bad_row) = places_layout(good, blanks, multiline, breaks);
+            let shown = import_workbook(&db.store, "layouts", book)
+                .await
+                .unwrap_err();
+            let want = format!("book.xlsx:places!{bad_row}: kind: ");
+            assert_eq!(shown.len(), 1, "case {case}: {shown:?}");
+            assert!(
+                shown[0].starts_with(&want),
+                "{:?} case {case} (good {good}, blanks {blanks}, multiline {multiline}, breaks {breaks}): {want} not at the start of {}",
+                db.backend(),
+                shown[0]
+            );
+        }
+        assert_eq!(row_count(&db.store, "places").await, 0);
+    }
+}
