@@ -6,6 +6,7 @@
 //! (hashing is slow and belongs outside the transaction).
 
 use gatelangs_domain::{AuditAction, AuditEvent, DisplayName, Role, UserId, Username};
+use gatelangs_storage::services::Service;
 use gatelangs_storage::users::{self, NewUser, User};
 use gatelangs_storage::{AnyConnection, Store, StoreError, reset_links};
 
@@ -89,6 +90,13 @@ impl OneTimeLink {
     pub fn path(&self) -> String {
         format!("/password/{}", self.token)
     }
+}
+
+/// Whether `user` must enrol a second factor before reaching anything: the service requires one
+/// of everyone who can see personal data, and the user has none yet. Such an account enrols only
+/// through a one-time link (or the setup link), never on the strength of its password.
+pub fn must_enrol(service: &Service, user: &User) -> bool {
+    service.require_two_factor && user.role.can_see_personal_data() && !user.has_two_factor()
 }
 
 /// The accounts of the administrator's service, and which of them wait for their link.

@@ -322,15 +322,13 @@ async fn import_takes_a_workbook_and_names_sheet_and_row() {
 #[tokio::test]
 async fn a_lost_data_key_file_stops_every_command_and_names_the_key() {
     for (install, _pg) in installs().await {
-        let bundle = install.dir.path().join("bundle");
-        std::fs::create_dir_all(&bundle).unwrap();
-        std::fs::write(
-            bundle.join("youths.csv"),
-            "ref,first_name,last_name,birth_date,gender,municipality\nY1,Solveig,Kvernbakken,2010-05-17,female,3205\n",
-        )
-        .unwrap();
-        let out = install.run(&["import", "--service", "team", bundle.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", text(&out));
+        import_into_team(
+            &install,
+            &[(
+                "youths.csv",
+                "ref,first_name,last_name,birth_date,gender,municipality\nY1,Solveig,Kvernbakken,2010-05-17,female,3205\n",
+            )],
+        );
         let keys = install.dir.path().join("data.keys");
         let saved = std::fs::read_to_string(&keys).unwrap();
         let id = saved
@@ -415,6 +413,22 @@ async fn audit_verify_names_the_first_tampered_entry() {
     }
 }
 
+/// Imports a bundle of `files` into the service `team` (created by the import) and checks it
+/// worked.
+fn import_into_team(install: &Install, files: &[(&str, &str)]) {
+    let bundle = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(bundle.path().join(name), text).unwrap();
+    }
+    let out = install.run(&[
+        "import",
+        "--service",
+        "team",
+        bundle.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
 /// The action codes of the audit log, oldest first.
 async fn audit_actions(url: &str) -> Vec<String> {
     use sqlx::Connection;
@@ -497,25 +511,20 @@ fn first_start_prints_a_setup_link_and_demo_prints_logins() {
 #[tokio::test]
 async fn keys_rotate_reencrypts_and_every_record_stays_readable() {
     for (install, _pg) in installs().await {
-        let bundle = install.dir.path().join("in");
-        std::fs::create_dir_all(&bundle).unwrap();
-        std::fs::write(
-            bundle.join("staff.csv"),
-            "username,name,role\nkari,Kari,field_worker\n",
-        )
-        .unwrap();
-        std::fs::write(
-            bundle.join("youths.csv"),
-            "ref,first_name,last_name,birth_date,gender,municipality,contact_persons\nY1,Solveig,Kvernbakken,2010-05-17,female,3205,kari\n",
-        )
-        .unwrap();
-        std::fs::write(
-            bundle.join("followups.csv"),
-            "date,youth_ref,staff,challenges,note\n2024-03-01,Y1,kari,crime,Hemmelig notat\n",
-        )
-        .unwrap();
-        let out = install.run(&["import", "--service", "team", bundle.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", text(&out));
+        import_into_team(
+            &install,
+            &[
+                ("staff.csv", "username,name,role\nkari,Kari,field_worker\n"),
+                (
+                    "youths.csv",
+                    "ref,first_name,last_name,birth_date,gender,municipality,contact_persons\nY1,Solveig,Kvernbakken,2010-05-17,female,3205,kari\n",
+                ),
+                (
+                    "followups.csv",
+                    "date,youth_ref,staff,challenges,note\n2024-03-01,Y1,kari,crime,Hemmelig notat\n",
+                ),
+            ],
+        );
         let keys = install.dir.path().join("data.keys");
         let lines = |p: &Path| {
             std::fs::read_to_string(p)

@@ -62,19 +62,20 @@ impl Sealed<'_> {
             self.detail
         ])
         .to_string();
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
-        mac.update(payload.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        hmac_hex(key, &payload)
     }
+}
+
+/// HMAC-SHA256 of `payload` under the audit key, as hex.
+fn hmac_hex(key: &AuditKey, payload: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    mac.update(payload.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
 }
 
 /// The head's own MAC: the last sequence number and entry MAC under the key.
 fn head_mac(key: &AuditKey, seq: i64, mac: &str) -> String {
-    let payload = serde_json::json!(["head", seq, mac]).to_string();
-    let mut hmac = Hmac::<Sha256>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
-    hmac.update(payload.as_bytes());
-    hex::encode(hmac.finalize().into_bytes())
+    hmac_hex(key, &serde_json::json!(["head", seq, mac]).to_string())
 }
 
 /// Seals a head written before heads were sealed (migration 0019 marks it `unsealed`).

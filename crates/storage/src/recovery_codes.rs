@@ -18,17 +18,23 @@ fn normalise(code: &str) -> String {
 
 /// Replaces the user's recovery codes with `count` new ones and returns them, formatted
 /// `xxxxx-xxxxx` for reading aloud or writing down.
+/// Removes every recovery code of `user` (a reset, or before new ones are made).
+pub async fn clear(conn: &mut AnyConnection, service: ServiceId, user: UserId) -> Result<()> {
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1 AND service_id = $2")
+        .bind(user.to_string())
+        .bind(service.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn regenerate(
     conn: &mut AnyConnection,
     service: ServiceId,
     user: UserId,
     count: usize,
 ) -> Result<Vec<String>> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1 AND service_id = $2")
-        .bind(user.to_string())
-        .bind(service.to_string())
-        .execute(&mut *conn)
-        .await?;
+    clear(conn, service, user).await?;
     let mut rng = rand::rngs::OsRng;
     let mut codes = Vec::with_capacity(count);
     for _ in 0..count {

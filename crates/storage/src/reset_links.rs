@@ -80,6 +80,18 @@ pub async fn revoke(conn: &mut AnyConnection, user: UserId) -> Result<()> {
     Ok(())
 }
 
+/// Whether `user` has a link that has not expired.
+pub async fn pending_for(conn: &mut AnyConnection, user: UserId) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM user_reset_links WHERE user_id = $1 AND expires_at > $2",
+    )
+    .bind(user.to_string())
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n > 0)
+}
+
 /// The users of `service` with a link that has not expired (shown on the administrator's list).
 pub async fn pending(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<UserId>> {
     let rows = sqlx::query(

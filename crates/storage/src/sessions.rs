@@ -191,6 +191,15 @@ pub fn pending_totp(keys: &crate::FieldKeys, session: &Session) -> Result<Option
         .transpose()
 }
 
+/// Ends every session of `user` (the account was disabled, reset or locked).
+pub async fn delete_for_user(conn: &mut AnyConnection, user: UserId) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash.to_owned())

@@ -176,7 +176,7 @@ pub async fn set_disabled(
         .bind(service.to_string());
     update_one(conn, q).await?;
     // A disabled account keeps no open sessions.
-    end_sessions(conn, id).await?;
+    crate::sessions::delete_for_user(conn, id).await?;
     Ok(())
 }
 
@@ -191,15 +191,6 @@ pub async fn set_role(
         .bind(id.to_string())
         .bind(service.to_string());
     update_one(conn, q).await
-}
-
-/// Ends every session of `id` (the account was disabled, reset or locked).
-async fn end_sessions(conn: &mut AnyConnection, id: UserId) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id.to_string())
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
 }
 
 /// Takes away a user's password and second factor (secret and recovery codes) and ends their
@@ -218,12 +209,8 @@ pub async fn reset_credentials(
     .bind(id.to_string())
     .bind(service.to_string());
     update_one(conn, q).await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1 AND service_id = $2")
-        .bind(id.to_string())
-        .bind(service.to_string())
-        .execute(&mut *conn)
-        .await?;
-    end_sessions(conn, id).await?;
+    crate::recovery_codes::clear(conn, service, id).await?;
+    crate::sessions::delete_for_user(conn, id).await?;
     Ok(())
 }
 
@@ -356,7 +343,7 @@ pub async fn lock_second_factor(
     .bind(service.to_string())
     .execute(&mut *conn)
     .await?;
-    end_sessions(conn, id).await?;
+    crate::sessions::delete_for_user(conn, id).await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -15,15 +15,21 @@ fn form(password: &str, again: &str, slug: &str) -> String {
     )
 }
 
+/// A new setup link's path, checked to open.
+async fn working_setup_link(app: &common::TestApp) -> String {
+    let token = {
+        let mut conn = app.store().conn().await.unwrap();
+        setup::issue(&mut conn).await.unwrap()
+    };
+    let path = format!("/setup/{token}");
+    assert_eq!(app.get(&path, None).await.status, 200, "{}", app.name());
+    path
+}
+
 #[tokio::test]
 async fn the_setup_link_creates_the_first_administrator_once() {
     for app in each_app().await {
-        let token = {
-            let mut conn = app.store().conn().await.unwrap();
-            setup::issue(&mut conn).await.unwrap()
-        };
-        let path = format!("/setup/{token}");
-        assert_eq!(app.get(&path, None).await.status, 200, "{}", app.name());
+        let path = working_setup_link(&app).await;
 
         let bad = app
             .post(
@@ -101,12 +107,7 @@ async fn the_setup_link_creates_the_first_administrator_once() {
 #[tokio::test]
 async fn a_setup_link_expires_after_its_lifetime() {
     for app in each_app().await {
-        let token = {
-            let mut conn = app.store().conn().await.unwrap();
-            setup::issue(&mut conn).await.unwrap()
-        };
-        let path = format!("/setup/{token}");
-        assert_eq!(app.get(&path, None).await.status, 200, "{}", app.name());
+        let path = working_setup_link(&app).await;
         // The link was printed a lifetime and a minute ago.
         let mut conn = app.store().conn().await.unwrap();
         sqlx::query("UPDATE setup_tokens SET created_at = created_at - $1")

@@ -238,6 +238,12 @@ async fn a_new_account_chooses_its_password_through_a_one_time_link() {
     }
 }
 
+/// An administrator's action on `user`'s page (`role`, `disabled`, `reset`, `unlock`).
+async fn act(app: &TestApp, session: &str, user: &User, action: &str, form: &str) -> common::Reply {
+    let path = format!("/admin/users/{}/{action}", user.id);
+    app.post(&path, Some(session), form).await
+}
+
 async fn user_named(app: &TestApp, service: gatelangs_domain::ServiceId, username: &str) -> User {
     let mut conn = app.store().conn().await.unwrap();
     let user = users::find_by_username(&mut conn, username)
@@ -273,13 +279,7 @@ async fn a_reset_takes_password_and_second_factor_and_the_user_enrols_again() {
         );
 
         let session = app.session_for(&admin).await;
-        let reset = app
-            .post(
-                &format!("/admin/users/{}/reset", worker.id),
-                Some(&session),
-                "",
-            )
-            .await;
+        let reset = act(&app, &session, &worker, "reset", "").await;
         assert_eq!(
             reset.status,
             StatusCode::OK,
@@ -316,52 +316,19 @@ async fn a_reset_takes_password_and_second_factor_and_the_user_enrols_again() {
         assert_eq!(login.status, StatusCode::FORBIDDEN, "{}", app.name());
 
         // A second reset makes a new link; an older one never outlives it.
-        let first = link_in(
-            &app.post(
-                &format!("/admin/users/{}/reset", worker.id),
-                Some(&session),
-                "",
-            )
-            .await
-            .body,
-        );
-        let second = link_in(
-            &app.post(
-                &format!("/admin/users/{}/reset", worker.id),
-                Some(&session),
-                "",
-            )
-            .await
-            .body,
-        );
+        let first = link_in(&act(&app, &session, &worker, "reset", "").await.body);
+        let second = link_in(&act(&app, &session, &worker, "reset", "").await.body);
         assert_eq!(app.get(&first, None).await.status, StatusCode::BAD_REQUEST);
         assert_eq!(app.get(&second, None).await.status, StatusCode::OK);
 
         // Disabling ends the link too; enabling lets the account log in again, not the link.
-        let off = app
-            .post(
-                &format!("/admin/users/{}/disabled", worker.id),
-                Some(&session),
-                "disabled=true",
-            )
-            .await;
+        let off = act(&app, &session, &worker, "disabled", "disabled=true").await;
         assert!(off.status.is_redirection(), "{}", app.name());
         assert_eq!(app.get(&second, None).await.status, StatusCode::BAD_REQUEST);
-        let refused = app
-            .post(
-                &format!("/admin/users/{}/reset", worker.id),
-                Some(&session),
-                "",
-            )
-            .await;
+        let refused = act(&app, &session, &worker, "reset", "").await;
         assert_eq!(refused.status, StatusCode::CONFLICT, "{}", app.name());
         assert!(refused.body.contains("deaktivert"), "{}", app.name());
-        app.post(
-            &format!("/admin/users/{}/disabled", worker.id),
-            Some(&session),
-            "disabled=false",
-        )
-        .await;
+        act(&app, &session, &worker, "disabled", "disabled=false").await;
 
         let codes = app.audit_codes().await;
         for code in ["credentials_reset", "user_disabled", "user_enabled"] {
@@ -386,13 +353,7 @@ async fn an_administrator_changes_others_not_themselves_and_roles_take_effect() 
             ("disabled", "disabled=true"),
             ("reset", ""),
         ] {
-            let reply = app
-                .post(
-                    &format!("/admin/users/{}/{path}", admin.id),
-                    Some(&session),
-                    form,
-                )
-                .await;
+            let reply = act(&app, &session, &admin, path, form).await;
             assert_eq!(reply.status, StatusCode::CONFLICT, "{} {path}", app.name());
             assert!(
                 reply.body.contains("en annen administrator"),
@@ -412,13 +373,9 @@ async fn an_administrator_changes_others_not_themselves_and_roles_take_effect() 
         // the session), and made a field worker again may not.
         let leader_session = app.session_for(&leader).await;
         let set_role = |role: &'static str| {
-            let path = format!("/admin/users/{}/role", leader.id);
-            let session = session.clone();
-            let app = &app;
-            async move {
-                app.post(&path, Some(&session), &format!("role={role}"))
-                    .await
-            }
+            let form = format!("role={role}");
+            let (app, session, leader) = (&app, session.clone(), leader.clone());
+            async move { act(app, &session, &leader, "role", &form).await }
         };
         let users_page = || app.get("/admin/users", Some(&leader_session));
         assert_eq!(users_page().await.status, StatusCode::FORBIDDEN);

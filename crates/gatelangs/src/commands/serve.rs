@@ -36,7 +36,8 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         let mut conn = store.conn().await?;
         let token = setup::issue(&mut conn).await?;
         println!(
-            "No users yet. Open this one-time link (valid for 24 hours) to create the service and its first administrator:"
+            "No users yet. Open this one-time link (valid for {} hours) to create the service and its first administrator:",
+            setup::LIFETIME_SECONDS / 3600
         );
         println!("  {base}/setup/{token}");
     }

@@ -89,7 +89,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 &new,
                 None,
                 CreatedBy::Operator,
-                "command line",
+                HOW,
             )
             .await
             {
@@ -106,7 +106,7 @@ pub async fn run(store: &Store, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             if let Some(pw) = shown {
                 println!("Password: {pw}");
             }
-            if svc.require_two_factor && role.can_see_personal_data() {
+            if app_users::must_enrol(&svc, &user) {
                 println!(
                     "The service requires a second factor, which only a one-time link sets up: \
                      `gatelangs user reset --username {username}` prints one (or use /admin/users)."

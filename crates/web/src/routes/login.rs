@@ -11,7 +11,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_domain::{AuditAction, AuditEvent};
-use gatelangs_storage::services::Service;
 use gatelangs_storage::sessions::{self, Stage};
 use gatelangs_storage::users::User;
 use gatelangs_storage::{services, users};
@@ -146,7 +145,7 @@ async fn submit(
     state.throttle.record_success(&username);
     let mut tx = state.store.begin().await?;
     let service = services::get(&mut tx, user.service_id).await?;
-    if must_enrol(&service, &user) {
+    if gatelangs_app::users::must_enrol(&service, &user) {
         // The password alone must not let anyone put their own authenticator on the account:
         // enrolment starts only from a one-time link an administrator issued (or the setup
         // link), which leads straight to it.
@@ -188,12 +187,6 @@ async fn submit(
     tx.commit().await?;
 
     Ok(session_started(&state, &user, &token, stage))
-}
-
-/// Whether `user` must enrol a second factor before reaching anything: the service requires one
-/// of everyone who can see personal data, and the user has none yet.
-pub(crate) fn must_enrol(service: &Service, user: &User) -> bool {
-    service.require_two_factor && user.role.can_see_personal_data() && !user.has_two_factor()
 }
 
 /// The answer that hands the browser a new session and sends it where the stage leads.

@@ -107,7 +107,7 @@ async fn submit(
     // Where the service requires a second factor, the link is also the only way to enrol one:
     // its owner goes straight on to the authenticator, in a session that can do nothing else.
     let service = services::get(&mut tx, user.service_id).await?;
-    if login::must_enrol(&service, &user) {
+    if app_users::must_enrol(&service, &user) {
         let token = sessions::create(&mut tx, user.id, user.service_id, Stage::MustEnrol).await?;
         tx.commit().await?;
         return Ok(login::session_started(

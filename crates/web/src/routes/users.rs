@@ -13,10 +13,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gatelangs_app::users::{self as app_users, OneTimeLink};
 use gatelangs_domain::{DisplayName, Role, UserId, Username};
+use gatelangs_storage::reset_links;
 use gatelangs_storage::users::User;
 use serde::Deserialize;
 
-use super::layout::Layout;
+use super::layout::{Layout, role_label};
 use crate::auth::{Administrator, ForPrincipal, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
@@ -53,10 +54,6 @@ fn role_options(tr: &Tr, chosen: Option<Role>) -> Vec<RoleOption> {
             selected: Some(*r) == chosen,
         })
         .collect()
-}
-
-pub fn role_label(tr: &Tr, role: Role) -> String {
-    tr.t(&format!("role-{}", role.as_str().replace('_', "-")))
 }
 
 pub struct Row {
@@ -273,7 +270,7 @@ async fn user_page(
     let tr = p.tr();
     let mut conn = state.store.conn().await?;
     let user = app_users::get(&mut conn, admin, id).await?;
-    let (_, waiting) = app_users::list(&mut conn, admin).await?;
+    let waiting = reset_links::pending_for(&mut conn, user.id).await?;
     Ok(UserPage {
         layout: Layout::for_principal(
             p,
@@ -282,7 +279,7 @@ async fn user_page(
             &format!("/admin/users/{id}"),
         ),
         id: user.id.to_string(),
-        state: state_label(&tr, &user, waiting.contains(&user.id)),
+        state: state_label(&tr, &user, waiting),
         role: role_label(&tr, user.role),
         roles: role_options(&tr, Some(user.role)),
         disabled: user.disabled,
