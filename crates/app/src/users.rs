@@ -185,6 +185,66 @@ pub async fn set_disabled(
     Ok(User { disabled, ..user })
 }
 
+/// A second-factor attempt, counted before its code is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecondFactorAttempt {
+    /// The attempt's number in the current run of wrong codes: check the code.
+    Counted(i64),
+    /// The account is locked: the code is not checked.
+    Locked,
+}
+
+/// Counts an attempt in its own committed statement, so guesses sent in parallel each take a
+/// number and a new login with the password does not start the count again. An attempt past the
+/// limit locks the account (if nothing has yet) and is not checked.
+pub async fn count_second_factor_attempt(
+    store: &Store,
+    user: &User,
+) -> Result<SecondFactorAttempt> {
+    let counted = {
+        let mut conn = store.conn().await?;
+        users::count_second_factor_attempt(&mut conn, user.service_id, user.id).await?
+    };
+    match counted.filter(|n| *n <= SECOND_FACTOR_ATTEMPTS) {
+        Some(n) => Ok(SecondFactorAttempt::Counted(n)),
+        None => {
+            lock_second_factor(store, user).await?;
+            Ok(SecondFactorAttempt::Locked)
+        }
+    }
+}
+
+/// After a wrong code: the last allowed attempt locks the account. True when it is locked.
+pub async fn second_factor_was_wrong(store: &Store, user: &User, attempt: i64) -> Result<bool> {
+    if attempt < SECOND_FACTOR_ATTEMPTS {
+        return Ok(false);
+    }
+    lock_second_factor(store, user).await?;
+    Ok(true)
+}
+
+/// A right code (or recovery code) starts the count of wrong codes again.
+pub async fn second_factor_was_right(conn: &mut AnyConnection, user: &User) -> Result<()> {
+    users::clear_second_factor_failures(conn, user.service_id, user.id).await?;
+    Ok(())
+}
+
+/// Locks the account's second factor (its sessions end), with one audit entry.
+async fn lock_second_factor(store: &Store, user: &User) -> Result<()> {
+    let mut tx = store.begin().await?;
+    if users::lock_second_factor(&mut tx, user.service_id, user.id).await? {
+        let event = AuditEvent::new(
+            Some(user.id),
+            AuditAction::SecondFactorLocked,
+            format!("user:{}", user.username),
+        )
+        .with_detail(format!("{SECOND_FACTOR_ATTEMPTS} wrong codes in a row"));
+        store.audit(&mut tx, Some(user.service_id), &event).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Lifts a second-factor lock (after too many wrong codes) once the administrator has made sure
 /// the owner made them; the count starts again.
 pub async fn unlock_second_factor(

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use gatelangs_app::users::SECOND_FACTOR_ATTEMPTS;
+use gatelangs_app::users::{self as app_users, SecondFactorAttempt};
 use gatelangs_domain::{AuditAction, AuditEvent};
 use gatelangs_storage::sessions::{self, Stage};
 use gatelangs_storage::{recovery_codes, users};
@@ -91,15 +91,13 @@ async fn answer_challenge(
     }
     let detail = addr.map(|a| a.to_string()).unwrap_or_default();
     let subject = format!("user:{}", user.username);
-    // Counted and committed before the code is checked, so guesses sent in parallel each take
-    // a number, and a new login with the password does not start the count again.
-    let attempt = {
-        let mut conn = state.store.conn().await?;
-        users::count_second_factor_attempt(&mut conn, user.service_id, user.id).await?
-    };
-    let Some(attempt) = attempt.filter(|n| *n <= SECOND_FACTOR_ATTEMPTS) else {
-        lock(&state, user, &subject).await?;
-        return Ok(refuse(StatusCode::LOCKED, "second-factor-locked"));
+    let attempt = match app_users::count_second_factor_attempt(&state.store, user).await? {
+        SecondFactorAttempt::Counted(n) => n,
+        SecondFactorAttempt::Locked => {
+            // After the lock's commit, so no request can cache the state from before it.
+            state.sessions.clear();
+            return Ok(refuse(StatusCode::LOCKED, "second-factor-locked"));
+        }
     };
     let mut tx = state.store.begin().await?;
     let secret = users::totp_secret(state.store.field_keys(), user)?;
@@ -121,13 +119,13 @@ async fn answer_challenge(
             .await?;
         tx.commit().await?;
         state.throttle.record_failure(&user.username, addr);
-        if attempt == SECOND_FACTOR_ATTEMPTS {
-            lock(&state, user, &subject).await?;
+        if app_users::second_factor_was_wrong(&state.store, user, attempt).await? {
+            state.sessions.clear();
             return Ok(refuse(StatusCode::LOCKED, "second-factor-locked"));
         }
         return Ok(refuse(StatusCode::UNAUTHORIZED, "second-factor-wrong"));
     }
-    users::clear_second_factor_failures(&mut tx, user.service_id, user.id).await?;
+    app_users::second_factor_was_right(&mut tx, user).await?;
     if used_recovery {
         let event = AuditEvent::new(
             Some(user.id),
@@ -151,27 +149,6 @@ async fn answer_challenge(
     state.sessions.clear();
     state.throttle.record_success(&user.username);
     Ok(Redirect::to("/").into_response())
-}
-
-/// Locks the account's second factor (its sessions end) with an audit entry, once.
-async fn lock(state: &AppState, user: &users::User, subject: &str) -> AppResult<()> {
-    let mut tx = state.store.begin().await?;
-    if users::lock_second_factor(&mut tx, user.service_id, user.id).await? {
-        let event = AuditEvent::new(
-            Some(user.id),
-            AuditAction::SecondFactorLocked,
-            subject.to_owned(),
-        )
-        .with_detail(format!("{SECOND_FACTOR_ATTEMPTS} wrong codes in a row"));
-        state
-            .store
-            .audit(&mut tx, Some(user.service_id), &event)
-            .await?;
-    }
-    tx.commit().await?;
-    // After the commit, so no request can cache the state from before it.
-    state.sessions.clear();
-    Ok(())
 }
 
 #[derive(Template, WebTemplate)]
