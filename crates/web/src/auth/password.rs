@@ -49,6 +49,29 @@ pub async fn hash(password: NewPassword) -> Result<String, AppError> {
         .map_err(|e| AppError::Internal(e.to_string().into()))
 }
 
+/// A new password typed twice on a form, checked against the policy and `context` (the user's
+/// own names), with every problem as a message key.
+pub fn check_new(
+    password: &str,
+    again: &str,
+    context: &[&str],
+) -> Result<NewPassword, Vec<&'static str>> {
+    let mut problems = vec![];
+    let parsed = NewPassword::parse(password, context);
+    match &parsed {
+        Err(gatelangs_domain::PasswordError::TooShort) => problems.push("password-too-short"),
+        Err(gatelangs_domain::PasswordError::TooCommon) => problems.push("password-too-common"),
+        Ok(_) => {}
+    }
+    if password != again {
+        problems.push("setup-passwords-differ");
+    }
+    match parsed {
+        Ok(p) if problems.is_empty() => Ok(p),
+        _ => Err(problems),
+    }
+}
+
 /// A random password for a new or reset account, printed once: 20 characters from an
 /// alphabet without look-alikes, in groups of five for reading aloud (about 99 bits).
 pub fn generate() -> String {

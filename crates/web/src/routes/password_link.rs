@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_app::users as app_users;
-use gatelangs_domain::{NewPassword, PasswordError};
 use serde::Deserialize;
 
 use gatelangs_storage::services;
@@ -80,24 +79,21 @@ async fn submit(
             .await
             .map_err(|_| invalid())?
     };
-    let mut errors = vec![];
-    let password = NewPassword::parse(&form.password, &[&user.username, &user.name]);
-    match &password {
-        Err(PasswordError::TooShort) => errors.push(tr.t("password-too-short")),
-        Err(PasswordError::TooCommon) => errors.push(tr.t("password-too-common")),
-        Ok(_) => {}
-    }
-    if form.password != form.password_again {
-        errors.push(tr.t("setup-passwords-differ"));
-    }
-    let (Ok(password), true) = (password, errors.is_empty()) else {
-        let page = Page {
-            layout: Layout::public(tr, "password-link-title", "/password"),
-            errors,
-            token,
-            username: user.username,
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let password = match password::check_new(
+        &form.password,
+        &form.password_again,
+        &[&user.username, &user.name],
+    ) {
+        Ok(password) => password,
+        Err(problems) => {
+            let page = Page {
+                layout: Layout::public(tr, "password-link-title", "/password"),
+                errors: problems.into_iter().map(|k| tr.t(k)).collect(),
+                token,
+                username: user.username,
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
     let hash = password::hash(password).await?;
     let mut tx = state.store.begin().await?;

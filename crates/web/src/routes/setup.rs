@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gatelangs_domain::{
-    AuditAction, AuditEvent, DisplayName, MunicipalityNumber, NewPassword, PasswordError, Role,
-    ServiceName, ServiceSlug, ServiceTimeZone, Username,
+    AuditAction, AuditEvent, DisplayName, MunicipalityNumber, NewPassword, Role, ServiceName,
+    ServiceSlug, ServiceTimeZone, Username,
 };
 use gatelangs_storage::services::NewService;
 use gatelangs_storage::sessions::{self, Stage};
@@ -100,16 +100,16 @@ fn validate(form: &SetupForm, tr: &Tr) -> Result<Valid, Vec<String>> {
     check(name.is_ok(), "setup-bad-name");
     let username = Username::parse(&form.username);
     check(username.is_ok(), "setup-bad-username");
-    let password = NewPassword::parse(&form.password, &[&form.username, &form.name, &form.slug]);
-    match &password {
-        Err(PasswordError::TooShort) => check(false, "password-too-short"),
-        Err(PasswordError::TooCommon) => check(false, "password-too-common"),
-        Ok(_) => {}
-    }
-    check(
-        form.password == form.password_again,
-        "setup-passwords-differ",
+    let password = password::check_new(
+        &form.password,
+        &form.password_again,
+        &[&form.username, &form.name, &form.slug],
     );
+    if let Err(problems) = &password {
+        for key in problems {
+            check(false, key);
+        }
+    }
     match (service_name, slug, municipality, name, username, password) {
         (Ok(service_name), Ok(slug), Ok(municipality), Ok(name), Ok(username), Ok(password))
             if errors.is_empty() =>
