@@ -253,3 +253,42 @@ pub fn workbook_of(files: &[(&str, &str)]) -> Vec<u8> {
     }
     book.save_to_buffer().unwrap()
 }
+
+/// Fails when a `.rs` file (or a folder with a `mod.rs`) in a merged test binary's folder is not
+/// declared as a module in its `main.rs`: such a file would compile into nothing and its tests
+/// would silently never run.
+pub fn assert_every_test_file_is_a_module(manifest_dir: &str, folder: &str, main_rs: &str) {
+    let declared: std::collections::BTreeSet<&str> = main_rs
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("mod "))
+        .filter_map(|rest| rest.strip_suffix(';'))
+        .collect();
+    let dir = std::path::Path::new(manifest_dir).join(folder);
+    let entries = std::fs::read_dir(&dir).expect("the test folder can be listed");
+    let mut undeclared = Vec::new();
+    for entry in entries {
+        let path = entry.expect("a folder entry").path();
+        let module = if path.extension().is_some_and(|ext| ext == "rs") {
+            path.file_stem()
+                .and_then(|stem| stem.to_str())
+                .map(str::to_owned)
+        } else if path.join("mod.rs").is_file() {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .map(str::to_owned)
+        } else {
+            None
+        };
+        if let Some(module) = module
+            && module != "main"
+            && !declared.contains(module.as_str())
+        {
+            undeclared.push(module);
+        }
+    }
+    assert!(
+        undeclared.is_empty(),
+        "{}: add `mod NAME;` to main.rs for {undeclared:?}",
+        dir.display()
+    );
+}

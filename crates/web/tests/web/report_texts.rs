@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-mod common;
+use crate::common;
 
 use common::{each_app, pdf_text, urlencode};
 use gatelangs_domain::Role;

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use gatelangs_storage::Backend;
 use gatelangs_testkit::TestDb;
 
-mod common;
+use crate::common;
 use common::{Install, text};
 
 /// A fresh installation per backend: the embedded default (no --db), and PostgreSQL.

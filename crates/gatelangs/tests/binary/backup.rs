@@ -14,7 +14,7 @@ use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender};
 use gatelangs_storage::Store;
 use gatelangs_storage::contacts::{self, NewContact};
 
-mod common;
+use crate::common;
 use common::{Install, text};
 
 /// A fresh empty PostgreSQL database (migrated, no service), or `None` on SQLite.

@@ -22,7 +22,7 @@ fn leaves(node: &Value, path: Vec<String>, out: &mut Vec<(Vec<String>, Value)>) 
     }
 }
 
-const FIXTURE: &str = include_str!("fixtures/out-lillestrom-2024.expected.json");
+const FIXTURE: &str = include_str!("../fixtures/out-lillestrom-2024.expected.json");
 
 /// Where the shared fixture sits beside the repository (the team's checkout), the copy must not
 /// have drifted from it.

@@ -1,0 +1,18 @@
+//! The storage tests: the audit chain, consent and the youth record, on SQLite and PostgreSQL.
+//!
+//! One test binary per crate, not one per file: each binary links the whole product (Typst
+//! included), and a binary per file filled the CI machine's disk and spent minutes linking.
+//! Every `.rs` file here must be a module below; `every_file_is_a_module` checks it.
+
+mod audit_chain;
+mod consent;
+mod youth_record;
+
+#[test]
+fn every_file_is_a_module() {
+    gatelangs_testkit::assert_every_test_file_is_a_module(
+        env!("CARGO_MANIFEST_DIR"),
+        "tests/storage",
+        include_str!("main.rs"),
+    );
+}
