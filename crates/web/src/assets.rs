@@ -1,11 +1,9 @@
 //! Static files compiled into the binary: the product runs in closed networks, with no CDN.
 
-use axum::Router;
+use crate::routes::table::Routes;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-
-use crate::state::AppState;
 
 const APP_CSS: &str = include_str!("../assets/app.css");
 const FAVICON: &str = include_str!("../assets/favicon.svg");
@@ -37,31 +35,31 @@ async fn service_worker() -> impl IntoResponse {
     )
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn router() -> Routes {
+    Routes::new()
+        .get(
             "/assets/app.css",
             get(|| async { asset("text/css; charset=utf-8", APP_CSS) }),
         )
-        .route(
+        .get(
             "/assets/favicon.svg",
             get(|| async { asset("image/svg+xml", FAVICON) }),
         )
-        .route(
+        .get(
             "/assets/field.js",
             get(|| async { asset("text/javascript; charset=utf-8", FIELD_JS) }),
         )
-        .route(
+        .get(
             "/assets/rollcall.js",
             get(|| async { asset("text/javascript; charset=utf-8", ROLL_CALL_JS) }),
         )
-        .route(
+        .get(
             "/assets/nav.js",
             get(|| async { asset("text/javascript; charset=utf-8", NAV_JS) }),
         )
-        .route(
+        .get(
             "/assets/manifest.webmanifest",
             get(|| async { asset("application/manifest+json", MANIFEST) }),
         )
-        .route("/sw.js", get(service_worker))
+        .get("/sw.js", get(service_worker))
 }

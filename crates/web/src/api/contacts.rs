@@ -1,6 +1,5 @@
 //! The field page's sync endpoint and the contacts list.
 
-use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Query, State};
 use gatelangs_domain::field::{ContactCount, Topic};
@@ -10,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::ApiError;
-use crate::auth::{FieldRecorder, Principal, ReportReader};
+use crate::auth::{Can, FieldRecorder};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use gatelangs_app::field::{self as field_ops, Op, Outcome, Registration};
@@ -107,10 +106,9 @@ fn parse_op(op: SyncOp) -> Result<Op, (uuid::Uuid, &'static str)> {
 )]
 pub async fn sync(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, recorder): Can<FieldRecorder>,
     Json(request): Json<SyncRequest>,
 ) -> AppResult<Json<SyncResponse>> {
-    let recorder = FieldRecorder::for_principal(&principal)?;
     if request.ops.len() > MAX_OPS {
         return Err(AppError::BadRequest("contact-too-many"));
     }
@@ -185,15 +183,15 @@ pub struct ContactList {
     responses(
         (status = 200, description = "Contacts that count, newest first (at most 10 000)", body = ContactList),
         (status = 400, description = "A bad date", body = ApiError),
-        (status = 401, description = "Not logged in", body = ApiError)
+        (status = 401, description = "Not logged in", body = ApiError),
+        (status = 403, description = "Not a field worker or leader: one row per contact, with its time, place and worker, is for the team itself; analysts use the annual report's figures", body = ApiError)
     )
 )]
 pub async fn list(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, reader): Can<FieldRecorder>,
     Query(q): Query<ContactQuery>,
 ) -> AppResult<Json<ContactList>> {
-    let reader = ReportReader::for_principal(&principal)?;
     let tz = principal.tz();
     let bound = |s: &Option<String>, days: i64| -> AppResult<Option<i64>> {
         match s.as_deref().filter(|s| !s.is_empty()) {

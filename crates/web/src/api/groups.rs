@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiError;
-use crate::auth::{ForPrincipal, GroupWorker, Principal, YouthDesk};
+use crate::auth::{Can, ForPrincipal, GroupWorker, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -72,10 +72,9 @@ const MAX_ROLL_CALLS: usize = 100;
 )]
 pub async fn sync(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, _): Can<GroupWorker>,
     Json(request): Json<RollCallSyncRequest>,
 ) -> AppResult<Json<RollCallSyncResponse>> {
-    GroupWorker::for_principal(&principal)?;
     let desk = YouthDesk::for_principal(&principal)?;
     if request.roll_calls.len() > MAX_ROLL_CALLS {
         return Err(AppError::BadRequest("groups-too-many"));

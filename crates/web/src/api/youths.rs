@@ -1,7 +1,6 @@
 //! Youth-record operations over JSON. The same record gate as the pages: need-to-know access,
 //! an audit entry per access, and no collaboration without a covering consent.
 
-use crate::auth::ForPrincipal;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -12,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiError;
-use crate::auth::{Principal, YouthDesk};
+use crate::auth::{Can, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -54,11 +53,10 @@ pub struct CollaborationCreated {
 )]
 pub async fn create_collaboration(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(_principal, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Json(request): Json<CollaborationRequest>,
 ) -> AppResult<(StatusCode, Json<CollaborationCreated>)> {
-    let desk = YouthDesk::for_principal(&principal)?;
     let youth: YouthId = id.parse().map_err(|_| AppError::NotFound)?;
     let day: jiff::civil::Date = request
         .date

@@ -8,8 +8,13 @@ pub use gatelangs_app::capabilities::{
 };
 pub use gatelangs_app::record_gate::YouthDesk;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+
 use super::Principal;
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// Asks for a capability as the logged-in user.
 pub trait ForPrincipal: Sized {
@@ -41,3 +46,20 @@ for_principal!(
     TimeRecorder,
     YouthDesk
 );
+
+/// The logged-in user and capability `C`, as an extractor. Listed before the body in a handler's
+/// arguments, it refuses a user without the capability before the body is read, so a refused
+/// user gets 403 (not a 400 about their form) and an upload of theirs is never parsed.
+pub struct Can<C>(pub Principal, pub C);
+
+impl<C: ForPrincipal> FromRequestParts<AppState> for Can<C> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let principal = Principal::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let capability = C::for_principal(&principal).map_err(IntoResponse::into_response)?;
+        Ok(Can(principal, capability))
+    }
+}

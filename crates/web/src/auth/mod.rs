@@ -9,7 +9,7 @@ pub mod throttle;
 pub mod totp;
 
 pub use capabilities::{
-    Administrator, AuditReader, CatalogueEditor, FieldRecorder, ForPrincipal, GroupWorker,
+    Administrator, AuditReader, Can, CatalogueEditor, FieldRecorder, ForPrincipal, GroupWorker,
     InquiryRecorder, PlaceEditor, ReportReader, ReportWriter, RotaPlanner, RotaReader,
     TimeRecorder,
 };

@@ -1,17 +1,16 @@
 //! The accessibility statement (tilgjengelighetserklæring) that Norwegian rules on universal
 //! design ask public-sector web solutions to publish: open to everyone, linked in the footer.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::routing::get;
 
 use super::layout::Layout;
 use crate::auth::Visitor;
-use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/accessibility", get(show))
+pub fn router() -> Routes {
+    Routes::new().get("/accessibility", get(show))
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,9 +1,9 @@
 //! The leader's view of the audit log, filterable by user and date.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,8 +18,8 @@ use crate::auth::{AuditReader, Principal};
 use crate::error::AppResult;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/audit", get(show))
+pub fn router() -> Routes {
+    Routes::new().get("/audit", get(show))
 }
 
 #[derive(Deserialize, Default)]

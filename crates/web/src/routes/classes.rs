@@ -1,9 +1,9 @@
 //! The yearly 8th-grade programme as a checklist (reference 2.7): every class of the schools,
 //! typed once a year, each marked taught, planned or not yet, with the share taught.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,16 +17,17 @@ use serde::Deserialize;
 use super::choice::{Choice, of_codes};
 use super::layout::Layout;
 use super::prevention::year_of;
-use crate::auth::{ForPrincipal, GroupWorker, Principal};
+use crate::auth::{Can, ForPrincipal, GroupWorker, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/prevention/classes", get(page).post(add))
-        .route("/prevention/classes/{id}", post(set_status))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/prevention/classes", get(page))
+        .post("/prevention/classes", post(add))
+        .post("/prevention/classes/{id}", post(set_status))
 }
 
 fn status_label(tr: &Tr, s: ClassStatus) -> String {
@@ -139,10 +140,9 @@ async fn page(
 
 async fn add(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Form(form): Form<ClassForm>,
 ) -> AppResult<Response> {
-    let worker = GroupWorker::for_principal(&p)?;
     let tr = p.tr();
     let year = year_of(&p, &form.year);
     let names: Vec<String> = form.names.lines().map(str::to_owned).collect();
@@ -166,11 +166,10 @@ async fn add(
 
 async fn set_status(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Path(id): Path<String>,
     Form(form): Form<ClassForm>,
 ) -> AppResult<Redirect> {
-    let worker = GroupWorker::for_principal(&p)?;
     let status: ClassStatus = form
         .status
         .parse()

@@ -1,9 +1,9 @@
 //! The contacts list with filters, the end-of-shift table and the correction form.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,19 +18,21 @@ use serde::Deserialize;
 use super::choice::{Choice, of_codes};
 use super::labels;
 use super::layout::Layout;
-use crate::auth::{FieldRecorder, Principal};
+use crate::auth::{Can, FieldRecorder, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use gatelangs_app::field::{self as field_ops, Op, Registration};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/contacts", get(list))
-        .route("/contacts/shift", get(shift_form).post(shift_submit))
-        .route("/contacts/{id}/edit", get(edit_form).post(edit_submit))
-        .route("/contacts/{id}/undo", post(undo))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/contacts", get(list))
+        .get("/contacts/shift", get(shift_form))
+        .post("/contacts/shift", post(shift_submit))
+        .get("/contacts/{id}/edit", get(edit_form))
+        .post("/contacts/{id}/edit", post(edit_submit))
+        .post("/contacts/{id}/undo", post(undo))
 }
 
 fn with_any(tr: &Tr, mut list: Vec<Choice>) -> Vec<Choice> {
@@ -364,10 +366,9 @@ const SHIFT_NAMESPACE: uuid::Uuid =
 
 async fn shift_submit(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, recorder): Can<FieldRecorder>,
     body: axum::body::Bytes,
 ) -> AppResult<Response> {
-    let recorder = FieldRecorder::for_principal(&principal)?;
     let tr = principal.tr();
     let values: Vec<(String, String)> =
         serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("error-bad-form"))?;
@@ -576,11 +577,10 @@ async fn edit_form(
 
 async fn edit_submit(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, recorder): Can<FieldRecorder>,
     Path(id): Path<String>,
     Form(f): Form<EditForm>,
 ) -> AppResult<Response> {
-    let recorder = FieldRecorder::for_principal(&principal)?;
     let existing = load_correctable(&state, &recorder, &id).await?;
     let tr = principal.tr();
     let at = local_instant(&f.date, &f.time, &principal.tz());

@@ -3,9 +3,9 @@
 //! but is not offered for new ones.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -14,15 +14,16 @@ use gatelangs_storage::{StoreError, counterparts};
 use serde::Deserialize;
 
 use super::layout::Layout;
-use crate::auth::{CatalogueEditor, Principal};
+use crate::auth::{Can, CatalogueEditor, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/counterparts", get(list).post(create))
-        .route("/counterparts/{id}", post(update))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/counterparts", get(list))
+        .post("/counterparts", post(create))
+        .post("/counterparts/{id}", post(update))
 }
 
 pub struct Row {
@@ -124,10 +125,9 @@ async fn log(
 
 async fn create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, editor): Can<CatalogueEditor>,
     Form(form): Form<NewForm>,
 ) -> AppResult<Response> {
-    let editor = CatalogueEditor::for_principal(&p)?;
     let tr = p.tr();
     let code = form.code.trim().to_owned();
     let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -167,11 +167,10 @@ pub struct UpdateForm {
 
 async fn update(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, editor): Can<CatalogueEditor>,
     Path(id): Path<String>,
     Form(form): Form<UpdateForm>,
 ) -> AppResult<Response> {
-    let editor = CatalogueEditor::for_principal(&p)?;
     let id: CounterpartId = id.parse().map_err(|_| AppError::NotFound)?;
     let name = form.name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() || name.chars().count() > 200 {

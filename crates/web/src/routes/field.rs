@@ -3,14 +3,14 @@
 //! it every button is an ordinary form submission.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_domain::field::{AgeGroup, Channel, ContactCount, Gender, Topic};
 use gatelangs_domain::{ContactId, PlaceId};
 use gatelangs_storage::{contacts, places};
@@ -18,15 +18,16 @@ use serde::Deserialize;
 
 use super::labels;
 use super::layout::Layout;
-use crate::auth::{FieldRecorder, Principal};
+use crate::auth::{Can, FieldRecorder, Principal};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use gatelangs_app::field::{self as field_ops, Op, Outcome, Registration};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/field", get(|| async { Redirect::permanent("/field/") }))
-        .route("/field/", get(show).post(register_without_script))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/field", get(|| async { Redirect::permanent("/field/") }))
+        .get("/field/", get(show))
+        .post("/field/", post(register_without_script))
 }
 
 pub struct PlaceOption {
@@ -177,11 +178,10 @@ fn error_message(tr: &crate::i18n::Tr, key: &str) -> Option<String> {
 /// The same registration as a tap, for a browser without JavaScript: a new id, now.
 async fn register_without_script(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, recorder): Can<FieldRecorder>,
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Response> {
-    let recorder = FieldRecorder::for_principal(&principal)?;
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -1,9 +1,9 @@
 //! Groups (life skills, FLYT, gaming, …) and the roll-call of a session: tick the named youths
 //! the worker may see, type the pseudonyms (nickname or gamer tag) of anonymous participants.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,18 +17,19 @@ use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
 use super::layout::Layout;
-use crate::auth::{ForPrincipal, GroupWorker, Principal, YouthDesk};
+use crate::auth::{Can, ForPrincipal, GroupWorker, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/groups", get(list).post(create))
-        .route("/groups/{id}", get(show))
-        .route("/groups/{id}/sessions", post(record))
-        .route("/groups/{id}/staff", post(save_staff))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/groups", get(list))
+        .post("/groups", post(create))
+        .get("/groups/{id}", get(show))
+        .post("/groups/{id}/sessions", post(record))
+        .post("/groups/{id}/staff", post(save_staff))
 }
 
 pub fn kind_label(tr: &Tr, kind: GroupKind) -> String {
@@ -132,10 +133,9 @@ async fn list(State(state): State<AppState>, p: Principal) -> AppResult<ListPage
 
 async fn create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Form(form): Form<GroupForm>,
 ) -> AppResult<Response> {
-    let worker = GroupWorker::for_principal(&p)?;
     let tr = p.tr();
     let kind: Option<GroupKind> = form.kind.parse().ok();
     let place = match form.place.as_str() {
@@ -320,11 +320,10 @@ pub struct SessionForm {
 
 async fn record(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<SessionForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let id = group_id(&id)?;
     let tr = p.tr();
     let Some(day) = parse_date(&form.date) else {
@@ -383,11 +382,10 @@ pub struct StaffForm {
 /// Who runs the group: the ticked colleagues replace the list.
 async fn save_staff(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Path(id): Path<String>,
     Form(form): Form<StaffForm>,
 ) -> AppResult<Response> {
-    let worker = GroupWorker::for_principal(&p)?;
     let id = group_id(&id)?;
     let staff: Vec<gatelangs_domain::UserId> = form
         .staff

@@ -1,15 +1,15 @@
 //! The start page after login.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::routing::get;
 
 use super::layout::{Layout, role_label};
 use crate::auth::{ForPrincipal, Principal, YouthDesk};
 
-pub fn router() -> Router<crate::AppState> {
-    Router::new().route("/", get(home))
+pub fn router() -> Routes {
+    Routes::new().get("/", get(home))
 }
 
 #[derive(Template, WebTemplate)]

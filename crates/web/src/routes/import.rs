@@ -3,25 +3,26 @@
 //! every problem with its file and line, and nothing is written unless there is none.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Multipart, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_interchange::{ImportError, import, read_upload};
 use serde::Deserialize;
 
 use super::layout::Layout;
-use crate::auth::{Administrator, Principal};
+use crate::auth::{Administrator, Can, Principal};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/import", get(show).post(upload))
-        .route("/admin/export", get(download))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/admin/import", get(show))
+        .post("/admin/import", post(upload))
+        .get("/admin/export", get(download))
 }
 
 #[derive(Template, WebTemplate)]
@@ -54,10 +55,9 @@ async fn show(principal: Principal) -> AppResult<Response> {
 
 async fn upload(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, admin): Can<Administrator>,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let admin = Administrator::for_principal(&principal)?;
     let tr = principal.tr();
     let mut bytes = None;
     let mut file_name = String::new();

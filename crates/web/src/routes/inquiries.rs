@@ -3,13 +3,13 @@
 //! identifying anyone.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_domain::consent::Direction;
 use gatelangs_domain::time::parse_date;
 use gatelangs_domain::{CounterpartId, InquiryId};
@@ -19,14 +19,16 @@ use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
 use super::layout::Layout;
-use crate::auth::{InquiryRecorder, Principal};
+use crate::auth::{Can, InquiryRecorder, Principal};
 use crate::error::AppResult;
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/inquiries", get(list).post(create))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/inquiries", get(list))
+        .post("/inquiries", post(create))
 }
 
 pub struct Row {
@@ -157,10 +159,9 @@ async fn list(
 
 async fn create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, rec): Can<InquiryRecorder>,
     Form(form): Form<InquiryForm>,
 ) -> AppResult<Response> {
-    let rec = InquiryRecorder::for_principal(&p)?;
     let tr = p.tr();
     let mut errors = Vec::new();
     let day = parse_date(&form.date);

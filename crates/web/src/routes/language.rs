@@ -1,6 +1,6 @@
 //! Switching the interface language; remembered per user and in a cookie.
 
-use axum::Router;
+use crate::routes::table::Routes;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,8 +15,8 @@ use crate::form::Form;
 use crate::i18n::Lang;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/language", post(switch))
+pub fn router() -> Routes {
+    Routes::new().post("/language", post(switch))
 }
 
 #[derive(Deserialize)]

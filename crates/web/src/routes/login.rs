@@ -3,9 +3,9 @@
 //! Unknown user and wrong password get the same message and take the same time. Failures are
 //! throttled per account name and per client address, and written to the audit log.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -22,10 +22,11 @@ use crate::error::AppResult;
 use crate::form::Form;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(show).post(submit))
-        .route("/logout", post(logout))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/login", get(show))
+        .post("/login", post(submit))
+        .post("/logout", post(logout))
 }
 
 #[derive(Template, WebTemplate)]

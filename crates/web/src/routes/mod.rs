@@ -26,6 +26,7 @@ pub(crate) mod report_texts;
 pub(crate) mod schools;
 mod setup;
 pub(crate) mod staffing;
+pub mod table;
 pub(crate) mod time_use;
 mod trend_summary;
 mod two_factor;
@@ -34,12 +35,22 @@ pub mod youths;
 
 use axum::Router;
 use axum::http::Uri;
+use table::Routes;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    routes().into_router()
+}
+
+/// Every page route as (method, path template), in the order they are added.
+pub fn route_table() -> Vec<(&'static str, &'static str)> {
+    routes().paths().to_vec()
+}
+
+fn routes() -> Routes {
+    Routes::new()
         .merge(home::router())
         .merge(accessibility::router())
         .merge(field::router())

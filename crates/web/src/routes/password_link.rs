@@ -2,13 +2,13 @@
 //! password, then logs in as usual; where the service requires a second factor they go straight
 //! on to enrol one (a password login never leads there).
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_app::users as app_users;
 use serde::Deserialize;
 
@@ -22,8 +22,10 @@ use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/password/{token}", get(show).post(submit))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/password/{token}", get(show))
+        .post("/password/{token}", post(submit))
 }
 
 #[derive(Template, WebTemplate)]

@@ -2,9 +2,9 @@
 //! that has contacts cannot be deleted, only archived.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,22 +18,23 @@ use serde::Deserialize;
 use super::choice::{Choice, of_codes};
 use super::labels;
 use super::layout::Layout;
-use crate::auth::{PlaceEditor, Principal};
+use crate::auth::{Can, PlaceEditor, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/places", get(list).post(create_place))
-        .route("/places/districts", post(create_district))
-        .route("/places/districts/{id}/archive", post(archive_district))
-        .route("/places/{id}/edit", get(edit))
-        .route("/places/{id}", post(update_place))
-        .route("/places/{id}/move", post(move_place))
-        .route("/places/{id}/archive", post(archive_place))
-        .route("/places/{id}/delete", post(delete_place))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/places", get(list))
+        .post("/places", post(create_place))
+        .post("/places/districts", post(create_district))
+        .post("/places/districts/{id}/archive", post(archive_district))
+        .get("/places/{id}/edit", get(edit))
+        .post("/places/{id}", post(update_place))
+        .post("/places/{id}/move", post(move_place))
+        .post("/places/{id}/archive", post(archive_place))
+        .post("/places/{id}/delete", post(delete_place))
 }
 
 pub struct PlaceRow {
@@ -296,10 +297,9 @@ async fn log(
 
 async fn create_place(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, editor): Can<PlaceEditor>,
     Form(form): Form<PlaceForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
     let tr = principal.tr();
     let fields = match parse_place(&tr, &form) {
         Ok(f) => f,
@@ -344,10 +344,9 @@ struct DistrictForm {
 
 async fn create_district(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, editor): Can<PlaceEditor>,
     Form(form): Form<DistrictForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
     let tr = principal.tr();
     let name = form.name.trim();
     let error = if name.is_empty() || name.chars().count() > 200 {
@@ -448,11 +447,10 @@ async fn edit_page(
 
 async fn update_place(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(principal, editor): Can<PlaceEditor>,
     Path(id): Path<String>,
     Form(form): Form<PlaceForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
     let tr = principal.tr();
     let place_id: PlaceId = parse_id(&id)?;
     let fields = match parse_place(&tr, &form) {
@@ -501,11 +499,10 @@ struct MoveForm {
 
 async fn move_place(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(_principal, editor): Can<PlaceEditor>,
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(&principal)?;
     let step = match form.direction.as_str() {
         "up" => -1,
         "down" => 1,
@@ -539,11 +536,10 @@ enum Archivable {
 
 async fn set_archived(
     state: &AppState,
-    principal: &Principal,
+    editor: PlaceEditor,
     target: Archivable,
     form: ArchiveForm,
 ) -> AppResult<Response> {
-    let editor = PlaceEditor::for_principal(principal)?;
     let archived = form.archived == "true";
     let mut tx = state.store.begin().await?;
     let subject = match target {
@@ -570,26 +566,20 @@ async fn set_archived(
 
 async fn archive_place(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(_, editor): Can<PlaceEditor>,
     Path(id): Path<String>,
     Form(form): Form<ArchiveForm>,
 ) -> AppResult<Response> {
-    set_archived(&state, &principal, Archivable::Place(parse_id(&id)?), form).await
+    set_archived(&state, editor, Archivable::Place(parse_id(&id)?), form).await
 }
 
 async fn archive_district(
     State(state): State<AppState>,
-    principal: Principal,
+    Can(_, editor): Can<PlaceEditor>,
     Path(id): Path<String>,
     Form(form): Form<ArchiveForm>,
 ) -> AppResult<Response> {
-    set_archived(
-        &state,
-        &principal,
-        Archivable::District(parse_id(&id)?),
-        form,
-    )
-    .await
+    set_archived(&state, editor, Archivable::District(parse_id(&id)?), form).await
 }
 
 async fn delete_place(

@@ -3,9 +3,9 @@
 //! and teams, pins to keep shifts when planning again, a chart of expected contacts against the
 //! number of staff, and one click to make the week the staffing plan.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::response::Redirect;
 use axum::routing::{get, post};
@@ -18,15 +18,15 @@ use super::charts::BarChart;
 use super::layout::Layout;
 use super::report::{YearQuery, year_of};
 use super::staffing::weekday_label;
-use crate::auth::{ForPrincipal, Principal, RotaPlanner};
+use crate::auth::{Can, ForPrincipal, Principal, RotaPlanner};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staffing/presence", get(page))
-        .route("/staffing/presence/adopt", post(adopt))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/staffing/presence", get(page))
+        .post("/staffing/presence/adopt", post(adopt))
 }
 
 /// The planner's question as the page's form writes it; repeated keys for the lists.
@@ -320,10 +320,9 @@ struct AdoptForm {
 
 async fn adopt(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_p, planner): Can<RotaPlanner>,
     Form(form): Form<AdoptForm>,
 ) -> AppResult<Redirect> {
-    let planner = RotaPlanner::for_principal(&p)?;
     let from = parse_date(&form.from).ok_or(AppError::BadRequest("youth-error-date"))?;
     let teams = form
         .teams

@@ -1,13 +1,13 @@
 //! Prevention and information work (drug-prevention classes, parent meetings, talks,
 //! information work) and trend notes with their summary for the collaboration forums.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_app::prevention::{self as prevention_app, EventInput, ObservationInput};
 use gatelangs_domain::groups::{PreventionKind, Theme};
 use gatelangs_domain::time::{format_day, parse_date};
@@ -17,16 +17,18 @@ use serde::Deserialize;
 
 use super::choice::{Choice, of_codes};
 use super::layout::Layout;
-use crate::auth::{ForPrincipal, GroupWorker, Principal};
+use crate::auth::{Can, ForPrincipal, GroupWorker, Principal};
 use crate::error::AppResult;
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/prevention", get(prevention_list).post(prevention_create))
-        .route("/trends", get(trends_list).post(trends_create))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/prevention", get(prevention_list))
+        .post("/prevention", post(prevention_create))
+        .get("/trends", get(trends_list))
+        .post("/trends", post(trends_create))
 }
 
 fn kind_label(tr: &Tr, k: PreventionKind) -> String {
@@ -227,10 +229,9 @@ async fn prevention_list(
 
 async fn prevention_create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Form(form): Form<EventForm>,
 ) -> AppResult<Response> {
-    let worker = GroupWorker::for_principal(&p)?;
     let tr = p.tr();
     let mut errors = Vec::new();
     let day = parse_date(&form.date);
@@ -423,10 +424,9 @@ async fn trends_list(
 
 async fn trends_create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, worker): Can<GroupWorker>,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
-    let worker = GroupWorker::for_principal(&p)?;
     let tr = p.tr();
     let mut errors = Vec::new();
     let day = parse_date(&form.date);

@@ -4,9 +4,9 @@
 //! downloadable as CSV, the breakdowns also as charts.
 
 use crate::auth::ForPrincipal;
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -27,11 +27,11 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/report", get(show))
-        .route("/report/field-contacts/{table}", get(download))
-        .route("/report/annual/{file}", get(document))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/report", get(show))
+        .get("/report/field-contacts/{table}", get(download))
+        .get("/report/annual/{file}", get(document))
 }
 
 #[derive(Deserialize, Default)]

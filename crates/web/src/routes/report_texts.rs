@@ -2,9 +2,9 @@
 //! live values such as `{{ field_contacts.total }}`, then previews the document. The rule that a
 //! live value names a figure lives in `app::report_texts`.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::Multipart;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -15,16 +15,17 @@ use serde::Deserialize;
 
 use super::layout::Layout;
 use super::report::{YearQuery, year_of};
-use crate::auth::{ForPrincipal, Principal, ReportWriter};
+use crate::auth::{Can, ForPrincipal, Principal, ReportWriter};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/report/texts", get(page).post(save))
-        .route("/report/logo", post(upload_logo))
-        .route("/report/logo/delete", post(delete_logo))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/report/texts", get(page))
+        .post("/report/texts", post(save))
+        .post("/report/logo", post(upload_logo))
+        .post("/report/logo/delete", post(delete_logo))
 }
 
 #[derive(Deserialize, Default)]
@@ -105,10 +106,9 @@ async fn loaded(state: &AppState, writer: &ReportWriter, year: i32) -> AppResult
 /// The logo from the form's `logo` file (and the year to return to).
 async fn upload_logo(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, writer): Can<ReportWriter>,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
-    let writer = ReportWriter::for_principal(&p)?;
     let (mut bytes, mut year) = (None, None);
     while let Some(field) = multipart
         .next_field()
@@ -148,10 +148,9 @@ struct DeleteLogoForm {
 
 async fn delete_logo(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, writer): Can<ReportWriter>,
     Form(form): Form<DeleteLogoForm>,
 ) -> AppResult<Redirect> {
-    let writer = ReportWriter::for_principal(&p)?;
     let year = year_of(
         &state,
         &YearQuery {
@@ -166,10 +165,9 @@ async fn delete_logo(
 
 async fn save(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, writer): Can<ReportWriter>,
     Form(form): Form<TextsForm>,
 ) -> AppResult<Response> {
-    let writer = ReportWriter::for_principal(&p)?;
     let tr = p.tr();
     let year = year_of(
         &state,

@@ -1,9 +1,9 @@
 //! School contacts (reference section 4.0): which staff are each school's contacts, and the
 //! school team's day and evening shifts per week. Leaders set them; field workers read them.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -16,15 +16,16 @@ use serde::Deserialize;
 
 use super::choice::Choice;
 use super::layout::Layout;
-use crate::auth::{ForPrincipal, Principal, RotaPlanner, RotaReader};
+use crate::auth::{Can, ForPrincipal, Principal, RotaPlanner, RotaReader};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/schools", get(page).post(save))
-        .route("/schools/{id}/delete", post(delete))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/schools", get(page))
+        .post("/schools", post(save))
+        .post("/schools/{id}/delete", post(delete))
 }
 
 pub struct TeamRow {
@@ -140,10 +141,9 @@ async fn page(State(state): State<AppState>, p: Principal) -> AppResult<SchoolsP
 
 async fn save(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, planner): Can<RotaPlanner>,
     crate::form::Form(form): crate::form::Form<TeamForm>,
 ) -> AppResult<Response> {
-    let planner = RotaPlanner::for_principal(&p)?;
     let reader = RotaReader::for_principal(&p)?;
     let tr = p.tr();
     let parsed = (|| -> Result<SchoolTeamInput, &'static str> {

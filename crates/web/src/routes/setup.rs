@@ -1,13 +1,13 @@
 //! First run: the one-time setup link creates the service and its first administrator, so no
 //! installation ever has a default password.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_domain::{
     AuditAction, AuditEvent, DisplayName, MunicipalityNumber, NewPassword, Role, ServiceName,
     ServiceSlug, ServiceTimeZone, Username,
@@ -25,8 +25,10 @@ use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/setup/{token}", get(show).post(submit))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/setup/{token}", get(show))
+        .post("/setup/{token}", post(submit))
 }
 
 #[derive(Deserialize, Default)]

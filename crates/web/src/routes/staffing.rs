@@ -2,9 +2,9 @@
 //! their targets, the shifts under target marked, the rota's conflicts listed. Leaders change
 //! them; field workers read them.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -23,18 +23,20 @@ use serde::Deserialize;
 
 use super::choice::Choice;
 use super::layout::Layout;
-use crate::auth::{ForPrincipal, Principal, RotaPlanner, RotaReader};
+use crate::auth::{Can, ForPrincipal, Principal, RotaPlanner, RotaReader};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staffing", get(plan_page).post(plan_add))
-        .route("/staffing/{id}/delete", post(plan_delete))
-        .route("/rota", get(rota_page).post(rota_add))
-        .route("/rota/{id}/delete", post(rota_delete))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/staffing", get(plan_page))
+        .post("/staffing", post(plan_add))
+        .post("/staffing/{id}/delete", post(plan_delete))
+        .get("/rota", get(rota_page))
+        .post("/rota", post(rota_add))
+        .post("/rota/{id}/delete", post(rota_delete))
 }
 
 pub fn weekday_label(tr: &Tr, w: Weekday) -> String {
@@ -219,10 +221,9 @@ fn parse_plan_form(form: &PlanForm) -> Result<TargetInput, &'static str> {
 
 async fn plan_add(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, planner): Can<RotaPlanner>,
     Form(form): Form<PlanForm>,
 ) -> AppResult<Response> {
-    let planner = RotaPlanner::for_principal(&p)?;
     let reader = RotaReader::for_principal(&p)?;
     let tr = p.tr();
     let error = match parse_plan_form(&form) {
@@ -502,10 +503,9 @@ async fn rota_page(
 
 async fn rota_add(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, planner): Can<RotaPlanner>,
     Form(form): Form<TeamForm>,
 ) -> AppResult<Response> {
-    let planner = RotaPlanner::for_principal(&p)?;
     let reader = RotaReader::for_principal(&p)?;
     let tr = p.tr();
     let parsed = (|| -> Result<TeamInput, &'static str> {

@@ -2,13 +2,13 @@
 //! the shift's hours come in as field work, they split them by category and save. Below, their
 //! shares of the year against the targets; a leader sees every worker and the service.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_app::time_use::{self as time_app, default_entries};
 use gatelangs_domain::time::{format_day, parse_date};
 use gatelangs_domain::time_use::{
@@ -21,13 +21,15 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::layout::Layout;
-use crate::auth::{ForPrincipal, Principal, TimeRecorder};
+use crate::auth::{Can, ForPrincipal, Principal, TimeRecorder};
 use crate::error::AppResult;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/time", get(page).post(save))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/time", get(page))
+        .post("/time", post(save))
 }
 
 fn category_label(tr: &Tr, c: TimeCategory) -> String {
@@ -336,10 +338,9 @@ fn parse_form(form: &TimeForm) -> Result<TypedTime, &'static str> {
 
 async fn save(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, recorder): Can<TimeRecorder>,
     crate::form::Form(form): crate::form::Form<TimeForm>,
 ) -> AppResult<Response> {
-    let recorder = TimeRecorder::for_principal(&p)?;
     let tr = p.tr();
     let parsed = parse_form(&form);
     let error = match parsed {

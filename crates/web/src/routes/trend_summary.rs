@@ -2,9 +2,9 @@
 //! per district and theme, as a page and as a PDF. It shows no summary text and no count from
 //! 1 to 4, so every role of the service may read it and hand it on.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -20,10 +20,10 @@ use crate::auth::{ForPrincipal, Principal, ReportReader};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/trends/summary", get(page))
-        .route("/trends/summary.pdf", get(pdf))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/trends/summary", get(page))
+        .get("/trends/summary.pdf", get(pdf))
 }
 
 #[derive(Deserialize, Default)]

@@ -1,12 +1,12 @@
 //! The second factor: entering a code at login, and enrolling an authenticator app.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use gatelangs_app::users::{self as app_users, SecondFactorAttempt};
 use gatelangs_domain::{AuditAction, AuditEvent};
 use gatelangs_storage::sessions::{self, Stage};
@@ -22,16 +22,12 @@ use crate::state::AppState;
 
 const RECOVERY_CODES: usize = 10;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/login/two-factor",
-            get(show_challenge).post(answer_challenge),
-        )
-        .route(
-            "/account/two-factor",
-            get(show_enrolment).post(confirm_enrolment),
-        )
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/login/two-factor", get(show_challenge))
+        .post("/login/two-factor", post(answer_challenge))
+        .get("/account/two-factor", get(show_enrolment))
+        .post("/account/two-factor", post(confirm_enrolment))
 }
 
 fn layout(active: &ActiveSession, title_key: &str, path: &str) -> Layout {

@@ -4,9 +4,9 @@
 //! `/password/{token}`, so no administrator ever sees one. The rules and audit entries are
 //! `gatelangs_app::users`', shared with the command line.
 
+use crate::routes::table::Routes;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -18,7 +18,7 @@ use gatelangs_storage::users::User;
 use serde::Deserialize;
 
 use super::layout::{Layout, role_label};
-use crate::auth::{Administrator, ForPrincipal, Principal};
+use crate::auth::{Administrator, Can, ForPrincipal, Principal};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -26,14 +26,15 @@ use crate::state::AppState;
 
 const HOW: &str = "web";
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/users", get(list).post(create))
-        .route("/admin/users/{id}", get(show))
-        .route("/admin/users/{id}/role", post(change_role))
-        .route("/admin/users/{id}/disabled", post(change_disabled))
-        .route("/admin/users/{id}/reset", post(reset))
-        .route("/admin/users/{id}/unlock", post(unlock))
+pub fn router() -> Routes {
+    Routes::new()
+        .get("/admin/users", get(list))
+        .post("/admin/users", post(create))
+        .get("/admin/users/{id}", get(show))
+        .post("/admin/users/{id}/role", post(change_role))
+        .post("/admin/users/{id}/disabled", post(change_disabled))
+        .post("/admin/users/{id}/reset", post(reset))
+        .post("/admin/users/{id}/unlock", post(unlock))
 }
 
 /// The roles in the order the forms offer them.
@@ -191,11 +192,10 @@ fn link_page(
 
 async fn create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, admin): Can<Administrator>,
     headers: HeaderMap,
     Form(form): Form<NewForm>,
 ) -> AppResult<Response> {
-    let admin = Administrator::for_principal(&p)?;
     let tr = p.tr();
     let mut errors = vec![];
     let username = Username::parse(form.username.trim());
@@ -334,11 +334,10 @@ struct RoleForm {
 
 async fn change_role(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, admin): Can<Administrator>,
     Path(id): Path<String>,
     Form(form): Form<RoleForm>,
 ) -> AppResult<Response> {
-    let admin = Administrator::for_principal(&p)?;
     let id = parse_id(&id)?;
     let role: Role = form
         .role
@@ -367,11 +366,10 @@ struct DisabledForm {
 
 async fn change_disabled(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, admin): Can<Administrator>,
     Path(id): Path<String>,
     Form(form): Form<DisabledForm>,
 ) -> AppResult<Response> {
-    let admin = Administrator::for_principal(&p)?;
     let id = parse_id(&id)?;
     let disabled = match form.disabled.as_str() {
         "true" => true,

@@ -448,7 +448,10 @@ fn api_youth_routes() -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn every_youth_route_answers_every_user_as_the_matrix_says_and_logs_every_allowed_access() {
-    let table = gatelangs_web::routes::youths::route_table();
+    let table: Vec<_> = gatelangs_web::routes::route_table()
+        .into_iter()
+        .filter(|(_, path)| *path == "/youths" || path.starts_with("/youths/"))
+        .collect();
     assert!(
         table.len() >= 25,
         "the route table looks incomplete: {table:?}"

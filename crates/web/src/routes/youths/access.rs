@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::record::done;
 use super::youth_id;
-use crate::auth::{Principal, YouthDesk};
+use crate::auth::{Can, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::routes::layout::Layout;
@@ -99,11 +99,10 @@ pub struct ReasonForm {
 
 pub async fn take_emergency(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = youth_id(&id)?;
     match access::take_emergency(&state.store, &desk, youth, &form.reason).await {
         Ok(access::Emergency::NotNeeded) => Ok(to_record(youth)),
@@ -131,11 +130,10 @@ pub struct BlockForm {
 
 pub async fn add_block(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<BlockForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = youth_id(&id)?;
     let user: UserId = form
         .user
@@ -240,11 +238,10 @@ pub struct ReviewForm {
 
 pub async fn review(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_p, desk): Can<YouthDesk>,
     Path(grant): Path<String>,
     Form(form): Form<ReviewForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let grant: EmergencyAccessId = grant.parse().map_err(|_| AppError::NotFound)?;
     access::review_emergency(&state.store, &desk, grant, &form.note).await?;
     Ok(Redirect::to("/youths/access-review").into_response())

@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::form::{self, YouthForm};
 use super::staff;
-use crate::auth::{Principal, YouthDesk, subject};
+use crate::auth::{Can, Principal, YouthDesk, subject};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::routes::choice::Choice;
@@ -401,10 +401,9 @@ pub async fn new_form(State(state): State<AppState>, p: Principal) -> AppResult<
 
 pub async fn create(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Form(form): Form<YouthForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let tr = p.tr();
     let id = YouthId::new();
     let page = |form, errors, duplicates| {

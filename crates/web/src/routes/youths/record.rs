@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::form::{self, YouthForm};
 use super::list::NewPage;
 use super::staff;
-use crate::auth::{ForPrincipal, Principal, YouthDesk};
+use crate::auth::{Can, ForPrincipal, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -460,11 +460,10 @@ pub async fn edit_form(
 
 pub async fn edit(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<YouthForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let tr = p.tr();
     let action = format!("/youths/{youth}/edit");
@@ -513,11 +512,10 @@ pub struct ContactPersonsForm {
 
 pub async fn set_contact_persons(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<ContactPersonsForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let persons: Vec<UserId> = [&form.contact1, &form.contact2]
         .iter()

@@ -24,7 +24,7 @@ use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
 use serde::Deserialize;
 
 use super::record::done;
-use crate::auth::{ForPrincipal, Principal, YouthDesk};
+use crate::auth::{Can, ForPrincipal, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -490,11 +490,10 @@ pub struct WithdrawForm {
 
 pub async fn withdraw_consent(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path((id, consent)): Path<(String, String)>,
     Form(form): Form<WithdrawForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let consent: ConsentId = consent.parse().map_err(|_| AppError::NotFound)?;
     let on = day_or_today(&p, &form.withdrawn_on)?;
@@ -814,11 +813,10 @@ pub struct AnswerForm {
 
 pub async fn answer_welfare(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path((id, request)): Path<(String, String)>,
     Form(form): Form<AnswerForm>,
 ) -> AppResult<Response> {
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let request: WelfareId = request.parse().map_err(|_| AppError::NotFound)?;
     let on = day_or_today(&p, &form.answered_on)?;
