@@ -13,12 +13,16 @@ use crate::routes::audit_log::{AuditQuery, to_filter};
 use crate::state::AppState;
 
 #[derive(serde::Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditParams {
     /// Only entries by this user (id).
+    #[param(format = Uuid)]
     pub user: Option<String>,
     /// From this date (`YYYY-MM-DD`), in the service's time zone.
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Up to and including this date (`YYYY-MM-DD`).
+    #[param(format = Date)]
     pub to: Option<String>,
 }
 
@@ -56,6 +60,7 @@ pub async fn list(
     Query(params): Query<AuditParams>,
 ) -> AppResult<Json<AuditLog>> {
     let reader = AuditReader::for_principal(&principal)?;
+    super::no_empty_parameters(&[&params.user, &params.from, &params.to])?;
     let q = AuditQuery {
         user: params.user,
         from: params.from,

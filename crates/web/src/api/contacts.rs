@@ -28,7 +28,7 @@ pub enum SyncOp {
         channel: String,
         age_group: String,
         gender: String,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "super::whole_number::option_i64")]
         count: Option<i64>,
         #[serde(default)]
         topics: Vec<String>,
@@ -39,6 +39,7 @@ pub enum SyncOp {
 
 #[derive(Deserialize, ToSchema)]
 pub struct SyncRequest {
+    #[schema(max_items = 500)]
     pub ops: Vec<SyncOp>,
 }
 
@@ -101,7 +102,10 @@ fn parse_op(op: SyncOp) -> Result<Op, (uuid::Uuid, &'static str)> {
         (status = 200, description = "One result per operation, in order", body = SyncResponse),
         (status = 400, description = "Not a sync request", body = ApiError),
         (status = 401, description = "Not logged in: keep the queue and send it after login", body = ApiError),
-        (status = 403, description = "The role does not register contacts", body = ApiError)
+        (status = 403, description = "The role does not register contacts", body = ApiError),
+        (status = 413, description = "The body is larger than the server takes", body = ApiError),
+        (status = 415, description = "The body is not sent as `application/json`", body = ApiError),
+        (status = 422, description = "JSON, but not in the shape of the request schema", body = ApiError)
     )
 )]
 pub async fn sync(
@@ -148,10 +152,13 @@ pub async fn sync(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ContactQuery {
     /// From this date (`YYYY-MM-DD`), in the service's time zone.
+    #[param(format = Date)]
     pub from: Option<String>,
     /// Up to and including this date.
+    #[param(format = Date)]
     pub to: Option<String>,
 }
 
@@ -192,6 +199,7 @@ pub async fn list(
     Can(principal, reader): Can<FieldRecorder>,
     Query(q): Query<ContactQuery>,
 ) -> AppResult<Json<ContactList>> {
+    super::no_empty_parameters(&[&q.from, &q.to])?;
     let tz = principal.tz();
     let bound = |s: &Option<String>, days: i64| -> AppResult<Option<i64>> {
         match s.as_deref().filter(|s| !s.is_empty()) {

@@ -30,12 +30,14 @@ pub struct RollCall {
     #[serde(default)]
     pub pseudonyms: Vec<String>,
     /// How many others took part; absent keeps the session's recorded count.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole_number::option_u32")]
+    #[schema(format = Int64, minimum = 0, maximum = 4294967295_u64)]
     pub others: Option<u32>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct RollCallSyncRequest {
+    #[schema(max_items = 100)]
     pub roll_calls: Vec<RollCall>,
 }
 
@@ -67,7 +69,10 @@ const MAX_ROLL_CALLS: usize = 100;
         (status = 200, description = "One result per roll-call, in order", body = RollCallSyncResponse),
         (status = 400, description = "Not a sync request, or more than 100 roll-calls", body = ApiError),
         (status = 401, description = "Not logged in: keep the queue and send it after login", body = ApiError),
-        (status = 403, description = "The role keeps no groups", body = ApiError)
+        (status = 403, description = "The role keeps no groups", body = ApiError),
+        (status = 413, description = "The body is larger than the server takes", body = ApiError),
+        (status = 415, description = "The body is not sent as `application/json`", body = ApiError),
+        (status = 422, description = "JSON, but not in the shape of the request schema", body = ApiError)
     )
 )]
 pub async fn sync(

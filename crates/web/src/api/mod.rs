@@ -6,6 +6,7 @@ pub mod contacts;
 mod groups;
 mod me;
 mod report;
+mod whole_number;
 mod youths;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
@@ -63,6 +64,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(groups::sync))
         .routes(routes!(report::annual))
         .routes(routes!(youths::create_collaboration))
+}
+
+/// Refuses a query parameter given with no value (`?to=`). The pages' filter forms send empty
+/// fields for "any"; an API client that sends one has a bug, and the document says what a value
+/// must look like.
+pub(crate) fn no_empty_parameters(values: &[&Option<String>]) -> crate::error::AppResult<()> {
+    if values
+        .iter()
+        .any(|v| v.as_deref().is_some_and(|v| v.trim().is_empty()))
+    {
+        return Err(crate::error::AppError::BadRequest("error-bad-request"));
+    }
+    Ok(())
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json`.

@@ -13,8 +13,10 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct YearQuery {
     /// The calendar year in the service's time zone.
+    #[param(minimum = 1900, maximum = 9999)]
     pub year: i32,
 }
 

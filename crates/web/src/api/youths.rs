@@ -18,10 +18,13 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 pub struct CollaborationRequest {
     /// The day of the collaboration, `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub date: String,
     /// `incoming` (the service came to us) or `outgoing` (we referred or worked with it).
+    #[schema(pattern = "^(incoming|outgoing)$")]
     pub direction: String,
     /// The counterpart service's code, e.g. `nav`.
+    #[schema(pattern = "^[a-z0-9_]{1,50}$")]
     pub service: String,
     #[serde(default)]
     pub what_shared: Option<String>,
@@ -48,7 +51,10 @@ pub struct CollaborationCreated {
         (status = 401, description = "Not logged in", body = ApiError),
         (status = 403, description = "No access to this youth's record", body = ApiError),
         (status = 404, description = "No such youth in the service", body = ApiError),
-        (status = 409, description = "No consent covers the service on the date; nothing was stored", body = ApiError)
+        (status = 409, description = "No consent covers the service on the date; nothing was stored", body = ApiError),
+        (status = 413, description = "The body is larger than the server takes", body = ApiError),
+        (status = 415, description = "The body is not sent as `application/json`", body = ApiError),
+        (status = 422, description = "JSON, but not in the shape of the request schema", body = ApiError)
     )
 )]
 pub async fn create_collaboration(
