@@ -112,3 +112,18 @@ test('the accessibility statement is linked in the footer, before and after logi
     await page.close();
   }
 });
+
+test('a leader finds the retention rules and the records due for review', async () => {
+  const page = await newPage(browser);
+  try {
+    await login(page, server.base, 'demo-leder', server.demoLogins['demo-leder']);
+    await page.getByRole('heading', { name: /Hei, Leif/ }).waitFor();
+    await page.goto(`${server.base}/youths`);
+    await page.getByRole('link', { name: 'Oppbevaring og sletting' }).click();
+    await page.getByRole('heading', { name: 'Oppbevaring og sletting', level: 1 }).waitFor();
+    await page.getByRole('rowheader', { name: 'Tilgangsloggen' }).waitFor();
+    await expectAccessible(page, 'retention');
+  } finally {
+    await page.context().close();
+  }
+});

@@ -20,6 +20,7 @@ pub mod presence;
 pub mod prevention;
 pub mod record_gate;
 pub mod report_texts;
+pub mod retention;
 pub mod schools;
 pub mod sharing;
 pub mod staffing;

@@ -49,6 +49,7 @@ pub mod groups;
 pub mod ids;
 pub mod journal_history;
 pub mod password;
+pub mod retention;
 pub mod role;
 pub mod service;
 pub mod staffing;

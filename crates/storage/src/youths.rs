@@ -320,6 +320,24 @@ pub async fn awaiting_contact_persons(
         .collect()
 }
 
+/// Closed follow-ups of the service: `(id, ref, closed_at)`, longest closed first. Only the
+/// reference is read, as for [`awaiting_contact_persons`].
+pub async fn closed(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+) -> Result<Vec<(YouthId, String, i64)>> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT id, ref, closed_at FROM youths WHERE service_id = $1 AND closed_at IS NOT NULL \
+         ORDER BY closed_at, ref",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, reference, at)| Ok((parse("youths.id", &id)?, reference, at)))
+        .collect()
+}
+
 /// One youth of the service, opened.
 pub async fn get(
     conn: &mut AnyConnection,

@@ -1185,3 +1185,25 @@ users-unlock = Unlock two-step
 users-unlock-hint = The account was locked after too many wrong codes in a row. Unlock it once you know the user made them.
 users-saved-unlocked = The account is unlocked.
 login-needs-enrolment-link = The service requires two-step login, and your account has not set it up yet. Ask an administrator for a one-time link; it leads you through the setup.
+
+retention-title = Retention and deletion
+retention-intro = Each series of records has its rule for how long it is kept (Patient Records Act § 25 and the Archives Act). A follow-up record is kept while it is needed for the help; once it has been closed for several years, it is listed here for a leader to review.
+retention-rules = Rules for each series
+retention-series = Series
+retention-rule = Rule
+retention-series-follow_up_record = Follow-up records (youths, journal, consents, collaboration, child welfare)
+retention-series-field_contacts = Anonymous field contacts and inquiries
+retention-series-groups_prevention_trends = Groups, prevention and trends
+retention-series-staffing_and_time = Staffing plan, rota and time use
+retention-series-audit_log = The audit log
+retention-keep-while-needed = { $years ->
+    [one] Kept while needed for the help. Reviewed by a leader once it has been closed for one year.
+   *[other] Kept while needed for the help. Reviewed by a leader once it has been closed for { $years } years.
+}
+retention-keep-kept = Anonymous records are kept. The municipal archive decides about deposit.
+retention-keep-audit = Kept as long as the records it logs, and never shortened: the chain is verified from its first entry.
+retention-due-title = Closed records past their period
+retention-none-due = No closed record is past its period.
+retention-closed-on = Closed
+retention-due-on = Due for review from
+retention-decision-not-built = Deletion or archive deposit by decision is not built yet. Keep the records until it is.

@@ -1182,3 +1182,25 @@ users-unlock = Lås opp totrinns
 users-unlock-hint = Kontoen ble låst etter for mange feil koder på rad. Lås opp når du vet at det var brukeren selv.
 users-saved-unlocked = Kontoen er låst opp.
 login-needs-enrolment-link = Tjenesten krever totrinnsinnlogging, og kontoen din har ikke satt den opp ennå. Be en administrator om en engangslenke; den leder deg gjennom oppsettet.
+
+retention-title = Oppbevaring og sletting
+retention-intro = Hver serie av opplysninger har sin regel for hvor lenge den oppbevares (pasientjournalloven § 25 og arkivlova). En journal for oppfølging oppbevares så lenge den trengs for hjelpen; når den har vært avsluttet i flere år, står den her til en leder vurderer den.
+retention-rules = Regler for hver serie
+retention-series = Serie
+retention-rule = Regel
+retention-series-follow_up_record = Oppfølgingsjournaler (ungdom, journal, samtykker, samarbeid, barnevern)
+retention-series-field_contacts = Anonyme treff og henvendelser
+retention-series-groups_prevention_trends = Grupper, forebygging og trender
+retention-series-staffing_and_time = Bemanningsplan, turnus og tidsbruk
+retention-series-audit_log = Tilgangsloggen
+retention-keep-while-needed = { $years ->
+    [one] Oppbevares så lenge den trengs for hjelpen. Vurderes av en leder når den har vært avsluttet i ett år.
+   *[other] Oppbevares så lenge den trengs for hjelpen. Vurderes av en leder når den har vært avsluttet i { $years } år.
+}
+retention-keep-kept = Anonyme opplysninger oppbevares. Kommunens arkiv avgjør avlevering.
+retention-keep-audit = Oppbevares like lenge som journalene den logger, og kortes aldri av: kjeden kontrolleres fra første oppføring.
+retention-due-title = Avsluttede journaler som har passert perioden
+retention-none-due = Ingen avsluttede journaler har passert perioden.
+retention-closed-on = Avsluttet
+retention-due-on = Til vurdering fra
+retention-decision-not-built = Sletting eller avlevering ved vedtak er ikke bygget ennå. Oppbevar journalene til det er på plass.

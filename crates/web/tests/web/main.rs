@@ -17,6 +17,7 @@ mod login;
 mod openapi;
 mod presence;
 mod report_texts;
+mod retention;
 mod route_matrix;
 mod setup;
 mod staffing;

@@ -38,7 +38,7 @@ fn rule(method: &str, path: &str) -> Rule {
     match (method, path) {
         ("GET", "/youths" | "/youths/search" | "/youths/new" | "/youths/follow-up")
         | ("POST", "/youths") => Rule::Desk,
-        ("GET", "/youths/access-review") => Rule::ReviewList,
+        ("GET", "/youths/access-review" | "/youths/retention") => Rule::ReviewList,
         ("POST", "/youths/access-review/{grant}") => Rule::Review,
         (_, "/youths/{id}/emergency") => Rule::Emergency,
         (

@@ -10,6 +10,7 @@ mod journal;
 mod list;
 mod pdf;
 mod record;
+mod retention;
 mod sharing;
 
 pub use innsyn::access_labels;
@@ -32,6 +33,7 @@ pub fn router() -> Routes {
         .post("/youths", post(list::create))
         .get("/youths/follow-up", get(list::follow_up))
         .get("/youths/access-review", get(access::review_page))
+        .get("/youths/retention", get(retention::page))
         .post("/youths/access-review/{grant}", post(access::review))
         .get("/youths/{id}", get(record::show))
         .get("/youths/{id}/edit", get(record::edit_form))
