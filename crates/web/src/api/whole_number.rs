@@ -18,30 +18,27 @@ fn whole<'de, D: Deserializer<'de>>(number: serde_json::Number) -> Result<i128, 
     }
 }
 
-/// An optional `i64`.
-pub fn option_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+fn option_whole<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: TryFrom<i128>,
+{
     match Option::<serde_json::Number>::deserialize(deserializer)? {
         None => Ok(None),
-        Some(number) => {
-            let n = whole::<D>(number)?;
-            i64::try_from(n)
-                .map(Some)
-                .map_err(|_| D::Error::custom("number out of range"))
-        }
+        Some(number) => T::try_from(whole::<D>(number)?)
+            .map(Some)
+            .map_err(|_| D::Error::custom("number out of range")),
     }
+}
+
+/// An optional `i64`.
+pub fn option_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    option_whole(deserializer)
 }
 
 /// An optional `u32`.
 pub fn option_u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    match Option::<serde_json::Number>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(number) => {
-            let n = whole::<D>(number)?;
-            u32::try_from(n)
-                .map(Some)
-                .map_err(|_| D::Error::custom("number out of range"))
-        }
-    }
+    option_whole(deserializer)
 }
 
 #[cfg(test)]
