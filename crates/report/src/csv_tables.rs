@@ -8,12 +8,22 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// Text for a spreadsheet program to open safely: a cell that starts like a formula (a place
+/// named "=HYPERLINK(…)") gets a leading apostrophe, so it stays text. Counts never start so.
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 impl Table {
     pub fn to_csv(&self) -> Result<String, csv::Error> {
         let mut w = csv::Writer::from_writer(vec![]);
-        w.write_record(&self.header)?;
+        w.write_record(self.header.iter().map(|h| spreadsheet_safe(h).into_owned()))?;
         for row in &self.rows {
-            w.write_record(row)?;
+            w.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
         }
         let bytes = w
             .into_inner()
@@ -115,4 +125,25 @@ pub fn weekday_time_band(fc: &FieldContacts) -> Table {
     let mut header = vec!["weekday".to_owned()];
     header.extend(bands.iter().map(|b| (*b).to_owned()));
     Table { header, rows }
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::Table;
+
+    #[test]
+    fn a_download_keeps_text_that_looks_like_a_formula_as_text() {
+        let table = Table {
+            header: vec!["Sted".into(), "Treff".into()],
+            rows: vec![
+                vec!["=HYPERLINK(\"http://x\")".into(), "3".into()],
+                vec!["@SUM(A1)".into(), "0".into()],
+                vec!["Torget".into(), "12".into()],
+            ],
+        };
+        let csv = table.to_csv().unwrap_or_default();
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",3"), "{csv}");
+        assert!(csv.contains("'@SUM(A1),0"), "{csv}");
+        assert!(csv.contains("\nTorget,12\n"), "{csv}");
+    }
 }

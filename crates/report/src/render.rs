@@ -7,15 +7,15 @@ use std::io::Write;
 use askama::Template;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use crate::csv_tables::spreadsheet_safe;
 use crate::document::{Cell, Document};
 
-/// A cell for a spreadsheet program to open safely: text that starts like a formula (a place
-/// named "=HYPERLINK(…)") gets a leading apostrophe, so it stays text. Counts are untouched.
+/// A cell for a spreadsheet program to open safely (see [`spreadsheet_safe`]); counts, which may
+/// be negative in a difference column, are untouched.
 fn csv_cell(cell: &Cell) -> String {
-    let text = cell.text();
     match cell {
-        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{text}"),
-        _ => text,
+        Cell::Text(t) => spreadsheet_safe(t).into_owned(),
+        _ => cell.text(),
     }
 }
 

@@ -331,14 +331,31 @@ pub async fn move_place(
     Ok(())
 }
 
-/// Deletes a place that has never had a contact; one with contacts gives `Conflict`.
+/// Every table that names a place: a place any of them uses cannot be deleted.
+const PLACE_USERS: [&str; 6] = [
+    "contacts",
+    "conversations",
+    "youth_groups",
+    "prevention_events",
+    "school_teams",
+    "class_checklist",
+];
+
+/// Deletes a place that nothing uses; one that a contact, a follow-up conversation, a group, a
+/// prevention event, a school team or a class names gives `Conflict` (archive it instead).
 pub async fn delete_place(conn: &mut AnyConnection, service: ServiceId, id: PlaceId) -> Result<()> {
-    let used: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE place_id = $1 AND service_id = $2")
-            .bind(id.to_string())
-            .bind(service.to_string())
-            .fetch_one(&mut *conn)
-            .await?;
+    let uses = PLACE_USERS
+        .iter()
+        .map(|table| {
+            format!("(SELECT COUNT(*) FROM {table} WHERE place_id = $1 AND service_id = $2)")
+        })
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let used: i64 = sqlx::query_scalar(&format!("SELECT CAST({uses} AS BIGINT)"))
+        .bind(id.to_string())
+        .bind(service.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
     if used > 0 {
         return Err(StoreError::Conflict);
     }

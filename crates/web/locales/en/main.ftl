@@ -253,7 +253,7 @@ places-bad-name = Enter a name (at most 200 characters).
 places-bad-kind = Choose a kind and, if any, a school level from the list.
 places-bad-coordinates = Write coordinates as decimal numbers, for example 59.955 and 11.049 – both or neither.
 places-name-taken = The name is already used in the service.
-places-has-contacts = The place has registered contacts and cannot be deleted. Archive it instead.
+places-has-contacts = The place is used by records (contacts, conversations, groups, prevention or schools) and cannot be deleted. Archive it instead.
 
 contacts-title = Contacts
 contacts-any = All

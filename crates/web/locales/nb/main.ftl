@@ -253,7 +253,7 @@ places-bad-name = Skriv et navn (høyst 200 tegn).
 places-bad-kind = Velg type og eventuelt skoletrinn fra listen.
 places-bad-coordinates = Koordinater skrives som desimaltall, for eksempel 59.955 og 11.049 – begge eller ingen.
 places-name-taken = Navnet er allerede i bruk i tjenesten.
-places-has-contacts = Stedet har registrerte treff og kan ikke slettes. Arkiver det i stedet.
+places-has-contacts = Stedet er brukt i registreringer (treff, samtaler, grupper, forebygging eller skoler) og kan ikke slettes. Arkiver det i stedet.
 
 contacts-title = Treff
 contacts-any = Alle

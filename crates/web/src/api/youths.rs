@@ -50,7 +50,7 @@ pub struct CollaborationCreated {
         (status = 400, description = "A bad date, direction or service", body = ApiError),
         (status = 401, description = "Not logged in", body = ApiError),
         (status = 403, description = "No access to this youth's record", body = ApiError),
-        (status = 404, description = "No such youth in the service", body = ApiError),
+        (status = 404, description = "No such youth in the service, or no counterpart service with this code in its catalogue", body = ApiError),
         (status = 409, description = "No consent covers the service on the date; nothing was stored", body = ApiError),
         (status = 413, description = "The body is larger than the server takes", body = ApiError),
         (status = 415, description = "The body is not sent as `application/json`", body = ApiError),
@@ -86,6 +86,9 @@ pub async fn create_collaboration(
             gatelangs_app::Error::Conflict(sharing::NOT_COVERED) => {
                 AppError::Conflict("collaboration-api-not-covered")
             }
+            // A well-formed code that the service's catalogue does not have: a missing thing,
+            // not a malformed request.
+            gatelangs_app::Error::Invalid("inquiries-error-service") => AppError::NotFound,
             e => e.into(),
         })?;
     Ok((

@@ -660,3 +660,101 @@ async fn the_report_opens_on_the_latest_year_with_contacts_and_the_list_pages() 
         assert_eq!(odd.status, 200);
     }
 }
+
+/// A place that only a follow-up conversation, a group or a school team names is not deleted
+/// either: 409 with the reason, never a foreign-key error as a 500.
+#[tokio::test]
+async fn a_place_any_record_uses_is_refused_deletion_with_the_reason() {
+    use gatelangs_storage::youths::{self, YouthFields};
+    for app in each_app().await {
+        let name = app.name();
+        let service = app.service("team", false).await;
+        let leader = app.user(&service, "leader", Role::Leader).await;
+        let token = app.session_for(&leader).await;
+        let by_conversation = app.place(&service, "Kafeen", PlaceKind::Other).await;
+        let by_group = app.place(&service, "Klubben", PlaceKind::YouthClub).await;
+        let by_school = app.place(&service, "Skolen", PlaceKind::School).await;
+        let unused = app.place(&service, "Ubrukt", PlaceKind::Street).await;
+
+        let youth = gatelangs_domain::YouthId::new();
+        let mut conn = app.store().conn().await.unwrap();
+        youths::create(
+            &mut conn,
+            app.store().field_keys(),
+            service.id,
+            youths::NewYouth {
+                id: youth,
+                fields: &YouthFields {
+                    reference: "Y1".into(),
+                    first_name: "Solveig".into(),
+                    last_name: "Kvernbakken".into(),
+                    birth_date: jiff::civil::date(2010, 5, 17),
+                    gender: gatelangs_domain::field::Gender::Female,
+                    municipality: gatelangs_domain::MunicipalityNumber::parse("3205").unwrap(),
+                    phone: None,
+                    school: None,
+                    guardians: vec![],
+                },
+                contact_persons: &[leader.id],
+                created_by: Some(leader.id),
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO conversations (id, service_id, youth_id, occurred_at, local_date, \
+             local_year, challenges, place_id, created_at) \
+             VALUES ($1, $2, $3, 1714557600, '2024-05-01', 2024, '', $4, 1)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(service.id.to_string())
+        .bind(youth.to_string())
+        .bind(by_conversation.id.to_string())
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+        gatelangs_storage::groups::create(
+            &mut conn,
+            service.id,
+            gatelangs_domain::GroupId::new(),
+            "Gruppa",
+            gatelangs_domain::groups::GroupKind::Gaming,
+            Some(by_group.id),
+            1,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        let school = app
+            .post(
+                "/schools",
+                Some(&token),
+                &format!(
+                    "school={}&day_shifts=2&evening_shifts=0&member={}",
+                    by_school.id, leader.id
+                ),
+            )
+            .await;
+        assert_eq!(school.status, 303, "{name}: {}", school.body);
+
+        for used in [&by_conversation, &by_group, &by_school] {
+            let refused = app
+                .post(&format!("/places/{}/delete", used.id), Some(&token), "")
+                .await;
+            assert_eq!(refused.status, 409, "{name}: {}", used.name);
+            assert!(refused.body.contains("kan ikke slettes"), "{name}");
+        }
+        let places = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM places WHERE service_id = '{}'",
+                service.id
+            ))
+            .await;
+        assert_eq!(places, 4, "{name}: nothing was deleted");
+        let deleted = app
+            .post(&format!("/places/{}/delete", unused.id), Some(&token), "")
+            .await;
+        assert_eq!(deleted.location(), "/places?done=1", "{name}");
+    }
+}
