@@ -443,7 +443,9 @@ async fn check_staff(
                     F,
                     row.line,
                     "username",
-                    format!("{username} is taken by another service"),
+                    // Usernames are one namespace for logging in; the message must not say where the
+                    // name is used, so it reads as any unavailable name.
+                    format!("{username} cannot be used: choose another username"),
                 ));
             }
             Some(u) if row.id.is_some_and(|id| id != u.id) => {

@@ -258,7 +258,7 @@ pub(crate) async fn check(
                 fail(
                     first.line,
                     "entry",
-                    "the id belongs to an entry of another service".to_owned(),
+                    "the id belongs to another record".to_owned(),
                 );
             }
             None => plan.entries.push(rows),

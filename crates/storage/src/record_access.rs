@@ -39,10 +39,11 @@ pub async fn facts(
     .await?;
     let blocked: Option<String> = sqlx::query_scalar(
         "SELECT id FROM record_blocks WHERE youth_id = $1 AND user_id = $2 \
-         AND entry_id IS NULL AND lifted_at IS NULL",
+         AND service_id = $3 AND entry_id IS NULL AND lifted_at IS NULL",
     )
     .bind(&y)
     .bind(&u)
+    .bind(service.to_string())
     .fetch_optional(&mut *conn)
     .await?;
     let emergency: Option<String> = sqlx::query_scalar(

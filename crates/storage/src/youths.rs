@@ -499,7 +499,7 @@ pub async fn list_page(
     const FROM: &str = "FROM youths y WHERE y.service_id = $1 AND ($2 = '' OR y.id IN \
         (SELECT youth_id FROM youth_contact_persons WHERE user_id = $2)) \
         AND ($3 = '' OR y.id NOT IN (SELECT youth_id FROM record_blocks \
-        WHERE user_id = $3 AND entry_id IS NULL AND lifted_at IS NULL))";
+        WHERE service_id = $1 AND user_id = $3 AND entry_id IS NULL AND lifted_at IS NULL))";
     let who = contact_person.map(|u| u.to_string()).unwrap_or_default();
     let viewer = viewer.map(|u| u.to_string()).unwrap_or_default();
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {FROM}"))

@@ -277,3 +277,70 @@ async fn export_then_import_into_an_empty_database_reproduces_the_report() {
         }
     }
 }
+
+/// A bundle for service A that names service B's username and B's contact id is refused, and
+/// the problems neither name B nor say that B has them.
+#[tokio::test]
+async fn import_messages_reveal_nothing_of_another_service() {
+    const B_CONTACT: &str = "7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b";
+    for db in each_backend().await {
+        let b = tempfile::tempdir().unwrap();
+        write_bundle(
+            b.path(),
+            &[
+                ("places.csv", "district,place,kind\nSentrum,Torget,street\n"),
+                (
+                    "staff.csv",
+                    "username,name,role\nsecret-b-kari,Kari B,field_worker\n",
+                ),
+                (
+                    "contacts.csv",
+                    &format!(
+                        "id,occurred_at,place,channel,age_group,gender\n{B_CONTACT},2024-05-01T10:00,Torget,street,lower_secondary,male\n"
+                    ),
+                ),
+            ],
+        );
+        import(&db.store, "team-b", &read_bundle(b.path()).unwrap(), None)
+            .await
+            .unwrap();
+
+        let a = tempfile::tempdir().unwrap();
+        write_bundle(
+            a.path(),
+            &[
+                ("places.csv", "district,place,kind\nSentrum,Torget,street\n"),
+                (
+                    "staff.csv",
+                    "username,name,role\nsecret-b-kari,Kari A,field_worker\n",
+                ),
+                (
+                    "contacts.csv",
+                    &format!(
+                        "id,occurred_at,place,channel,age_group,gender\n{B_CONTACT},2024-05-02T10:00,Torget,street,lower_secondary,male\n"
+                    ),
+                ),
+            ],
+        );
+        let result = import(&db.store, "team-a", &read_bundle(a.path()).unwrap(), None).await;
+        let Err(ImportError::Invalid(problems)) = result else {
+            panic!("{:?}: expected problems, got {result:?}", db.backend());
+        };
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("staff.csv:2: username:")
+                || shown[1].starts_with("staff.csv:2: username:"),
+            "{shown:?}"
+        );
+        assert!(
+            shown.iter().any(|p| p.starts_with("contacts.csv:2: id:")),
+            "{shown:?}"
+        );
+        for problem in &shown {
+            for secret in ["team-b", "Kari B", "another service", "other service"] {
+                assert!(!problem.contains(secret), "{problem} reveals {secret}");
+            }
+        }
+    }
+}
