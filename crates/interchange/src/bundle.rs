@@ -102,6 +102,12 @@ pub fn read_upload(bytes: Vec<u8>, label: &str) -> Result<Bundle, Problem> {
 /// a small upload that unpacks to gigabytes (a zip bomb) must not fill the server's memory.
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
+/// A file that unpacks to more than this many times its packed size, and is larger than
+/// [`RATIO_FROM_BYTES`], is refused: real CSV packs ten to fifty times, a bomb a thousand.
+pub const MAX_PACKING_RATIO: u64 = 500;
+/// Below this a file's packing ratio is not looked at (a tiny file of one repeated row is fine).
+pub const RATIO_FROM_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Reads the `.csv` files of a .zip (an upload, or a file); `label` names it in problems.
 pub fn read_zip<R: Read + std::io::Seek>(reader: R, label: &str) -> Result<Bundle, Problem> {
     read_zip_within(reader, label, MAX_UNPACKED_BYTES)
@@ -131,6 +137,18 @@ pub fn read_zip_within<R: Read + std::io::Seek>(
         if name.starts_with("._") || !name.to_ascii_lowercase().ends_with(".csv") {
             continue;
         }
+        // Two files of one name (in two folders, or in two spellings) would leave it to chance
+        // which one is imported.
+        if let Some((earlier, _)) = bundle
+            .files
+            .iter()
+            .find(|(seen, _)| seen.eq_ignore_ascii_case(&name))
+        {
+            return Err(fail(format!(
+                "{name} is in the .zip twice ({earlier} and {full}); keep one"
+            )));
+        }
+        let packed = entry.compressed_size();
         let mut bytes = vec![];
         (&mut entry)
             .take(left + 1)
@@ -141,6 +159,11 @@ pub fn read_zip_within<R: Read + std::io::Seek>(
             return Err(fail(format!(
                 "the .zip unpacks to more than {} MiB of CSV files (at {full}); split the bundle by year",
                 limit / (1024 * 1024)
+            )));
+        }
+        if unpacked > RATIO_FROM_BYTES && unpacked / packed.max(1) > MAX_PACKING_RATIO {
+            return Err(fail(format!(
+                "{full} unpacks to more than {MAX_PACKING_RATIO} times its packed size; this is not a bundle of CSV files"
             )));
         }
         left -= unpacked;
@@ -187,5 +210,34 @@ mod tests {
         let ok = read_zip_within(std::io::Cursor::new(&bomb), "upload.zip", 4020).unwrap();
         assert_eq!(ok.get("contacts.csv").unwrap().len(), 4000);
         assert!(read_zip_within(std::io::Cursor::new(&bomb), "upload.zip", 4010).is_err());
+    }
+
+    #[test]
+    fn a_zip_with_one_file_name_twice_is_refused() {
+        let twice = zip_of(&[("2023/contacts.csv", b"a\n"), ("2024/Contacts.CSV", b"b\n")]);
+        let refused = read_zip(std::io::Cursor::new(&twice), "upload.zip").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "upload.zip:1: file: Contacts.CSV is in the .zip twice (contacts.csv and 2024/Contacts.CSV); keep one"
+        );
+    }
+
+    #[test]
+    fn a_file_that_unpacks_a_thousand_times_its_size_is_refused_within_the_total_limit() {
+        let repeated = vec![b'a'; 9 * 1024 * 1024];
+        let bomb = zip_of(&[("contacts.csv", &repeated)]);
+        assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
+        let refused = read_zip(std::io::Cursor::new(&bomb), "upload.zip").unwrap_err();
+        assert!(
+            refused.to_string().contains("times its packed size"),
+            "{refused}"
+        );
+        // Varied rows of the same size pack far less and are read.
+        let rows: String = (0..400_000)
+            .map(|i| format!("2024-05-01T10:{:02},{i},street\n", i % 60))
+            .collect();
+        let real = zip_of(&[("contacts.csv", rows.as_bytes())]);
+        assert!(rows.len() as u64 > RATIO_FROM_BYTES);
+        assert!(read_zip(std::io::Cursor::new(&real), "upload.zip").is_ok());
     }
 }

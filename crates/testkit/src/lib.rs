@@ -292,3 +292,15 @@ pub fn assert_every_test_file_is_a_module(manifest_dir: &str, folder: &str, main
         dir.display()
     );
 }
+
+/// A .zip of `(path, bytes)` files, deflated, as a spreadsheet user's "compress" makes one.
+pub fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("a zip entry");
+        out.write_all(bytes).expect("zip bytes");
+    }
+    out.finish().expect("a finished zip").into_inner()
+}

@@ -98,3 +98,65 @@ async fn a_workbook_upload_names_sheet_and_row_and_imports_when_it_is_right() {
         );
     }
 }
+
+/// A small upload that unpacks to far more than it weighs, or that holds one file twice, is
+/// refused with 422 and a message; nothing is imported and the server goes on serving.
+#[tokio::test]
+async fn a_zip_bomb_or_a_file_twice_is_refused_with_a_message() {
+    for app in each_app().await {
+        let team = app.service("team", false).await;
+        let admin = app.user(&team, "boss", Role::Admin).await;
+        let session = app.session_for(&admin).await;
+        let zeros = vec![b'0'; 9 * 1024 * 1024];
+        let bomb = gatelangs_testkit::zip_of(&[
+            ("places.csv", PLACES.as_bytes()),
+            ("contacts.csv", &zeros),
+        ]);
+        assert!(bomb.len() < 64 * 1024);
+        let reply = app
+            .post_multipart(
+                "/admin/import",
+                Some(&session),
+                &[("bundle", Some("b.zip"), &bomb)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.name()
+        );
+        assert!(
+            reply.body.contains("times its packed size"),
+            "{}",
+            reply.body
+        );
+
+        let good = contacts("3");
+        let twice = gatelangs_testkit::zip_of(&[
+            ("places.csv", PLACES.as_bytes()),
+            ("a/contacts.csv", good.as_bytes()),
+            ("b/contacts.csv", good.as_bytes()),
+        ]);
+        let reply = app
+            .post_multipart(
+                "/admin/import",
+                Some(&session),
+                &[("bundle", Some("t.zip"), &twice)],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            app.name()
+        );
+        assert!(
+            reply.body.contains("is in the .zip twice"),
+            "{}",
+            reply.body
+        );
+        assert_eq!(app.count("SELECT COUNT(*) FROM places").await, 0);
+        assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
+    }
+}
