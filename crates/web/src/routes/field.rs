@@ -62,6 +62,10 @@ pub struct Choice {
 #[template(path = "field.html")]
 struct FieldPage {
     layout: Layout,
+    /// The id the form registers under without JavaScript: made when the page is served, so
+    /// sending the same form twice (a double tap, a resubmit after "back") stores it once. The
+    /// script gives every tap its own id instead.
+    form_id: String,
     username: String,
     undo_minutes: u64,
     districts: Vec<DistrictGroup>,
@@ -135,6 +139,7 @@ async fn show(
         })
         .collect();
     let page = FieldPage {
+        form_id: ContactId::new().to_string(),
         username: principal.username().to_owned(),
         undo_minutes: UNDO_MINUTES,
         districts,
@@ -222,7 +227,11 @@ fn parse_form(pairs: &[(String, String)]) -> Option<Registration> {
         .unwrap_or("1")
         .trim();
     Some(Registration {
-        id: ContactId::new(),
+        // A page from before the form carried an id still registers, under a new one.
+        id: match get("id") {
+            Some(id) => id.parse().ok()?,
+            None => ContactId::new(),
+        },
         occurred_at: jiff::Timestamp::now(),
         place: get("place")?.parse::<PlaceId>().ok()?,
         channel: get("channel")?.parse().ok()?,

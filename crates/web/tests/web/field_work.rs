@@ -206,12 +206,43 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
         let (_, place, kari, _, _) = team(&app).await;
         let page = app.get("/field/", Some(&kari)).await;
         assert!(page.body.contains("Torget") && page.body.contains("aria-label=\"Jente, 13–15\""));
-        let reply = app.post("/field/", Some(&kari), &format!("place={place}&channel=street&count=3&cell=lower_secondary%3Afemale&topic=school")).await;
-        assert_eq!(reply.location(), "/field/?registered=1", "{}", app.name());
+        // The form carries the id the page was served with: sent twice (a double tap, a
+        // resubmit after "back"), it counts once; the next page has a new id.
+        let form_id = |body: &str| {
+            body.split("name=\"id\" value=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        let id = form_id(&page.body);
+        for _ in 0..2 {
+            let reply = app.post("/field/", Some(&kari), &format!("id={id}&place={place}&channel=street&count=3&cell=lower_secondary%3Afemale&topic=school")).await;
+            assert_eq!(reply.location(), "/field/?registered=1", "{}", app.name());
+        }
         assert_eq!(
             app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
                 .await,
             3
+        );
+        let next = form_id(&app.get("/field/?registered=1", Some(&kari)).await.body);
+        assert_ne!(next, id);
+        let reply = app
+            .post(
+                "/field/",
+                Some(&kari),
+                &format!(
+                    "id={next}&place={place}&channel=street&count=2&cell=lower_secondary%3Afemale"
+                ),
+            )
+            .await;
+        assert_eq!(reply.location(), "/field/?registered=1");
+        assert_eq!(
+            app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+                .await,
+            5
         );
 
         let form = app.get("/contacts/shift", Some(&kari)).await;
@@ -241,7 +272,7 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
         assert_eq!(
             app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
                 .await,
-            9,
+            11,
             "{}",
             app.name()
         );
@@ -259,7 +290,7 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
             .get(&format!("/contacts?from={date}&to={date}"), Some(&kari))
             .await;
         assert!(
-            list.body.contains("Til sammen 9 ungdommer."),
+            list.body.contains("Til sammen 11 ungdommer."),
             "{}",
             app.name()
         );
