@@ -5,8 +5,10 @@
 //! active. A form names both; an import may leave them (or one) for a leader to assign, and such
 //! youths are listed for the leader by [`awaiting_contact_persons`] until they have two.
 
-use gatelangs_domain::youth::{ContactPersonsGiven, check_contact_persons};
-use gatelangs_domain::{AccessBasis, AuditEvent, PersonalDataAccess, Role, UserId, YouthId};
+use gatelangs_domain::youth::{ContactPersonsGiven, check_contact_persons, normalize_name};
+use gatelangs_domain::{
+    AccessBasis, AuditAction, AuditEvent, PersonalDataAccess, Role, UserId, YouthId,
+};
 use gatelangs_storage::youths::{self, NewYouth, YouthFields};
 use gatelangs_storage::{AnyConnection, Store, StoreError, users};
 use jiff::civil::Date;
@@ -62,10 +64,18 @@ pub struct Registration {
 /// A youth that may be the one being registered. Name and birth date only when the user may
 /// see that youth (the look is then logged); otherwise only that a record exists.
 #[derive(Debug, Clone)]
-pub struct PossibleDuplicate {
-    pub id: YouthId,
-    pub reference: String,
-    pub identity: Option<(String, Date)>,
+pub enum PossibleDuplicate {
+    /// A record the user may open: shown with its name and birth date, the look logged as a read.
+    Open {
+        id: YouthId,
+        reference: String,
+        name: String,
+        birth_date: Date,
+    },
+    /// A record the user may not open with the same name and birth date, or the same phone
+    /// number: only that it exists is told ("ask a leader"), and the match is logged on the
+    /// youth. A merely similar name is not told at all, so the form cannot be used to probe.
+    Hidden,
 }
 
 #[derive(Debug)]
@@ -95,7 +105,7 @@ pub async fn register(store: &Store, desk: &YouthDesk, reg: Registration) -> Res
         if !found.is_empty() {
             let mut out = Vec::new();
             for y in found {
-                let identity = match desk.decide(&mut tx, y.id).await? {
+                match desk.decide(&mut tx, y.id).await? {
                     Ok(basis) => {
                         let event = AuditEvent::personal_data(
                             desk.user(),
@@ -105,18 +115,30 @@ pub async fn register(store: &Store, desk: &YouthDesk, reg: Registration) -> Res
                         )
                         .with_detail("duplicate_check");
                         store.audit(&mut tx, Some(desk.service()), &event).await?;
-                        Some((y.full_name(), y.fields.birth_date))
+                        out.push(PossibleDuplicate::Open {
+                            id: y.id,
+                            reference: y.fields.reference.clone(),
+                            name: y.full_name(),
+                            birth_date: y.fields.birth_date,
+                        });
                     }
-                    Err(_) => None,
-                };
-                out.push(PossibleDuplicate {
-                    id: y.id,
-                    reference: y.fields.reference.clone(),
-                    identity,
-                });
+                    Err(_) if same_person(&y.fields, &reg.fields) => {
+                        let event = AuditEvent::new(
+                            Some(desk.user()),
+                            AuditAction::RecordAccessRefused,
+                            subject(y.id),
+                        )
+                        .with_detail("duplicate_check");
+                        store.audit(&mut tx, Some(desk.service()), &event).await?;
+                        out.push(PossibleDuplicate::Hidden);
+                    }
+                    Err(_) => {}
+                }
             }
-            tx.commit().await?;
-            return Ok(Registered::PossibleDuplicates(out));
+            if !out.is_empty() {
+                tx.commit().await?;
+                return Ok(Registered::PossibleDuplicates(out));
+            }
         }
     }
     if youths::id_by_ref(&mut tx, desk.service(), &reg.fields.reference)
@@ -153,6 +175,66 @@ pub async fn register(store: &Store, desk: &YouthDesk, reg: Registration) -> Res
     store.audit(&mut tx, Some(desk.service()), &event).await?;
     tx.commit().await?;
     Ok(Registered::Created(reg.id))
+}
+
+/// A youth found by the exact search, with whether the searcher may open the record.
+#[derive(Debug)]
+pub struct SearchHit {
+    pub id: YouthId,
+    pub reference: String,
+    pub access: std::result::Result<AccessBasis, gatelangs_domain::access::Denial>,
+}
+
+/// The exact search (full name and birth date, by keyed hash) that leads to emergency access.
+/// Each youth found gets its own audit entry, so the youth's access list shows the search; a
+/// search that finds nobody is logged on the service.
+pub async fn search_exact(
+    store: &Store,
+    desk: &YouthDesk,
+    first_name: &str,
+    last_name: &str,
+    birth_date: Date,
+) -> Result<Vec<SearchHit>> {
+    let mut tx = store.begin().await?;
+    let found = youths::find_exact(
+        &mut tx,
+        store.field_keys(),
+        desk.service(),
+        first_name,
+        last_name,
+        birth_date,
+    )
+    .await?;
+    let mut hits = Vec::new();
+    for id in found {
+        let access = desk.decide(&mut tx, id).await?;
+        let reference = youths::reference_in(&mut tx, desk.service(), id)
+            .await?
+            .unwrap_or_default();
+        let event = AuditEvent::new(Some(desk.user()), AuditAction::YouthSearched, subject(id))
+            .with_detail("exact search");
+        store.audit(&mut tx, Some(desk.service()), &event).await?;
+        hits.push(SearchHit {
+            id,
+            reference,
+            access,
+        });
+    }
+    if hits.is_empty() {
+        let event = AuditEvent::new(Some(desk.user()), AuditAction::YouthSearched, "youths")
+            .with_detail("0 found");
+        store.audit(&mut tx, Some(desk.service()), &event).await?;
+    }
+    tx.commit().await?;
+    Ok(hits)
+}
+
+/// The same name (as the keyed identity hash compares it) and birth date, or the same phone.
+fn same_person(stored: &YouthFields, new: &YouthFields) -> bool {
+    let same_identity = stored.birth_date == new.birth_date
+        && normalize_name(&stored.first_name, &stored.last_name)
+            == normalize_name(&new.first_name, &new.last_name);
+    same_identity || (new.phone.is_some() && stored.phone == new.phone)
 }
 
 /// Changes a youth's identity details. The contact persons are not part of it; a leader sets

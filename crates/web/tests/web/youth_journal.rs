@@ -71,27 +71,56 @@ async fn a_possible_duplicate_is_shown_before_a_second_record_is_made() {
             "Kari is a contact person and may see the name"
         );
         assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 1);
-        // Ola's colleague without access sees only that a record exists.
+        // A colleague without access who enters the same name and birth date is told only that
+        // a record exists: no name, no reference, no link; the match is logged on the youth.
         let other = app.user(&t.service, "per", Role::FieldWorker).await;
         let per = app.session_for(&other).await;
-        let reply = app
-            .post(
-                "/youths",
-                Some(&per),
-                &typo.replace(&with_ola, &format!("&contact2={}", t.kari.id)),
+        let (solveig, reference) = {
+            let mut conn = app.store().conn().await.unwrap();
+            let rows = gatelangs_testkit::fetch_text_rows(
+                &mut conn,
+                "SELECT id || ' ' || ref FROM youths",
             )
             .await;
-        assert!(reply.body.contains("id=\"duplicates\""));
-        assert!(
-            !reply.body.contains("Solveig Kvernbakken"),
-            "no name for a user without access"
-        );
+            let (id, reference) = rows[0].split_once(' ').unwrap();
+            (id.to_owned(), reference.to_owned())
+        };
+        let exact = YOUTH
+            .replace("Solveig", "solveig ")
+            .replace("&phone=98765432", &format!("&contact2={}", t.kari.id));
+        let reply = app.post("/youths", Some(&per), &exact).await;
+        assert!(reply.body.contains("id=\"duplicates\""), "{}", reply.body);
+        assert!(reply.body.contains("Spør en leder"), "{}", reply.body);
+        for secret in [
+            "Kvernbakken 17.05",
+            "Solveig Kvernbakken",
+            &reference,
+            &solveig,
+        ] {
+            assert!(
+                !reply.body.contains(secret),
+                "{secret} shown without access"
+            );
+        }
+        let logged = app
+            .count(&format!(
+                "SELECT COUNT(*) FROM audit_log WHERE subject = 'youth:{solveig}' \
+                 AND action = 'record_access_refused' AND detail = 'duplicate_check'"
+            ))
+            .await;
+        assert_eq!(logged, 1, "{}", app.name());
+        // A merely similar name is no match for someone without access: the form cannot be
+        // used to probe for records (Per registers his own youth).
+        let probe = typo.replace(&with_ola, &format!("&contact2={}", t.kari.id));
+        let reply = app.post("/youths", Some(&per), &probe).await;
+        assert_eq!(reply.status, 303, "{}", reply.body);
+        assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 2);
         // Confirming registers the second youth.
         let reply = app
             .post("/youths", Some(&kari), &format!("{typo}&confirmed=1"))
             .await;
         assert_eq!(reply.status, 303, "{}", reply.body);
-        assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 2);
+        assert_eq!(app.count("SELECT COUNT(*) FROM youths").await, 3);
         // The same phone number is also a warning.
         let same_phone = format!(
             "first_name=Per&last_name=Hansen&birth_date=01.01.2009&gender=male&municipality=0301&phone=987+65+432{with_ola}"
@@ -259,6 +288,15 @@ async fn exact_search_emergency_access_and_blocking() {
             hit.body
         );
         assert!(!hit.body.contains("Solveig Kvernbakken"));
+        // The search that found her is in her own access log; the miss is logged on the service.
+        let youth = record.trim_start_matches("/youths/");
+        let searched = |subject: String| {
+            format!(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'youth_searched' AND subject = '{subject}'"
+            )
+        };
+        assert_eq!(app.count(&searched(format!("youth:{youth}"))).await, 1);
+        assert_eq!(app.count(&searched("youths".into())).await, 1);
         // Emergency access needs a reason.
         let too_short = app
             .post(&format!("{record}/emergency"), Some(&per), "reason=now")

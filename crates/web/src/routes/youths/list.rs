@@ -275,41 +275,23 @@ pub async fn search(
         match parse_date(&q.birth_date) {
             None => error = Some(tr.t("youth-error-birth-date")),
             Some(birth) => {
-                let mut tx = state.store.begin().await?;
-                let found = youths::find_exact(
-                    &mut tx,
-                    state.store.field_keys(),
-                    desk.service(),
+                let found = youths_app::search_exact(
+                    &state.store,
+                    &desk,
                     &q.first_name,
                     &q.last_name,
                     birth,
                 )
                 .await?;
-                for id in found {
-                    let decision = desk.decide(&mut tx, id).await?;
-                    let open = decision.is_ok();
-                    let blocked = decision == Err(Denial::Blocked);
-                    let reference = youths::reference_in(&mut tx, desk.service(), id)
-                        .await?
-                        .unwrap_or_default();
-                    hits.push(Hit {
-                        id: id.to_string(),
-                        reference,
-                        open,
-                        blocked,
-                    });
-                }
-                let event = gatelangs_domain::AuditEvent::new(
-                    Some(desk.user()),
-                    gatelangs_domain::AuditAction::YouthSearched,
-                    "youths",
-                )
-                .with_detail(format!("{} found", hits.len()));
-                state
-                    .store
-                    .audit(&mut tx, Some(desk.service()), &event)
-                    .await?;
-                tx.commit().await?;
+                hits = found
+                    .into_iter()
+                    .map(|hit| Hit {
+                        id: hit.id.to_string(),
+                        reference: hit.reference,
+                        open: hit.access.is_ok(),
+                        blocked: hit.access == Err(Denial::Blocked),
+                    })
+                    .collect();
             }
         }
     }
@@ -423,16 +405,36 @@ pub async fn create(
     match youths_app::register(&state.store, &desk, registration).await {
         Ok(Registered::Created(id)) => Ok(Redirect::to(&format!("/youths/{id}")).into_response()),
         Ok(Registered::PossibleDuplicates(found)) => {
-            let duplicates = found
+            let hidden = found
+                .iter()
+                .any(|d| matches!(d, youths_app::PossibleDuplicate::Hidden));
+            let mut duplicates: Vec<Duplicate> = found
                 .into_iter()
-                .map(|d| Duplicate {
-                    id: d.id.to_string(),
-                    reference: d.reference,
-                    details: d.identity.map(|(name, birth)| {
-                        format!("{name}, {}", gatelangs_domain::time::format_day(birth))
+                .filter_map(|d| match d {
+                    youths_app::PossibleDuplicate::Open {
+                        id,
+                        reference,
+                        name,
+                        birth_date,
+                    } => Some(Duplicate {
+                        id: id.to_string(),
+                        reference,
+                        details: Some(format!(
+                            "{name}, {}",
+                            gatelangs_domain::time::format_day(birth_date)
+                        )),
                     }),
+                    youths_app::PossibleDuplicate::Hidden => None,
                 })
                 .collect();
+            // Records the user may not open: one line that says only that there is one.
+            if hidden {
+                duplicates.push(Duplicate {
+                    id: String::new(),
+                    reference: String::new(),
+                    details: None,
+                });
+            }
             Ok(page(form, Vec::new(), duplicates).await?.into_response())
         }
         Err(e) => {
