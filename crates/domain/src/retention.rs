@@ -1,8 +1,8 @@
 //! How long each record series is kept (pasientjournalloven § 25, arkivlova): the rule per
 //! series, and when a closed follow-up record is due for a leader's decision.
 //!
-//! Anonymous records are statistics and are kept; the municipal archive decides whether they
-//! are deposited. A youth's follow-up record is kept while it is needed for the help. Gatelangs
+//! Anonymous records (statistics) and the staffing plan, rota and time use (which name staff, not
+//! youths) are kept; the municipal archive decides whether they are deposited. A youth's follow-up record is kept while it is needed for the help. Gatelangs
 //! cannot know when that ends, so a closed record is put before a leader when it has been closed
 //! for [`REVIEW_AFTER_CLOSED_YEARS`]; the leader then decides (keep, or delete or deposit).
 
@@ -32,7 +32,7 @@ pub enum Series {
 pub enum Keep {
     /// Kept while needed for the help; listed for a decision this many years after closing.
     WhileNeeded { review_after_closed_years: i16 },
-    /// Kept; the municipal archive decides about deposit.
+    /// Kept; the municipal archive decides about deposit. Holds no youth's personal data.
     Kept,
     /// Kept as long as the records it logs, and never shortened: the chain is verified from its
     /// first entry.

@@ -103,7 +103,9 @@ pub fn read_upload(bytes: Vec<u8>, label: &str) -> Result<Bundle, Problem> {
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A file that unpacks to more than this many times its packed size, and is larger than
-/// [`RATIO_FROM_BYTES`], is refused: real CSV packs ten to fifty times, a bomb a thousand.
+/// [`RATIO_FROM_BYTES`], is refused: real CSV packs ten to fifty times, a bomb a thousand. The
+/// packed size is the one the .zip declares, so this names a bomb early and clearly; what bounds
+/// memory is [`MAX_UNPACKED_BYTES`], counted as the bytes come out.
 pub const MAX_PACKING_RATIO: u64 = 500;
 /// Below this a file's packing ratio is not looked at (a tiny file of one repeated row is fine).
 pub const RATIO_FROM_BYTES: u64 = 8 * 1024 * 1024;
@@ -125,6 +127,8 @@ pub fn read_zip_within<R: Read + std::io::Seek>(
     let mut zip =
         zip::ZipArchive::new(reader).map_err(|e| fail(format!("not a readable .zip file: {e}")))?;
     let mut bundle = Bundle::default();
+    // (file name, path in the .zip) of the files read so far.
+    let mut paths: Vec<(String, String)> = Vec::new();
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
@@ -139,8 +143,7 @@ pub fn read_zip_within<R: Read + std::io::Seek>(
         }
         // Two files of one name (in two folders, or in two spellings) would leave it to chance
         // which one is imported.
-        if let Some((earlier, _)) = bundle
-            .files
+        if let Some((_, earlier)) = paths
             .iter()
             .find(|(seen, _)| seen.eq_ignore_ascii_case(&name))
         {
@@ -148,6 +151,7 @@ pub fn read_zip_within<R: Read + std::io::Seek>(
                 "{name} is in the .zip twice ({earlier} and {full}); keep one"
             )));
         }
+        paths.push((name.clone(), full.clone()));
         let packed = entry.compressed_size();
         let mut bytes = vec![];
         (&mut entry)
@@ -218,7 +222,7 @@ mod tests {
         let refused = read_zip(std::io::Cursor::new(&twice), "upload.zip").unwrap_err();
         assert_eq!(
             refused.to_string(),
-            "upload.zip:1: file: Contacts.CSV is in the .zip twice (contacts.csv and 2024/Contacts.CSV); keep one"
+            "upload.zip:1: file: Contacts.CSV is in the .zip twice (2023/contacts.csv and 2024/Contacts.CSV); keep one"
         );
     }
 

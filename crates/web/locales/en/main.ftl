@@ -1200,7 +1200,7 @@ retention-keep-while-needed = { $years ->
     [one] Kept while needed for the help. Reviewed by a leader once it has been closed for one year.
    *[other] Kept while needed for the help. Reviewed by a leader once it has been closed for { $years } years.
 }
-retention-keep-kept = Anonymous records are kept. The municipal archive decides about deposit.
+retention-keep-kept = Kept. The municipal archive decides about deposit.
 retention-keep-audit = Kept as long as the records it logs, and never shortened: the chain is verified from its first entry.
 retention-due-title = Closed records past their period
 retention-none-due = No closed record is past its period.

@@ -1197,7 +1197,7 @@ retention-keep-while-needed = { $years ->
     [one] Oppbevares så lenge den trengs for hjelpen. Vurderes av en leder når den har vært avsluttet i ett år.
    *[other] Oppbevares så lenge den trengs for hjelpen. Vurderes av en leder når den har vært avsluttet i { $years } år.
 }
-retention-keep-kept = Anonyme opplysninger oppbevares. Kommunens arkiv avgjør avlevering.
+retention-keep-kept = Oppbevares. Kommunens arkiv avgjør avlevering.
 retention-keep-audit = Oppbevares like lenge som journalene den logger, og kortes aldri av: kjeden kontrolleres fra første oppføring.
 retention-due-title = Avsluttede journaler som har passert perioden
 retention-none-due = Ingen avsluttede journaler har passert perioden.

@@ -226,12 +226,8 @@ fn parse_form(pairs: &[(String, String)]) -> Option<Registration> {
         .or(get("count"))
         .unwrap_or("1")
         .trim();
-    Some(Registration {
-        // A page from before the form carried an id still registers, under a new one.
-        id: match get("id") {
-            Some(id) => id.parse().ok()?,
-            None => ContactId::new(),
-        },
+    let mut registration = Registration {
+        id: ContactId::new(),
         occurred_at: jiff::Timestamp::now(),
         place: get("place")?.parse::<PlaceId>().ok()?,
         channel: get("channel")?.parse().ok()?,
@@ -244,5 +240,23 @@ fn parse_form(pairs: &[(String, String)]) -> Option<Registration> {
             .map(|(_, v)| Topic::parse(v))
             .collect::<Result<_, _>>()
             .ok()?,
-    })
+    };
+    // The id is the page's id and what was tapped: the same form sent twice (a resubmit after
+    // "back") is the same id and counts once, and a second, different tap on the same page
+    // before it reloads is a different id and counts too. A page from before the form carried
+    // an id registers under a new one.
+    if let Some(form_id) = get("id") {
+        let form_id = form_id.parse::<uuid::Uuid>().ok()?;
+        let what = format!(
+            "{}|{}|{}|{}|{}|{:?}",
+            registration.place,
+            registration.channel.as_str(),
+            registration.age_group.as_str(),
+            registration.gender.as_str(),
+            registration.count.get(),
+            registration.topics
+        );
+        registration.id = ContactId::from_uuid(uuid::Uuid::new_v5(&form_id, what.as_bytes()));
+    }
+    Some(registration)
 }

@@ -227,6 +227,23 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
                 .await,
             3
         );
+        // A second, different tap sent with the same page (a quick double tap on two cells)
+        // is its own contact, not taken for the first.
+        let reply = app
+            .post(
+                "/field/",
+                Some(&kari),
+                &format!(
+                    "id={id}&place={place}&channel=street&count=1&cell=upper_secondary%3Amale"
+                ),
+            )
+            .await;
+        assert_eq!(reply.location(), "/field/?registered=1");
+        assert_eq!(
+            app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
+                .await,
+            4
+        );
         let next = form_id(&app.get("/field/?registered=1", Some(&kari)).await.body);
         assert_ne!(next, id);
         let reply = app
@@ -242,7 +259,7 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
         assert_eq!(
             app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
                 .await,
-            5
+            6
         );
 
         let form = app.get("/contacts/shift", Some(&kari)).await;
@@ -272,7 +289,7 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
         assert_eq!(
             app.count("SELECT CAST(SUM(count) AS BIGINT) FROM contacts")
                 .await,
-            11,
+            12,
             "{}",
             app.name()
         );
@@ -290,7 +307,7 @@ async fn the_page_works_without_javascript_and_the_shift_table_saves_once() {
             .get(&format!("/contacts?from={date}&to={date}"), Some(&kari))
             .await;
         assert!(
-            list.body.contains("Til sammen 11 ungdommer."),
+            list.body.contains("Til sammen 12 ungdommer."),
             "{}",
             app.name()
         );

@@ -92,12 +92,22 @@ async fn a_leader_sees_closed_records_past_their_period_and_each_is_logged() {
                 .contains(&gatelangs_domain::time::format_day(today))
         );
         assert!(page.body.contains("01.06.2012") && page.body.contains("01.06.2017"));
-        // Every series has its rule on the page.
+        // Every series has a row with its rule: one row per rule, none left untranslated.
         for series in gatelangs_domain::retention::RULES {
             let label = format!("retention-series-{}", series.0.code());
             assert!(!page.body.contains(&label), "{name}: {label} has no text");
         }
+        let rule_rows = page.body.matches("<th scope=\"row\">").count();
+        assert_eq!(
+            rule_rows,
+            gatelangs_domain::retention::RULES.len(),
+            "{name}"
+        );
         assert!(page.body.contains("Tilgangsloggen") && page.body.contains("Anonyme treff"));
+        assert!(
+            page.body.contains("vurderes av en leder")
+                || page.body.contains("Vurderes av en leder")
+        );
         // One read entry per listed youth, naming the youth and the page.
         let written: Vec<String> = app.audit_codes().await.split_off(before);
         assert_eq!(written.len(), 2, "{name}: {written:?}");

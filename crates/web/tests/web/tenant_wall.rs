@@ -53,6 +53,8 @@ const PAGES: &[&str] = &[
     "/trends/summary.pdf?from=01.01.2024&to=31.12.2024",
     "/staffing/presence",
     "/report/texts?year=2024",
+    "/prevention",
+    "/trends",
 ];
 
 /// Form posts that would change B's records if the wall had a hole.
@@ -114,6 +116,17 @@ pub(crate) const POSTS: &[(&str, &str)] = &[
     ("/report/logo", ""),
     ("/report/logo/delete", ""),
     ("/admin/import", ""),
+    ("/places/districts", "name=Sneaky"),
+    ("/groups", "name=Sneaky&kind=gaming&place={place}"),
+    (
+        "/prevention",
+        "date=01.05.2024&kind=talk&place={place}&participants=5",
+    ),
+    (
+        "/staffing",
+        "shift=day&starts=08%3A30&ends=15%3A30&weekday=mon&min_teams=2&max_teams=3",
+    ),
+    ("/admin/users", "username=sneaky&name=Sneaky&role=admin"),
     (
         "/groups/{group}/sessions",
         "date=01.05.2024&pseudonyms=Intruder&others=9",
@@ -397,10 +410,9 @@ fn the_wall_walks_every_route_of_the_router() {
             let generic = path
                 .replace("{table}", "districts.csv")
                 .replace("{file}", "report.html");
-            !walked.iter().any(|(m, p)| {
-                m == method
-                    && (*p == *path || *p == generic || p.starts_with(&generic.replace("{id}", "")))
-            })
+            !walked
+                .iter()
+                .any(|(m, p)| m == method && (p == path || *p == generic))
         })
         .map(|(method, path)| format!("{method} {path}"))
         .collect();

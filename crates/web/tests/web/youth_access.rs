@@ -525,6 +525,17 @@ async fn every_youth_route_answers_every_user_as_the_matrix_says_and_logs_every_
                         "{method} {template} as {actor:?}: a refused request logged an access"
                     );
                 }
+                // The analyst and the administrator have no youth desk at all: refused before
+                // the form is read, so a form that does not parse gets the same 403.
+                if *method == "POST" && matches!(actor, Actor::Analyst | Actor::Admin) {
+                    let empty = app.send(Method::POST, &path, Some(session), Some("")).await;
+                    assert_eq!(
+                        empty.status,
+                        StatusCode::FORBIDDEN,
+                        "POST {template} as {actor:?} with an empty form on {}",
+                        app.name()
+                    );
+                }
                 if *actor == Actor::OtherWorker && rule == Rule::Emergency {
                     // Keep "other worker" without access for the rest of the walk.
                     sqlx::query("UPDATE emergency_accesses SET expires_at = 0 WHERE user_id = $1")

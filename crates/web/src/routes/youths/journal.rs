@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::record::done;
 use super::staff;
-use crate::auth::{ForPrincipal, Principal, YouthDesk};
+use crate::auth::{Can, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -205,7 +205,7 @@ pub async fn conversation_form(
 
 pub async fn create_conversation(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<ConversationForm>,
 ) -> AppResult<Response> {
@@ -264,7 +264,6 @@ pub async fn create_conversation(
             .await?
             .into_response());
     };
-    let desk = YouthDesk::for_principal(&p)?;
     let note = Text {
         body: form.note.clone(),
         signed: form.sign == "1",
@@ -303,12 +302,11 @@ pub struct NoteForm {
 
 pub async fn create_note(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<NoteForm>,
 ) -> AppResult<Response> {
     let youth = super::youth_id(&id)?;
-    let desk = YouthDesk::for_principal(&p)?;
     let tz = p.tz();
     let helped = match (form.date.trim(), form.time.trim()) {
         ("", _) => jiff::Timestamp::now(),
@@ -348,12 +346,11 @@ pub struct RefusalForm {
 /// (helsepersonelloven § 42): a signed entry written in the author's language.
 pub async fn refuse_correction(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<RefusalForm>,
 ) -> AppResult<Response> {
     let youth = super::youth_id(&id)?;
-    let desk = YouthDesk::for_principal(&p)?;
     let (request, reason) = (form.request.trim(), form.reason.trim());
     if request.is_empty() || reason.is_empty() {
         return Err(AppError::BadRequest("refusal-error"));
@@ -379,47 +376,39 @@ pub async fn refuse_correction(
     Ok(done(youth, "saved"))
 }
 
-/// The desk, youth and entry named by a journal action's path.
-fn entry_target(
-    p: &Principal,
-    id: &str,
-    entry: &str,
-) -> AppResult<(YouthDesk, gatelangs_domain::YouthId, EntryId)> {
-    Ok((
-        YouthDesk::for_principal(p)?,
-        super::youth_id(id)?,
-        entry_id(entry)?,
-    ))
+/// The youth and entry named by a journal action's path.
+fn entry_target(id: &str, entry: &str) -> AppResult<(gatelangs_domain::YouthId, EntryId)> {
+    Ok((super::youth_id(id)?, entry_id(entry)?))
 }
 
 pub async fn edit_draft(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_, desk): Can<YouthDesk>,
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    let (youth, entry) = entry_target(&id, &entry)?;
     gatelangs_app::journal::edit_draft(&state.store, &desk, youth, entry, &form.body).await?;
     Ok(done(youth, "saved"))
 }
 
 pub async fn sign(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_, desk): Can<YouthDesk>,
     Path((id, entry)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    let (youth, entry) = entry_target(&id, &entry)?;
     gatelangs_app::journal::sign(&state.store, &desk, youth, entry).await?;
     Ok(done(youth, "signed"))
 }
 
 pub async fn correct(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_, desk): Can<YouthDesk>,
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    let (youth, entry) = entry_target(&id, &entry)?;
     gatelangs_app::journal::correct(&state.store, &desk, youth, entry, &form.body, &form.reason)
         .await?;
     Ok(done(youth, "corrected"))
@@ -427,22 +416,22 @@ pub async fn correct(
 
 pub async fn withhold(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_, desk): Can<YouthDesk>,
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    let (youth, entry) = entry_target(&id, &entry)?;
     gatelangs_app::journal::withhold(&state.store, &desk, youth, entry, Some(&form.reason)).await?;
     Ok(done(youth, "withheld"))
 }
 
 pub async fn delete(
     State(state): State<AppState>,
-    p: Principal,
+    Can(_, desk): Can<YouthDesk>,
     Path((id, entry)): Path<(String, String)>,
     Form(form): Form<TextForm>,
 ) -> AppResult<Response> {
-    let (desk, youth, entry) = entry_target(&p, &id, &entry)?;
+    let (youth, entry) = entry_target(&id, &entry)?;
     gatelangs_app::journal::delete(&state.store, &desk, youth, entry, &form.reason).await?;
     Ok(done(youth, "deleted"))
 }
@@ -450,7 +439,7 @@ pub async fn delete(
 /// The assessment form posts `status_<factor>` and `comment_<factor>` for every factor.
 pub async fn create_assessment(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<std::collections::HashMap<String, String>>,
 ) -> AppResult<Response> {
@@ -478,7 +467,6 @@ pub async fn create_assessment(
         });
     }
     let youth = super::youth_id(&id)?;
-    let desk = YouthDesk::for_principal(&p)?;
     gatelangs_app::journal::assess(&state.store, &desk, youth, on, &items).await?;
     Ok(done(youth, "saved"))
 }

@@ -24,7 +24,7 @@ use gatelangs_storage::{AnyConnection, FieldKeys, counterparts, youths};
 use serde::Deserialize;
 
 use super::record::done;
-use crate::auth::{Can, ForPrincipal, Principal, YouthDesk};
+use crate::auth::{Can, Principal, YouthDesk};
 use crate::error::{AppError, AppResult};
 use crate::form::Form;
 use crate::i18n::Tr;
@@ -405,7 +405,7 @@ use gatelangs_app::consent::refusal_key;
 
 pub async fn create_consent(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<ConsentFormData>,
 ) -> AppResult<Response> {
@@ -469,7 +469,6 @@ pub async fn create_consent(
                 recorded_by: Some(p.user_id()),
             };
             tx.commit().await?;
-            let desk = YouthDesk::for_principal(&p)?;
             gatelangs_app::consent::record(&state.store, &desk, youth, new).await?;
             return Ok(done(youth, "consent"));
         }
@@ -595,12 +594,11 @@ pub async fn collaboration_form(
 
 pub async fn create_collaboration(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<CollaborationFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let mut errors = Vec::new();
     let day = parse_date(&form.date);
@@ -736,12 +734,11 @@ pub async fn welfare_form(
 
 pub async fn create_welfare(
     State(state): State<AppState>,
-    p: Principal,
+    Can(p, desk): Can<YouthDesk>,
     Path(id): Path<String>,
     Form(form): Form<WelfareFormData>,
 ) -> AppResult<Response> {
     let tr = p.tr();
-    let desk = YouthDesk::for_principal(&p)?;
     let youth = super::youth_id(&id)?;
     let mut errors = Vec::new();
     let kind: Option<WelfareKind> = form.kind.parse().ok();
