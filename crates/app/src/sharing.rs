@@ -18,6 +18,8 @@ use crate::record_gate::YouthDesk;
 
 /// The key of a collaboration no consent covers.
 pub const NOT_COVERED: &str = "collaboration-not-covered";
+/// The key of a counterpart code the service's catalogue does not have (or has archived).
+pub const UNKNOWN_COUNTERPART: &str = "inquiries-error-service";
 /// The key of a child welfare record for someone 18 or over on its date.
 pub const ADULT: &str = "welfare-error-adult";
 
@@ -58,7 +60,7 @@ pub async fn record_collaboration(
     let counterpart = counterparts::find_by_code(&mut tx, rec.service(), &input.counterpart_code)
         .await?
         .filter(|c| !c.archived)
-        .ok_or(Error::Invalid("inquiries-error-service"))?;
+        .ok_or(Error::Invalid(UNKNOWN_COUNTERPART))?;
     let id = CollaborationId::new();
     let new = NewCollaboration {
         id,

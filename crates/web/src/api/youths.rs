@@ -88,7 +88,7 @@ pub async fn create_collaboration(
             }
             // A well-formed code that the service's catalogue does not have: a missing thing,
             // not a malformed request.
-            gatelangs_app::Error::Invalid("inquiries-error-service") => AppError::NotFound,
+            gatelangs_app::Error::Invalid(sharing::UNKNOWN_COUNTERPART) => AppError::NotFound,
             e => e.into(),
         })?;
     Ok((
