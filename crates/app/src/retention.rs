@@ -1,10 +1,12 @@
 //! Retention: the leader's list of follow-up records past their period (see
-//! `gatelangs_domain::retention`). Listing a record shows its reference, so each listed youth
-//! gets an audit entry, as the youth list does.
+//! `gatelangs_domain::retention`), and the leader's recorded decision to delete or deposit one.
+//! Listing a record shows its reference, so each listed youth gets an audit entry, as the youth
+//! list does; a decision is one transaction with its audit entry.
 
 use gatelangs_domain::audit::PersonalDataAccess;
 use gatelangs_domain::retention;
 use gatelangs_domain::{AuditEvent, Role, YouthId};
+use gatelangs_storage::retention::{Decision, Outcome};
 use gatelangs_storage::{Store, youths};
 use jiff::civil::Date;
 
@@ -57,4 +59,91 @@ pub async fn past_period(
     }
     tx.commit().await?;
     Ok(out)
+}
+
+/// A leader's decision about one record past its period.
+#[derive(Debug, Clone)]
+pub struct RetentionDecision<'a> {
+    pub youth: YouthId,
+    pub outcome: Outcome,
+    /// Why the record is no longer needed for the help (required; sealed at rest).
+    pub grounds: &'a str,
+}
+
+/// Records `decision` and erases the record (see `gatelangs_storage::retention`), keeping the
+/// counted facts of past years. Only a leader, only a record past its period on `today`, never
+/// one blocked against this leader, and never without grounds.
+pub async fn decide(
+    store: &Store,
+    desk: &YouthDesk,
+    tz: &jiff::tz::TimeZone,
+    today: Date,
+    decision: &RetentionDecision<'_>,
+) -> Result<uuid::Uuid> {
+    if desk.role() != Role::Leader {
+        return Err(Error::Forbidden("error-leader-only"));
+    }
+    let mut tx = store.begin().await?;
+    if !youths::exists(&mut tx, desk.service(), decision.youth).await? {
+        return Err(Error::NotFound);
+    }
+    // Authorization before anything about the record is told: a leader the youth has blocked
+    // decides nothing about it (another leader does).
+    let Ok(basis) = desk.decide(&mut tx, decision.youth).await? else {
+        return Err(Error::Forbidden("error-record-blocked"));
+    };
+    if decision.grounds.trim().is_empty() {
+        return Err(Error::Invalid("error-retention-grounds"));
+    }
+    let due = gatelangs_storage::retention::closed_at(&mut tx, desk.service(), decision.youth)
+        .await?
+        .and_then(|at| jiff::Timestamp::from_second(at).ok())
+        .is_some_and(|at| retention::is_past_period(at.to_zoned(tz.clone()).date(), today));
+    if !due {
+        return Err(Error::Conflict("error-retention-not-due"));
+    }
+    let id = uuid::Uuid::new_v4();
+    gatelangs_storage::retention::erase(
+        &mut tx,
+        store.field_keys(),
+        desk.service(),
+        &Decision {
+            id,
+            youth: decision.youth,
+            outcome: decision.outcome,
+            grounds: decision.grounds,
+            decided_by: desk.user(),
+        },
+        gatelangs_storage::now(),
+    )
+    .await?;
+    let event = AuditEvent::personal_data(
+        desk.user(),
+        PersonalDataAccess::Change,
+        basis,
+        subject(decision.youth),
+    )
+    .with_detail(format!(
+        "retention decision {id}: {}",
+        decision.outcome.as_str()
+    ));
+    store.audit(&mut tx, Some(desk.service()), &event).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The service's recorded retention decisions, newest first; for leaders. The records they
+/// name are erased shells, so reading the decisions opens no one's record.
+pub async fn recorded(
+    store: &Store,
+    desk: &YouthDesk,
+) -> Result<Vec<gatelangs_storage::retention::Recorded>> {
+    if desk.role() != Role::Leader {
+        return Err(Error::Forbidden("error-leader-only"));
+    }
+    let mut conn = store.conn().await?;
+    Ok(
+        gatelangs_storage::retention::decisions(&mut conn, store.field_keys(), desk.service())
+            .await?,
+    )
 }

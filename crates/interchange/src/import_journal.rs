@@ -116,6 +116,7 @@ pub(crate) async fn check(
         .into_iter()
         .map(|u| (u.id, u.username))
         .collect();
+    let erased = youths::erased_refs(conn, service.id).await?;
     let mut by_entry: BTreeMap<EntryId, Vec<JournalRow>> = BTreeMap::new();
     for row in rows {
         by_entry.entry(row.entry).or_default().push(row);
@@ -174,6 +175,14 @@ pub(crate) async fn check(
                 }
                 Some(_) => {}
             }
+        }
+        if erased.contains(&first.youth_ref) {
+            fail(
+                first.line,
+                "youth_ref",
+                crate::import_youth::erased_message(&first.youth_ref),
+            );
+            continue;
         }
         let youth_known = youths_in_file.contains(first.youth_ref.as_str())
             || youths::id_by_ref(conn, service.id, &first.youth_ref)

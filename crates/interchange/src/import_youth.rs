@@ -66,11 +66,16 @@ pub(crate) async fn check_youths(
         .into_iter()
         .map(|u| (u.id, u.username))
         .collect();
+    let erased = youths::erased_refs(conn, service.id).await?;
     let mut seen = HashSet::new();
     for row in rows {
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(YOUTHS, row.line, column, message));
         };
+        if erased.contains(&row.reference) {
+            fail("ref", erased_message(&row.reference));
+            continue;
+        }
         if !seen.insert(row.reference.clone()) {
             fail(
                 "ref",
@@ -160,6 +165,14 @@ pub(crate) async fn check_youths(
     Ok(())
 }
 
+/// The problem of a row about a record erased by a retention decision: nothing is written about
+/// it again, so an old bundle cannot bring the erased data back.
+pub(crate) fn erased_message(reference: &str) -> String {
+    format!(
+        "youth {reference} was erased by a retention decision; nothing can be imported about it"
+    )
+}
+
 /// What makes two follow-up rows equal, for the ids of rows that come without one.
 fn content(row: &FollowupRow) -> String {
     format!(
@@ -188,6 +201,7 @@ pub(crate) async fn check_followups(
         .collect();
     let refs_in_file: HashSet<String> = refs_in_file.into_iter().map(str::to_owned).collect();
     let notes = journal::conversation_notes(conn, store.field_keys(), service.id).await?;
+    let erased = youths::erased_refs(conn, service.id).await?;
     let mut occurrences = Occurrences::default();
     let mut seen_ids = HashSet::new();
     for row in rows {
@@ -198,6 +212,10 @@ pub(crate) async fn check_followups(
             problems.push(Problem::new(FOLLOWUPS, row.line, column, message));
         };
         let mut ok = true;
+        if erased.contains(&row.youth_ref) {
+            fail("youth_ref", erased_message(&row.youth_ref));
+            continue;
+        }
         let known_youth = refs_in_file.contains(&row.youth_ref)
             || youths::id_by_ref(conn, service.id, &row.youth_ref)
                 .await?

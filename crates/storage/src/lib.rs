@@ -34,6 +34,7 @@ pub mod recovery_codes;
 pub mod rekey;
 pub mod report_texts;
 pub mod reset_links;
+pub mod retention;
 mod row;
 pub mod schools;
 pub mod services;

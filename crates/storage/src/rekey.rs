@@ -32,6 +32,7 @@ const SIMPLE: &[(&str, &str)] = &[
     ("emergency_accesses", "reason"),
     ("emergency_accesses", "review_note"),
     ("journal_entries", "withheld_reason"),
+    ("retention_decisions", "grounds"),
 ];
 
 /// The first sealed value whose key is not among `keys`, as (`table.column`, key id): the data
@@ -69,8 +70,10 @@ pub async fn missing_key(
 pub async fn rotate(conn: &mut AnyConnection, keys: &FieldKeys) -> Result<u64> {
     let mut count = 0;
     for (table, column) in SIMPLE {
+        // An erased record's shell holds '' in its sealed columns that may not be NULL.
         let rows = sqlx::query(&format!(
-            "SELECT id, service_id, {column} AS sealed FROM {table} WHERE {column} IS NOT NULL"
+            "SELECT id, service_id, {column} AS sealed FROM {table} \
+             WHERE {column} IS NOT NULL AND {column} <> ''"
         ))
         .fetch_all(&mut *conn)
         .await?;

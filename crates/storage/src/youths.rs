@@ -3,6 +3,9 @@
 //! Nothing here decides who may see a youth; the web layer's record gate asks
 //! `gatelangs_domain::access` first and writes the audit entry. These functions only keep the
 //! data, always within one service.
+//!
+//! A record erased by a retention decision (`erased_at`, see `retention.rs`) is only a shell
+//! kept for past years' counts: it is no youth to open, list, search or warn about any more.
 
 use gatelangs_domain::field::Gender;
 use gatelangs_domain::youth::{names_similar, normalize_name};
@@ -328,7 +331,7 @@ pub async fn closed(
 ) -> Result<Vec<(YouthId, String, i64)>> {
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT id, ref, closed_at FROM youths WHERE service_id = $1 AND closed_at IS NOT NULL \
-         ORDER BY closed_at, ref",
+         AND erased_at IS NULL ORDER BY closed_at, ref",
     )
     .bind(service.to_string())
     .fetch_all(&mut *conn)
@@ -345,11 +348,13 @@ pub async fn get(
     service: ServiceId,
     id: YouthId,
 ) -> Result<Option<Youth>> {
-    let row = sqlx::query(&format!("{SELECT} WHERE y.id = $1 AND y.service_id = $2"))
-        .bind(id.to_string())
-        .bind(service.to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(&format!(
+        "{SELECT} WHERE y.id = $1 AND y.service_id = $2 AND y.erased_at IS NULL"
+    ))
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
     let Some(row) = row else { return Ok(None) };
     let youth = open_row(keys, &row)?;
     Ok(with_contact_persons(conn, vec![youth]).await?.pop())
@@ -357,12 +362,13 @@ pub async fn get(
 
 /// Whether the youth exists in the service (without opening anything).
 pub async fn exists(conn: &mut AnyConnection, service: ServiceId, id: YouthId) -> Result<bool> {
-    let found: Option<String> =
-        sqlx::query_scalar("SELECT id FROM youths WHERE id = $1 AND service_id = $2")
-            .bind(id.to_string())
-            .bind(service.to_string())
-            .fetch_optional(&mut *conn)
-            .await?;
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT id FROM youths WHERE id = $1 AND service_id = $2 AND erased_at IS NULL",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(found.is_some())
 }
 
@@ -395,7 +401,7 @@ pub async fn most_common_municipality(
     .await?)
 }
 
-/// The youth with this `ref` in the service.
+/// The youth with this `ref` in the service (an erased record's shell too: its ref stays taken).
 pub async fn id_by_ref(
     conn: &mut AnyConnection,
     service: ServiceId,
@@ -410,6 +416,21 @@ pub async fn id_by_ref(
     found.map(|id| parse("youths.id", &id)).transpose()
 }
 
+/// The refs of the service's records erased by a retention decision: taken for good, and no
+/// longer a youth to write anything about.
+pub async fn erased_refs(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+) -> Result<std::collections::HashSet<String>> {
+    let refs: Vec<String> = sqlx::query_scalar(
+        "SELECT ref FROM youths WHERE service_id = $1 AND erased_at IS NOT NULL",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(refs.into_iter().collect())
+}
+
 /// Youths whose full name and birth date are exactly these (through the keyed hash): the only
 /// way staff without access learn that a youth exists.
 pub async fn find_exact(
@@ -422,7 +443,8 @@ pub async fn find_exact(
 ) -> Result<Vec<YouthId>> {
     let s = service.to_string();
     let rows: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM youths WHERE service_id = $1 AND identity_hash = $2 ORDER BY created_at",
+        "SELECT id FROM youths WHERE service_id = $1 AND identity_hash = $2 AND erased_at IS NULL \
+         ORDER BY created_at",
     )
     .bind(&s)
     .bind(identity_hash(keys, &s, first, last, birth))
@@ -443,7 +465,8 @@ pub async fn possible_duplicates(
     let s = service.to_string();
     let h = hashes(keys, &s, fields);
     let rows = sqlx::query(&format!(
-        "{SELECT} WHERE y.service_id = $1 AND (y.birth_hash = $2 OR y.phone_hash = $3) ORDER BY y.created_at"
+        "{SELECT} WHERE y.service_id = $1 AND y.erased_at IS NULL \
+         AND (y.birth_hash = $2 OR y.phone_hash = $3) ORDER BY y.created_at"
     ))
     .bind(&s)
     .bind(&h.birth)
@@ -496,7 +519,7 @@ pub async fn list_page(
     limit: i64,
 ) -> Result<(Vec<Youth>, i64)> {
     // A contact person's youths, or all; the empty string stands for "no such condition".
-    const FROM: &str = "FROM youths y WHERE y.service_id = $1 AND ($2 = '' OR y.id IN \
+    const FROM: &str = "FROM youths y WHERE y.service_id = $1 AND y.erased_at IS NULL AND ($2 = '' OR y.id IN \
         (SELECT youth_id FROM youth_contact_persons WHERE user_id = $2)) \
         AND ($3 = '' OR y.id NOT IN (SELECT youth_id FROM record_blocks \
         WHERE service_id = $1 AND user_id = $3 AND entry_id IS NULL AND lifted_at IS NULL))";

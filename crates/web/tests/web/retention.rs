@@ -127,3 +127,272 @@ async fn a_leader_sees_closed_records_past_their_period_and_each_is_logged() {
         assert_eq!(refused.status, 403, "{name}");
     }
 }
+
+/// A follow-up in 2019 with everything the annual report counts of a youth: a conversation with
+/// a note, a consent and a collaboration under it, a concern report and group attendance.
+const BUNDLE: &[(&str, &str)] = &[
+    ("services.csv", "code,name\nnav,NAV\n"),
+    (
+        "staff.csv",
+        "username,name,role\nwenche,Wenche Berg,field_worker\n",
+    ),
+    (
+        "youths.csv",
+        "ref,first_name,last_name,birth_date,gender,municipality,phone,contact_persons\n\
+         Y-GONE,Solveig,Hemmeligsen,2004-05-17,female,3205,+4791234567,wenche\n\
+         Y-STAYS,Per,Blir,2005-02-01,male,0301,,wenche\n",
+    ),
+    (
+        "followups.csv",
+        "date,youth_ref,staff,challenges,note\n\
+         2019-03-01,Y-GONE,wenche,substance_use;crime,Snakket om hjemmesituasjonen\n\
+         2019-03-02,Y-STAYS,wenche,exclusion,\n",
+    ),
+    (
+        "consents.csv",
+        "youth_ref,given_on,given_by,services\nY-GONE,2019-02-01,youth_and_guardian,nav\n",
+    ),
+    (
+        "collaborations.csv",
+        "date,youth_ref,direction,service,note\n2019-04-01,Y-GONE,outgoing,nav,Møte med veileder\n",
+    ),
+    (
+        "child_welfare.csv",
+        "date,youth_ref,kind\n2019-05-01,Y-GONE,concern_report\n",
+    ),
+    ("groups.csv", "group,kind\nSpillkveld,gaming\n"),
+    (
+        "group_attendance.csv",
+        "date,group,participant\n2019-06-01,Spillkveld,youth:Y-GONE\n2019-06-01,Spillkveld,youth:Y-STAYS\n",
+    ),
+];
+
+fn bundle() -> gatelangs_interchange::Bundle {
+    let files: Vec<(&str, &[u8])> = BUNDLE.iter().map(|(n, c)| (*n, c.as_bytes())).collect();
+    gatelangs_interchange::read_upload(gatelangs_testkit::zip_of(&files), "retention.zip").unwrap()
+}
+
+async fn annual(app: &common::TestApp, token: &str, year: i32) -> serde_json::Value {
+    let reply = app
+        .get(&format!("/api/v1/reports/annual?year={year}"), Some(token))
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+#[tokio::test]
+async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
+    for app in each_app().await {
+        let name = app.name();
+        gatelangs_interchange::import(app.store(), "team", &bundle(), None)
+            .await
+            .unwrap();
+        let mut conn = app.store().conn().await.unwrap();
+        let service = gatelangs_storage::services::find_by_slug(&mut conn, "team")
+            .await
+            .unwrap()
+            .unwrap();
+        let gone = youths::id_by_ref(&mut conn, service.id, "Y-GONE")
+            .await
+            .unwrap()
+            .unwrap();
+        drop(conn);
+        let leader = app.user(&service, "leader", Role::Leader).await;
+        let token = app.session_for(&leader).await;
+        let record = format!("/youths/{gone}");
+        let decide = format!("{record}/retention");
+        let form = "outcome=deposited&grounds=Oppf%C3%B8lgingen+ble+avsluttet+i+2020";
+
+        // Open: not due, nothing happens.
+        let refused = app.post(&decide, Some(&token), form).await;
+        assert_eq!(refused.status, 409, "{name}: {}", refused.body);
+        // Closed in January 2020: due since January 2025.
+        let closed = date(2020, 1, 15)
+            .at(12, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+            .unwrap()
+            .timestamp()
+            .as_second();
+        let mut conn = app.store().conn().await.unwrap();
+        youths::set_closed(&mut conn, service.id, gone, Some(closed))
+            .await
+            .unwrap();
+        drop(conn);
+        let no_grounds = app
+            .post(&decide, Some(&token), "outcome=deleted&grounds=+")
+            .await;
+        assert_eq!(no_grounds.status, 400, "{name}");
+
+        let before = (
+            annual(&app, &token, 2019).await,
+            annual(&app, &token, 2020).await,
+        );
+        assert_eq!(
+            before.0["follow_up"]["unique_youths"], 2,
+            "{name}: {}",
+            before.0
+        );
+        assert_eq!(
+            before.0["collaborations"]["total"], 1,
+            "{name}: {}",
+            before.0
+        );
+        assert_eq!(before.0["child_welfare"]["concern_reports"], 1, "{name}");
+        assert_eq!(before.0["groups"]["unique_named"], 2, "{name}");
+
+        let done = app.post(&decide, Some(&token), form).await;
+        assert_eq!(done.status, 303, "{name}: {}", done.body);
+        assert_eq!(done.location(), "/youths/retention?decided=1");
+
+        // Past years' figures are the same, to the last number.
+        let after = (
+            annual(&app, &token, 2019).await,
+            annual(&app, &token, 2020).await,
+        );
+        assert_eq!(before, after, "{name}");
+
+        // The record is no more: not opened, listed, searched or due again.
+        assert_eq!(app.get(&record, Some(&token)).await.status, 404, "{name}");
+        let list = app.get("/youths", Some(&token)).await;
+        assert!(
+            !list.body.contains("Y-GONE") && list.body.contains("Y-STAYS"),
+            "{name}"
+        );
+        let search = app
+            .get(
+                "/youths/search?first_name=Solveig&last_name=Hemmeligsen&birth_date=17.05.2004",
+                Some(&token),
+            )
+            .await;
+        assert!(!search.body.contains(&gone.to_string()), "{name}");
+        let page = app.get("/youths/retention?decided=1", Some(&token)).await;
+        assert!(page.body.contains("Vedtaket er registrert"), "{name}");
+        assert!(
+            page.body.contains("Oppfølgingen ble avsluttet i 2020")
+                && page.body.contains("Avleveres til arkivet"),
+            "{name}: the decision is listed with its grounds"
+        );
+        assert!(!page.body.contains(&decide), "{name}: not due any more");
+
+        // Nothing personal is left of the youth; the counted facts are.
+        for (sql, want) in [
+            (
+                "SELECT COUNT(*) FROM youths WHERE id = 'ID' AND first_name = '' AND last_name = '' \
+              AND birth_date = '' AND phone IS NULL AND identity_hash = '' AND erased_at IS NOT NULL",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM journal_entries WHERE youth_id = 'ID'",
+                0,
+            ),
+            (
+                "SELECT COUNT(*) FROM journal_deletions WHERE youth_id = 'ID'",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM youth_contact_persons WHERE youth_id = 'ID'",
+                0,
+            ),
+            (
+                "SELECT COUNT(*) FROM collaborations WHERE youth_id = 'ID' AND note IS NULL",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM conversations WHERE youth_id = 'ID'",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM child_welfare WHERE youth_id = 'ID'",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM group_attendance WHERE youth_id = 'ID'",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM retention_decisions WHERE youth_id = 'ID' AND outcome = 'deposited' \
+              AND grounds LIKE 'gl1:%'",
+                1,
+            ),
+            (
+                "SELECT COUNT(*) FROM audit_log WHERE subject = 'youth:ID' AND action LIKE 'personal_data_change:%' \
+              AND detail LIKE 'retention decision %: deposited'",
+                1,
+            ),
+        ] {
+            let sql = sql.replace("ID", &gone.to_string());
+            assert_eq!(app.count(&sql).await, want, "{name}: {sql}");
+        }
+        // The other youth is untouched, and a second decision finds nothing to decide.
+        let mut conn = app.store().conn().await.unwrap();
+        let stays = youths::id_by_ref(&mut conn, service.id, "Y-STAYS")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            youths::get(&mut conn, app.store().field_keys(), service.id, stays)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        drop(conn);
+        let again = app.post(&decide, Some(&token), form).await;
+        assert_eq!(again.status, 404, "{name}");
+        let mut conn = app.store().conn().await.unwrap();
+        // The chain of the audit log still verifies.
+        let chain = gatelangs_storage::audit::verify(&mut conn, app.store().audit_key(), None)
+            .await
+            .unwrap();
+        assert!(chain.first_broken.is_none(), "{name}");
+        drop(conn);
+
+        // An export carries records, and the erased one is none: no row names it, and the
+        // bundle imports cleanly elsewhere.
+        let zip = gatelangs_interchange::export_zip(app.store(), "team", None, None)
+            .await
+            .unwrap();
+        let exported = gatelangs_interchange::read_upload(zip, "export.zip").unwrap();
+        for (file, bytes) in &exported.files {
+            let text = String::from_utf8_lossy(bytes);
+            assert!(
+                !text.contains("Y-GONE"),
+                "{name}: {file} names the erased record"
+            );
+        }
+        let elsewhere = match name.as_str() {
+            "Sqlite" => gatelangs_testkit::sqlite().await,
+            _ => gatelangs_testkit::postgres().await.unwrap(),
+        };
+        gatelangs_interchange::import(&elsewhere.store, "team", &exported, None)
+            .await
+            .unwrap();
+        let mut there = elsewhere.store.conn().await.unwrap();
+        let carried =
+            gatelangs_testkit::fetch_i64(&mut there, "SELECT COUNT(*) FROM conversations").await;
+        assert_eq!(
+            carried, 1,
+            "{name}: only the kept youth's follow-up travels"
+        );
+        // The old bundle cannot bring the erased record back: every row about it is refused,
+        // and nothing is written.
+        let rows = app.count("SELECT COUNT(*) FROM conversations").await;
+        let Err(gatelangs_interchange::ImportError::Invalid(problems)) =
+            gatelangs_interchange::import(app.store(), "team", &bundle(), None).await
+        else {
+            panic!("{name}: the old bundle was taken");
+        };
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        for want in [
+            "youths.csv:2: ref: youth Y-GONE was erased by a retention decision",
+            "followups.csv:2: youth_ref: youth Y-GONE was erased by a retention decision",
+            "consents.csv:2: youth_ref: unknown youth \"Y-GONE\"",
+            "group_attendance.csv:2: participant: unknown youth \"Y-GONE\"",
+        ] {
+            assert!(
+                text.iter().any(|t| t.contains(want)),
+                "{name}: {want} in {text:#?}"
+            );
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM conversations").await, rows);
+    }
+}

@@ -32,6 +32,9 @@ enum Rule {
     ReviewList,
     /// Marking one emergency access of this service as reviewed.
     Review,
+    /// A retention decision: leaders the youth has not blocked; the matrix's youth is open, so
+    /// an authorized leader is told it is not due (409).
+    Retention,
 }
 
 fn rule(method: &str, path: &str) -> Rule {
@@ -40,6 +43,7 @@ fn rule(method: &str, path: &str) -> Rule {
         | ("POST", "/youths") => Rule::Desk,
         ("GET", "/youths/access-review" | "/youths/retention") => Rule::ReviewList,
         ("POST", "/youths/access-review/{grant}") => Rule::Review,
+        ("POST", "/youths/{id}/retention") => Rule::Retention,
         (_, "/youths/{id}/emergency") => Rule::Emergency,
         (
             "POST",
@@ -97,12 +101,14 @@ enum Actor {
     OtherServiceLeader,
 }
 
-/// The expected answer: allowed (any 2xx/3xx), forbidden, or not found.
+/// The expected answer: allowed (any 2xx/3xx), forbidden, not found, or allowed but refused
+/// by a rule about the record's state (409).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Answer {
     Allowed,
     Forbidden,
     NotFound,
+    NotDue,
 }
 
 fn expected(rule: Rule, actor: Actor) -> Answer {
@@ -133,6 +139,13 @@ fn expected(rule: Rule, actor: Actor) -> Answer {
         Rule::LeaderOnly => {
             if actor == Leader {
                 Allowed
+            } else {
+                Forbidden
+            }
+        }
+        Rule::Retention => {
+            if actor == Leader {
+                NotDue
             } else {
                 Forbidden
             }
@@ -421,6 +434,7 @@ fn form(path: &str, w: &World, actor: &User, n: usize) -> String {
         "collaborations" => "date=15.03.2024&direction=outgoing&service=nav&note=meeting".into(),
         "child-welfare" => "kind=concern_report&date=01.03.2024&grounds=neglect&details=worried".into(),
         "answer" => "answer=sent+a+summary".into(),
+        "retention" => "outcome=deleted&grounds=no+longer+needed".into(),
         _ if path.starts_with("/youths/access-review/") => "note=ok".into(),
         _ => String::new(),
     }
@@ -493,6 +507,7 @@ async fn every_youth_route_answers_every_user_as_the_matrix_says_and_logs_every_
                     s if s.is_success() || s.is_redirection() => Answer::Allowed,
                     StatusCode::FORBIDDEN => Answer::Forbidden,
                     StatusCode::NOT_FOUND => Answer::NotFound,
+                    StatusCode::CONFLICT => Answer::NotDue,
                     other => panic!(
                         "{method} {template} as {actor:?} on {}: {other}\n{}",
                         app.name(),

@@ -34,6 +34,7 @@ pub fn router() -> Routes {
         .get("/youths/follow-up", get(list::follow_up))
         .get("/youths/access-review", get(access::review_page))
         .get("/youths/retention", get(retention::page))
+        .post("/youths/{id}/retention", post(retention::decide))
         .post("/youths/access-review/{grant}", post(access::review))
         .get("/youths/{id}", get(record::show))
         .get("/youths/{id}/edit", get(record::edit_form))
