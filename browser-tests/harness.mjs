@@ -11,13 +11,14 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const BIN = process.env.GATELANGS_BIN ?? new URL('../target/debug/gatelangs', import.meta.url).pathname;
+export const BIN = process.env.GATELANGS_BIN ?? new URL('../target/debug/gatelangs', import.meta.url).pathname;
 
-/** Starts `gatelangs serve` and resolves once it listens, with everything it printed. */
-export async function startServer(args = []) {
+/** Starts `gatelangs serve` (with `env` added to its environment) and resolves once it listens,
+ * with everything it printed. */
+export async function startServer(args = [], env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gatelangs-browser-'));
   const child = spawn(BIN, ['serve', '--bind', '127.0.0.1:0', ...args], {
-    env: { ...process.env, GATELANGS_DATA_DIR: dataDir, GATELANGS_DATABASE_URL: '', GATELANGS_LOG: 'warn' },
+    env: { ...process.env, GATELANGS_DATA_DIR: dataDir, GATELANGS_DATABASE_URL: '', GATELANGS_LOG: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = [];

@@ -52,6 +52,7 @@ pub mod password;
 pub mod retention;
 pub mod role;
 pub mod service;
+pub mod single_sign_on;
 pub mod staffing;
 pub mod time;
 pub mod time_use;

@@ -194,6 +194,35 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Single sign-on: the OpenID Connect issuer URL, exactly as the provider spells it (turns
+    /// on "Log in with the municipality's sign-in").
+    #[arg(long, env = "GATELANGS_OIDC_ISSUER", requires_all = ["oidc_client_id", "oidc_client_secret"])]
+    pub oidc_issuer: Option<String>,
+    /// Single sign-on: this service's client id at the provider.
+    #[arg(long, env = "GATELANGS_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+    /// Single sign-on: the client secret (from the environment, so it is not in the process list).
+    #[arg(long, env = "GATELANGS_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// Single sign-on: the public URL of /login/sso/callback as registered with the provider
+    /// (default: built from the request's host).
+    #[arg(long, env = "GATELANGS_OIDC_REDIRECT_URL")]
+    pub oidc_redirect_url: Option<String>,
+    /// Single sign-on: the ID-token claim whose value is the Gatelangs username.
+    #[arg(
+        long,
+        env = "GATELANGS_OIDC_USER_CLAIM",
+        default_value = "preferred_username"
+    )]
+    pub oidc_user_claim: String,
+    /// Single sign-on: `acr` values that count as a second factor (repeat, or comma-separated in
+    /// the environment), e.g. idporten-loa-high. An `amr` naming two kinds of factor always counts.
+    #[arg(
+        long = "oidc-mfa-acr",
+        env = "GATELANGS_OIDC_MFA_ACR",
+        value_delimiter = ','
+    )]
+    pub oidc_mfa_acr: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]

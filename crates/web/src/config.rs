@@ -22,6 +22,8 @@ pub struct WebConfig {
     pub correction_window: Duration,
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Single sign-on with OpenID Connect, when configured (decision 0034).
+    pub sso: Option<crate::auth::sso::SsoConfig>,
 }
 
 impl Default for WebConfig {
@@ -36,6 +38,7 @@ impl Default for WebConfig {
             max_body_bytes: 2 * 1024 * 1024,
             correction_window: Duration::from_secs(7 * 24 * 60 * 60),
             trusted_proxies: vec![],
+            sso: None,
         }
     }
 }

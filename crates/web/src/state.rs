@@ -17,6 +17,8 @@ pub struct AppState {
     /// Field work: registrations (group commit), undo and correction.
     pub field: FieldWork,
     pub sessions: Arc<SessionCache>,
+    /// Single sign-ons under way (their state, nonce and PKCE verifier).
+    pub sso_pending: Arc<crate::auth::sso::PendingLogins>,
 }
 
 impl AppState {
@@ -34,6 +36,7 @@ impl AppState {
             throttle: Arc::new(throttle),
             field,
             sessions,
+            sso_pending: Arc::default(),
         }
     }
 }

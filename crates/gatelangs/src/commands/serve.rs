@@ -48,6 +48,7 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         secure_cookies: args.secure_cookies,
         correction_window: args.correction_window,
         trusted_proxies: args.trusted_proxies.clone(),
+        sso: sso_config(&args),
         ..WebConfig::default()
     };
     let sweeper = tokio::spawn(sweep_sessions(
@@ -103,4 +104,16 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Single sign-on, when an issuer is configured (clap requires the client id and secret with it).
+fn sso_config(args: &ServeArgs) -> Option<gatelangs_web::auth::sso::SsoConfig> {
+    Some(gatelangs_web::auth::sso::SsoConfig {
+        issuer: args.oidc_issuer.clone()?,
+        client_id: args.oidc_client_id.clone()?,
+        client_secret: args.oidc_client_secret.clone()?,
+        redirect_url: args.oidc_redirect_url.clone(),
+        user_claim: args.oidc_user_claim.clone(),
+        accepted_acr: args.oidc_mfa_acr.clone(),
+    })
 }

@@ -5,6 +5,7 @@ pub mod cookies;
 pub mod password;
 mod principal;
 pub mod session_cache;
+pub mod sso;
 pub mod throttle;
 pub mod totp;
 

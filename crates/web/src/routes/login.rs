@@ -31,13 +31,36 @@ pub fn router() -> Routes {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
-struct LoginPage {
+pub(crate) struct LoginPage {
     layout: Layout,
     errors: Vec<String>,
     username: String,
     expired: bool,
     password_set: bool,
     demo: bool,
+    /// Single sign-on is configured: the page offers it.
+    sso: bool,
+}
+
+impl LoginPage {
+    /// The login page again with one message, for a sign-in that did not succeed.
+    pub(crate) async fn refused(
+        state: &AppState,
+        tr: crate::i18n::Tr,
+        key: &str,
+        status: StatusCode,
+    ) -> AppResult<Response> {
+        let page = LoginPage {
+            layout: Layout::public(tr, "login-title", "/login"),
+            errors: vec![tr.t(key)],
+            username: String::new(),
+            expired: false,
+            password_set: false,
+            demo: any_demo_service(state).await?,
+            sso: state.config.sso.is_some(),
+        };
+        Ok((status, page).into_response())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -67,6 +90,7 @@ async fn show(
         expired: q.expired.is_some(),
         password_set: q.password.is_some(),
         demo: any_demo_service(&state).await?,
+        sso: state.config.sso.is_some(),
     }
     .into_response())
 }
@@ -93,6 +117,7 @@ async fn submit(
             expired: false,
             password_set: false,
             demo,
+            sso: state.config.sso.is_some(),
         };
         (status, page).into_response()
     };

@@ -25,6 +25,7 @@ mod report;
 pub(crate) mod report_texts;
 pub(crate) mod schools;
 mod setup;
+mod sso;
 pub(crate) mod staffing;
 pub mod table;
 pub(crate) mod time_use;
@@ -73,6 +74,7 @@ fn routes() -> Routes {
         .merge(users::router())
         .merge(password_link::router())
         .merge(login::router())
+        .merge(sso::router())
         .merge(two_factor::router())
         .merge(setup::router())
         .merge(language::router())

@@ -20,6 +20,7 @@ mod report_texts;
 mod retention;
 mod route_matrix;
 mod setup;
+mod sso;
 mod staffing;
 mod tenant_wall;
 mod time_use;

@@ -53,6 +53,9 @@ fn row(method: &str, path: &str) -> (Who, &'static [&'static str]) {
         (_, "/setup/{token}" | "/password/{token}") => (Anyone, &[]),
         ("GET", p) if p.starts_with("/assets/") => (Anyone, &[]),
         ("POST", "/login") => (Anyone, &["login_failed"]),
+        // Single sign-on is not configured here: both answer 404 to everyone
+        // (browser-tests/tests/sso.test.mjs walks them against a real provider).
+        ("GET", "/login/sso" | "/login/sso/callback") => (Anyone, &[]),
         ("POST", "/language") => (Anyone, &["language_changed"]),
         (_, "/login/two-factor") => (Session, &[]),
         ("POST", "/logout") => (Session, &["logout"]),

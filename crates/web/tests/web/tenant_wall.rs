@@ -377,6 +377,8 @@ const NOT_WALKED: &[&str] = &[
     "/login",
     "/logout",
     "/login/two-factor",
+    "/login/sso",
+    "/login/sso/callback",
     "/healthz",
     "/accessibility",
     "/field",
