@@ -28,6 +28,11 @@ pub fn refusal_key(r: ConsentRefusal) -> &'static str {
 /// it at the age the youth had that day, the services it covers, and its period.
 pub fn check(new: &NewConsent<'_>) -> std::result::Result<(), ConsentRefusal> {
     check_giver(new.age_at_consent, new.given_by, new.guardians_not_involved)?;
+    check_services_and_period(new)
+}
+
+/// The rules that do not depend on the youth's age.
+fn check_services_and_period(new: &NewConsent<'_>) -> std::result::Result<(), ConsentRefusal> {
     if new.services.is_empty() {
         return Err(ConsentRefusal::NoService);
     }
@@ -36,21 +41,36 @@ pub fn check(new: &NewConsent<'_>) -> std::result::Result<(), ConsentRefusal> {
 
 /// Stores a consent inside the caller's unit of work (a bundle import, or [`record`]) after
 /// [`check`]; the age at consent is computed here from the stored birth date, never taken from
-/// the caller.
+/// the caller, except for an erased record, which has none.
 pub async fn store(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
     service: ServiceId,
     new: NewConsent<'_>,
 ) -> Result<()> {
-    let youth = youths::get(conn, keys, service, new.youth)
+    let birth = youths::birth_date(conn, keys, service, new.youth)
         .await?
         .ok_or(Error::NotFound)?;
-    let new = NewConsent {
-        age_at_consent: age_on(youth.fields.birth_date, new.period.given_on),
-        ..new
+    let new = match birth {
+        Some(birth) => NewConsent {
+            age_at_consent: age_on(birth, new.period.given_on),
+            ..new
+        },
+        // An erased record's consent comes only from a bundle, with the age it was given at
+        // (the birth date is gone) and no texts; the giver rule was met when it was recorded.
+        None => NewConsent {
+            what_shared: None,
+            purpose: None,
+            youth_view: None,
+            guardians_not_involved: None,
+            ..new
+        },
     };
-    check(&new).map_err(|r| Error::Invalid(refusal_key(r)))?;
+    match birth {
+        Some(_) => check(&new),
+        None => check_services_and_period(&new),
+    }
+    .map_err(|r| Error::Invalid(refusal_key(r)))?;
     consents::create(conn, keys, service, &new, gatelangs_storage::now()).await?;
     Ok(())
 }

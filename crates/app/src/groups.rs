@@ -122,6 +122,10 @@ pub async fn record_session(store: &Store, desk: &YouthDesk, session: Session) -
         repeated: false,
     };
     for youth in session.youths {
+        // A record erased by a retention decision is no youth to tick any more.
+        if !youths::exists(&mut tx, service, youth).await? {
+            return Err(Error::NotFound);
+        }
         let basis = match desk.decide(&mut tx, youth).await? {
             Ok(basis) => basis,
             Err(_) => return Err(Error::Forbidden("error-record-need-to-know")),

@@ -66,6 +66,8 @@ pub async fn past_period(
 pub struct RetentionDecision<'a> {
     pub youth: YouthId,
     pub outcome: Outcome,
+    /// The archive's reference, required for a deposit.
+    pub archive_reference: Option<&'a str>,
     /// Why the record is no longer needed for the help (required; sealed at rest).
     pub grounds: &'a str,
 }
@@ -95,13 +97,21 @@ pub async fn decide(
     if decision.grounds.trim().is_empty() {
         return Err(Error::Invalid("error-retention-grounds"));
     }
-    let due = gatelangs_storage::retention::closed_at(&mut tx, desk.service(), decision.youth)
-        .await?
+    let archive_reference = decision
+        .archive_reference
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if decision.outcome == Outcome::Deposited && archive_reference.is_none() {
+        return Err(Error::Invalid("error-retention-archive-reference"));
+    }
+    let closed_at =
+        gatelangs_storage::retention::closed_at(&mut tx, desk.service(), decision.youth).await?;
+    let due = closed_at
         .and_then(|at| jiff::Timestamp::from_second(at).ok())
         .is_some_and(|at| retention::is_past_period(at.to_zoned(tz.clone()).date(), today));
-    if !due {
+    let (Some(closed_at), true) = (closed_at, due) else {
         return Err(Error::Conflict("error-retention-not-due"));
-    }
+    };
     let id = uuid::Uuid::new_v4();
     gatelangs_storage::retention::erase(
         &mut tx,
@@ -111,8 +121,10 @@ pub async fn decide(
             id,
             youth: decision.youth,
             outcome: decision.outcome,
+            archive_reference,
             grounds: decision.grounds,
             decided_by: desk.user(),
+            closed_at,
         },
         gatelangs_storage::now(),
     )

@@ -345,3 +345,25 @@ pub async fn store_imported(
     log_imported(conn, store, service, actor, [new.id], detail).await?;
     Ok(())
 }
+
+/// Stores the shell of a record erased by a retention decision as a bundle brings it (see
+/// `gatelangs_storage::retention`): nothing personal, only what past years' reports count.
+pub async fn store_imported_shell(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: gatelangs_domain::ServiceId,
+    actor: Option<UserId>,
+    shell: &youths::Shell,
+) -> Result<()> {
+    youths::create_shell(conn, service, shell, actor).await?;
+    log_imported(
+        conn,
+        store,
+        service,
+        actor,
+        [shell.id],
+        "imported erased record",
+    )
+    .await?;
+    Ok(())
+}

@@ -4,9 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use gatelangs_domain::{AuditAction, AuditEvent, UserId};
-use gatelangs_storage::{
-    Store, StoreError, contacts, counterparts, places, services, users, youths,
-};
+use gatelangs_storage::{Store, StoreError, contacts, counterparts, places, services, users};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -193,14 +191,12 @@ async fn export_with(
     let sharing_files = crate::export_sharing::files(&mut tx, store, &service, year).await?;
     let group_files = crate::export_groups::files(&mut tx, store, &service, year).await?;
     let staffing_files = crate::export_staffing::files(&mut tx, &service, year).await?;
-    let erased = youths::erased_refs(&mut tx, service.id).await?;
     for (name, header, rows) in youth_files
         .into_iter()
         .chain(sharing_files)
         .chain(group_files)
         .chain(staffing_files)
     {
-        let rows = without_erased(&header, rows, &erased);
         files.push((name, csv_bytes(&header, rows.clone())?, rows.len()));
     }
 
@@ -235,32 +231,6 @@ async fn export_with(
     store.audit(&mut tx, Some(service.id), &event).await?;
     tx.commit().await?;
     Ok(summary)
-}
-
-/// Leaves out the rows about records erased by a retention decision (decision 0033): a bundle
-/// carries records, and an erased record is no longer one. Its counted facts stay in this
-/// database's reports but do not travel; the import refuses rows about it.
-fn without_erased(
-    header: &[&str],
-    rows: Vec<Vec<String>>,
-    erased: &std::collections::HashSet<String>,
-) -> Vec<Vec<String>> {
-    let Some(column) = header
-        .iter()
-        .position(|h| *h == "youth_ref" || *h == "participant")
-    else {
-        return rows;
-    };
-    rows.into_iter()
-        .filter(|row| {
-            let value = row.get(column).map(String::as_str).unwrap_or_default();
-            let youth = match header[column] {
-                "participant" => value.strip_prefix("youth:"),
-                _ => Some(value),
-            };
-            !youth.is_some_and(|r| erased.contains(r))
-        })
-        .collect()
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {

@@ -36,6 +36,7 @@ pub(crate) async fn files(
                 opt(c.period.valid_until),
                 opt(c.period.withdrawn_on),
                 c.guardians_not_involved.clone().unwrap_or_default(),
+                c.age_at_consent.to_string(),
             ]
         })
         .collect();
@@ -92,6 +93,7 @@ pub(crate) async fn files(
                 "valid_until",
                 "withdrawn_on",
                 "exception_reason",
+                "age_at_consent",
             ],
             consent_rows,
         ),

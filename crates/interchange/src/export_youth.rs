@@ -49,13 +49,33 @@ pub(crate) async fn files(
                     .filter_map(|id| usernames.get(id).cloned())
                     .collect::<Vec<_>>()
                     .join(";"),
+                String::new(),
             ]
         })
         .collect();
+    // Erased records travel as shells (decision 0033): what past years' reports count, and
+    // the day they were erased.
+    let tz = service.tz();
+    for shell in youths::shells(conn, service.id).await? {
+        let erased_on = jiff::Timestamp::from_second(shell.erased_at)
+            .map(|t| t.to_zoned(tz.clone()).date().to_string())
+            .unwrap_or_default();
+        youth_rows.push(vec![
+            shell.id.to_string(),
+            shell.reference,
+            String::new(),
+            String::new(),
+            String::new(),
+            shell.gender.to_string(),
+            shell.municipality.as_str(),
+            String::new(),
+            String::new(),
+            erased_on,
+        ]);
+    }
     youth_rows.sort_by(|a, b| a[1].cmp(&b[1]));
     let conversations = conversations::all(conn, service.id, year).await?;
     let exported: HashSet<ConversationId> = conversations.iter().map(|c| c.id).collect();
-    let tz = service.tz();
     let in_year = |at: i64| {
         year.is_none_or(|y| {
             jiff::Timestamp::from_second(at)
@@ -125,6 +145,7 @@ pub(crate) async fn files(
                 "municipality",
                 "phone",
                 "contact_persons",
+                "erased_on",
             ],
             youth_rows,
         ),

@@ -111,7 +111,7 @@ pub async fn import(
     let contact_rows = parse("contacts.csv")
         .map(|b| rows::contacts("contacts.csv", b, &mut p))
         .unwrap_or_default();
-    let youth_rows = parse("youths.csv")
+    let (youth_rows, shell_rows) = parse("youths.csv")
         .map(|b| crate::rows_youth::youths("youths.csv", b, &mut p))
         .unwrap_or_default();
     let followup_rows = parse("followups.csv")
@@ -202,6 +202,14 @@ pub async fn import(
         &mut problems,
     )
     .await?;
+    import_youth::check_shells(
+        &mut tx,
+        &service,
+        shell_rows,
+        &mut youth_plan,
+        &mut problems,
+    )
+    .await?;
     import_youth::check_followups(
         &mut tx,
         store,
@@ -225,18 +233,27 @@ pub async fn import(
     )
     .await?;
     import_journal::reconcile_notes(&journal_plan, &mut youth_plan, &mut problems);
+    let stored_shells = youths::shells(&mut tx, service.id).await?;
     let known = import_sharing::Known {
         youths: youths::list(&mut tx, store.field_keys(), service.id, None)
             .await?
             .into_iter()
-            .map(|y| (y.fields.reference, y.fields.birth_date))
+            .map(|y| (y.fields.reference, Some(y.fields.birth_date)))
             .chain(
                 youth_plan
                     .youths
                     .iter()
-                    .map(|(r, _)| (r.reference.clone(), r.birth_date)),
+                    .map(|(r, _)| (r.reference.clone(), Some(r.birth_date))),
+            )
+            .chain(stored_shells.iter().map(|s| (s.reference.clone(), None)))
+            .chain(
+                youth_plan
+                    .shells
+                    .iter()
+                    .map(|(r, _)| (r.reference.clone(), None)),
             )
             .collect(),
+        stored_shells: stored_shells.into_iter().map(|s| s.reference).collect(),
         codes: counterparts::list(&mut tx, service.id)
             .await?
             .into_iter()
@@ -264,6 +281,7 @@ pub async fn import(
             .chain(plan.places.iter().map(|p| p.place.clone()))
             .collect(),
         youths: known.youths.keys().cloned().collect(),
+        stored_shells: known.stored_shells.clone(),
     };
     import_groups::check(
         &mut tx,
@@ -298,7 +316,10 @@ pub async fn import(
         ("staff.csv", plan.staff.len()),
         ("places.csv", plan.places.len()),
         ("contacts.csv", plan.contacts.len()),
-        ("youths.csv", youth_plan.youths.len()),
+        (
+            "youths.csv",
+            youth_plan.youths.len() + youth_plan.shells.len(),
+        ),
         ("followups.csv", youth_plan.followups.len()),
         ("journal.csv", journal_plan.entries.len()),
         ("consents.csv", sharing_plan.consents.len()),

@@ -44,6 +44,8 @@ pub(crate) struct GroupPlan {
 pub(crate) struct Known {
     pub places: HashSet<String>,
     pub youths: HashSet<String>,
+    /// Records erased by a retention decision already stored: no new attendance for them.
+    pub stored_shells: HashSet<String>,
 }
 
 /// The id a row has or gets, and whether it is already stored (Some(true): the same; Some(false):
@@ -248,7 +250,17 @@ pub(crate) async fn check(
             None => None,
         };
         match standing(conn, Table::Attendance, &id.to_string(), stored_same).await? {
-            Standing::New => plan.attendance.push((row, id)),
+            Standing::New => match &row.participant {
+                Participant::Youth(r) if known.stored_shells.contains(r) => {
+                    problems.push(Problem::new(
+                        ATTENDANCE,
+                        row.line,
+                        "participant",
+                        crate::import_youth::erased_message(r),
+                    ));
+                }
+                _ => plan.attendance.push((row, id)),
+            },
             Standing::Unchanged => *plan.unchanged.entry(ATTENDANCE).or_default() += 1,
             Standing::Clash => exists_otherwise(ATTENDANCE, row.line, problems),
         }

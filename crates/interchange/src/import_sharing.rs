@@ -23,6 +23,7 @@ use gatelangs_app::record_gate::log_imported;
 use crate::Problem;
 use crate::derived::Occurrences;
 use crate::import::ImportError;
+use crate::import_youth::{erased_message, erased_text};
 use crate::rows_sharing::{CollaborationRow, ConsentRow, InquiryRow, WelfareRow};
 
 const CONSENTS: &str = "consents.csv";
@@ -30,11 +31,13 @@ const COLLABORATIONS: &str = "collaborations.csv";
 const INQUIRIES: &str = "inquiries.csv";
 const WELFARE: &str = "child_welfare.csv";
 
-/// What rows may refer to: youths by ref (with birth date) and service codes, from the bundle
-/// and the service.
+/// What rows may refer to: youths by ref (with birth date; `None` for an erased record's shell)
+/// and service codes, from the bundle and the service.
 pub(crate) struct Known {
-    pub youths: HashMap<String, Date>,
+    pub youths: HashMap<String, Option<Date>>,
     pub codes: HashSet<String>,
+    /// Erased records already stored: nothing new is written about them.
+    pub stored_shells: HashSet<String>,
 }
 
 #[derive(Default)]
@@ -115,15 +118,39 @@ pub(crate) async fn check(
         }
         // The age rule of the use case that stores consents, checked here too so the problem
         // names its line before anything is written.
-        if let Some(birth) = known.youths.get(&row.youth_ref)
-            && let Err(e) = check_giver(
-                age_on(*birth, row.given_on),
-                row.given_by,
-                row.exception_reason.as_deref(),
-            )
-        {
-            fail("given_by", e.to_string());
-            ok = false;
+        match known.youths.get(&row.youth_ref) {
+            Some(Some(birth)) => {
+                let age = age_on(*birth, row.given_on);
+                if let Err(e) = check_giver(age, row.given_by, row.exception_reason.as_deref()) {
+                    fail("given_by", e.to_string());
+                    ok = false;
+                }
+                if row.age_at_consent.is_some_and(|a| a != age) {
+                    fail(
+                        "age_at_consent",
+                        format!("the birth date gives {age} on {}", row.given_on),
+                    );
+                    ok = false;
+                }
+            }
+            // An erased record: the age travels, as the birth date is gone.
+            Some(None) => {
+                if row.age_at_consent.is_none() {
+                    fail(
+                        "age_at_consent",
+                        format!(
+                            "needed for {}, an erased record without a birth date",
+                            row.youth_ref
+                        ),
+                    );
+                    ok = false;
+                }
+                if row.exception_reason.is_some() {
+                    fail("exception_reason", erased_text("exception_reason"));
+                    ok = false;
+                }
+            }
+            None => {}
         }
         if let Err(e) = period(&row).check() {
             fail(
@@ -171,6 +198,9 @@ pub(crate) async fn check(
             None => None,
         };
         match standing(conn, Table::Consents, id, same).await? {
+            Standing::New if known.stored_shells.contains(&row.youth_ref) => {
+                fail("youth_ref", erased_message(&row.youth_ref));
+            }
             Standing::New => {
                 for code in &row.services {
                     plan.cover
@@ -208,6 +238,10 @@ pub(crate) async fn check(
             );
             continue;
         }
+        if row.note.is_some() && known.youths.get(&row.youth_ref) == Some(&None) {
+            fail("note", erased_text("note"));
+            continue;
+        }
         let covered = plan
             .cover
             .get(&(row.youth_ref.clone(), row.service.clone()))
@@ -242,6 +276,9 @@ pub(crate) async fn check(
                     && existing.service_code == row.service
             });
         match standing(conn, Table::Collaborations, id, same).await? {
+            Standing::New if known.stored_shells.contains(&row.youth_ref) => {
+                fail("youth_ref", erased_message(&row.youth_ref));
+            }
             Standing::New => plan.collaborations.push((row, id)),
             Standing::Unchanged => plan.same(COLLABORATIONS),
             Standing::Problem(message) => fail("id", message.to_owned()),
@@ -301,7 +338,10 @@ pub(crate) async fn check(
             );
             continue;
         };
-        if let Err(e) = check_concern_report_age(age_on(*birth, row.date)) {
+        // An erased record's case was checked when it was recorded; its birth date is gone.
+        if let Some(birth) = birth
+            && let Err(e) = check_concern_report_age(age_on(*birth, row.date))
+        {
             fail("date", format!("{}: {e}", row.date));
             continue;
         }
@@ -328,6 +368,9 @@ pub(crate) async fn check(
                     && existing.answered_on == row.answered_on
             });
         match standing(conn, Table::ChildWelfare, id, same).await? {
+            Standing::New if known.stored_shells.contains(&row.youth_ref) => {
+                fail("youth_ref", erased_message(&row.youth_ref));
+            }
             Standing::New => plan.welfare.push((row, id)),
             Standing::Unchanged => plan.same(WELFARE),
             Standing::Problem(message) => fail("id", message.to_owned()),
@@ -364,8 +407,9 @@ pub(crate) async fn apply(
             id: *id,
             youth,
             given_by: row.given_by,
-            // Computed again from the stored birth date by the use case.
-            age_at_consent: 0,
+            // Computed again from the stored birth date by the use case; an erased record's
+            // travels in the bundle.
+            age_at_consent: row.age_at_consent.unwrap_or_default(),
             period: period(row),
             form: None,
             what_shared: None,

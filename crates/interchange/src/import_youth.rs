@@ -17,7 +17,7 @@ use gatelangs_storage::{AnyConnection, Store, users};
 use crate::Problem;
 use crate::derived::{self, Occurrences};
 use crate::import::ImportError;
-use crate::rows_youth::{FollowupRow, YouthRow};
+use crate::rows_youth::{FollowupRow, ShellRow, YouthRow};
 
 const YOUTHS: &str = "youths.csv";
 const FOLLOWUPS: &str = "followups.csv";
@@ -25,6 +25,8 @@ const FOLLOWUPS: &str = "followups.csv";
 #[derive(Default)]
 pub(crate) struct YouthPlan {
     pub youths: Vec<(YouthRow, YouthId)>,
+    /// Erased records' shells this bundle brings.
+    pub shells: Vec<(ShellRow, YouthId)>,
     pub followups: Vec<(FollowupRow, ConversationId)>,
     pub unchanged_youths: usize,
     pub unchanged_followups: usize,
@@ -165,12 +167,93 @@ pub(crate) async fn check_youths(
     Ok(())
 }
 
+/// Checks the shells of erased records (`youths.csv` rows with `erased_on`): new ones are
+/// stored as shells; one already stored is unchanged when it says the same; a named youth is
+/// never erased by a bundle (a leader decides that on `/youths/retention`).
+pub(crate) async fn check_shells(
+    conn: &mut AnyConnection,
+    service: &Service,
+    rows: Vec<ShellRow>,
+    plan: &mut YouthPlan,
+    problems: &mut Vec<Problem>,
+) -> Result<(), ImportError> {
+    let stored = youths::shells(conn, service.id).await?;
+    let tz = service.tz();
+    let named: HashSet<&str> = plan
+        .youths
+        .iter()
+        .map(|(r, _)| r.reference.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    for row in rows {
+        let mut fail = |column: &str, message: String| {
+            problems.push(Problem::new(YOUTHS, row.line, column, message));
+        };
+        if named.contains(row.reference.as_str()) || !seen.insert(row.reference.clone()) {
+            fail(
+                "ref",
+                format!("{} appears twice in the file", row.reference),
+            );
+            continue;
+        }
+        if let Some(shell) = stored.iter().find(|s| s.reference == row.reference) {
+            let erased_on = jiff::Timestamp::from_second(shell.erased_at)
+                .map(|t| t.to_zoned(tz.clone()).date())
+                .ok();
+            let differs = [
+                ("id", row.id.is_some_and(|id| id != shell.id)),
+                ("gender", shell.gender != row.gender),
+                ("municipality", shell.municipality != row.municipality),
+                ("erased_on", erased_on != Some(row.erased_on)),
+            ]
+            .into_iter()
+            .find(|(_, d)| *d);
+            match differs {
+                Some((column, _)) => fail(
+                    column,
+                    format!("youth {} exists with another value", row.reference),
+                ),
+                None => plan.unchanged_youths += 1,
+            }
+            continue;
+        }
+        if youths::id_by_ref(conn, service.id, &row.reference)
+            .await?
+            .is_some()
+        {
+            fail(
+                "erased_on",
+                format!(
+                    "youth {} is not erased here; a bundle cannot erase a record (a leader decides that on the retention page)",
+                    row.reference
+                ),
+            );
+            continue;
+        }
+        match row.id {
+            Some(id) if ids::taken(conn, Table::Youths, &id.to_string()).await? => {
+                fail("id", "the id belongs to another record".to_owned());
+            }
+            id => {
+                let id = id.unwrap_or_default();
+                plan.shells.push((row, id));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The problem of a row about a record erased by a retention decision: nothing is written about
 /// it again, so an old bundle cannot bring the erased data back.
 pub(crate) fn erased_message(reference: &str) -> String {
     format!(
         "youth {reference} was erased by a retention decision; nothing can be imported about it"
     )
+}
+
+/// The problem of a row that would bring back a text of a record erased by a retention decision.
+pub(crate) fn erased_text(column: &str) -> String {
+    format!("an erased record keeps no {column}; leave it empty")
 }
 
 /// What makes two follow-up rows equal, for the ids of rows that come without one.
@@ -194,12 +277,17 @@ pub(crate) async fn check_followups(
     plan: &mut YouthPlan,
     problems: &mut Vec<Problem>,
 ) -> Result<(), ImportError> {
-    let refs_in_file: HashSet<&str> = plan
+    let refs_in_file: HashSet<String> = plan
         .youths
         .iter()
-        .map(|(r, _)| r.reference.as_str())
+        .map(|(r, _)| r.reference.clone())
+        .chain(plan.shells.iter().map(|(r, _)| r.reference.clone()))
         .collect();
-    let refs_in_file: HashSet<String> = refs_in_file.into_iter().map(str::to_owned).collect();
+    let shells_in_file: HashSet<String> = plan
+        .shells
+        .iter()
+        .map(|(r, _)| r.reference.clone())
+        .collect();
     let notes = journal::conversation_notes(conn, store.field_keys(), service.id).await?;
     let erased = youths::erased_refs(conn, service.id).await?;
     let mut occurrences = Occurrences::default();
@@ -212,8 +300,11 @@ pub(crate) async fn check_followups(
             problems.push(Problem::new(FOLLOWUPS, row.line, column, message));
         };
         let mut ok = true;
-        if erased.contains(&row.youth_ref) {
-            fail("youth_ref", erased_message(&row.youth_ref));
+        // An erased record keeps no journal: a note about it would bring erased data back.
+        if row.note.is_some()
+            && (erased.contains(&row.youth_ref) || shells_in_file.contains(&row.youth_ref))
+        {
+            fail("note", erased_text("note"));
             continue;
         }
         let known_youth = refs_in_file.contains(&row.youth_ref)
@@ -290,6 +381,9 @@ pub(crate) async fn check_followups(
             None if ids::taken(conn, Table::Conversations, &id.to_string()).await? => {
                 fail("id", "the id belongs to another record".to_owned());
             }
+            None if erased.contains(&row.youth_ref) => {
+                fail("youth_ref", erased_message(&row.youth_ref));
+            }
             None => plan.followups.push((row, id)),
         }
     }
@@ -330,6 +424,30 @@ pub(crate) async fn apply(
         .await?;
     }
     let tz = service.tz();
+    for (row, id) in &plan.shells {
+        // Erased at noon of its day in the service's time zone, like a follow-up's day.
+        let erased_at = row
+            .erased_on
+            .to_datetime(jiff::civil::time(12, 0, 0, 0))
+            .to_zoned(tz.clone())
+            .map_err(|_| gatelangs_storage::StoreError::Corrupt("date out of range".into()))?
+            .timestamp()
+            .as_second();
+        gatelangs_app::youths::store_imported_shell(
+            conn,
+            store,
+            service.id,
+            actor,
+            &youths::Shell {
+                id: *id,
+                reference: row.reference.clone(),
+                gender: row.gender,
+                municipality: row.municipality,
+                erased_at,
+            },
+        )
+        .await?;
+    }
     for (row, id) in &plan.followups {
         let youth = youths::id_by_ref(conn, service.id, &row.youth_ref)
             .await?

@@ -20,6 +20,9 @@ pub struct ConsentRow {
     pub withdrawn_on: Option<Date>,
     /// Why guardians are not involved: what lets a youth under 16 consent alone.
     pub exception_reason: Option<String>,
+    /// The youth's age on `given_on`: computed from the birth date, and needed only for a record
+    /// erased by a retention decision, whose birth date is gone.
+    pub age_at_consent: Option<i16>,
 }
 
 pub struct CollaborationRow {
@@ -77,7 +80,12 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
         file,
         bytes,
         &["youth_ref", "given_on", "given_by", "services"],
-        &["valid_until", "withdrawn_on", "exception_reason"],
+        &[
+            "valid_until",
+            "withdrawn_on",
+            "exception_reason",
+            "age_at_consent",
+        ],
         problems,
     );
     let mut out = vec![];
@@ -91,6 +99,12 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
         let valid_until = c.optional("valid_until", date);
         let withdrawn_on = c.optional("withdrawn_on", date);
         let exception_reason = c.optional("exception_reason", free_text);
+        let age_at_consent = c.optional("age_at_consent", |v| {
+            v.parse::<i16>()
+                .ok()
+                .filter(|a| (0..=120).contains(a))
+                .ok_or_else(|| format!("{v:?} is not an age in whole years"))
+        });
         if let (
             Some(id),
             Some(youth_ref),
@@ -100,6 +114,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
             Some(valid_until),
             Some(withdrawn_on),
             Some(exception_reason),
+            Some(age_at_consent),
             false,
         ) = (
             id,
@@ -110,6 +125,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
             valid_until,
             withdrawn_on,
             exception_reason,
+            age_at_consent,
             c.failed,
         ) {
             out.push(ConsentRow {
@@ -122,6 +138,7 @@ pub fn consents(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Co
                 valid_until,
                 withdrawn_on,
                 exception_reason: exception_reason.filter(|r| !r.is_empty()),
+                age_at_consent,
             });
         }
     }

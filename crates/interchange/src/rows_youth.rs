@@ -25,6 +25,27 @@ pub struct YouthRow {
     pub contact_persons: Vec<String>,
 }
 
+/// A `youths.csv` row with `erased_on`: what is left of a record erased by a retention decision
+/// (decision 0033), carried so past years' figures survive a move. It has no name, birth date,
+/// phone or contact persons.
+pub struct ShellRow {
+    pub line: u64,
+    pub id: Option<YouthId>,
+    pub reference: String,
+    pub gender: Gender,
+    pub municipality: MunicipalityNumber,
+    pub erased_on: Date,
+}
+
+/// The columns an erased record leaves empty.
+const ERASED_COLUMNS: [&str; 5] = [
+    "first_name",
+    "last_name",
+    "birth_date",
+    "phone",
+    "contact_persons",
+];
+
 pub struct FollowupRow {
     pub line: u64,
     pub id: Option<ConversationId>,
@@ -55,7 +76,12 @@ pub(crate) fn usernames(v: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-pub fn youths(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<YouthRow> {
+/// The named youths and the erased records' shells of `youths.csv`.
+pub fn youths(
+    file: &str,
+    bytes: &[u8],
+    problems: &mut Vec<Problem>,
+) -> (Vec<YouthRow>, Vec<ShellRow>) {
     let rows = csv_file::parse(
         file,
         bytes,
@@ -67,14 +93,50 @@ pub fn youths(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Yout
             "gender",
             "municipality",
         ],
-        &["phone", "contact_persons"],
+        &["phone", "contact_persons", "erased_on"],
         problems,
     );
     let mut out = vec![];
+    let mut shells = vec![];
     for row in &rows {
         let mut c = Cells::new(file, row, problems);
         let id = c.optional("id", id);
         let reference = c.required("ref", text);
+        if let Some(erased_on) = row.get("erased_on") {
+            for column in ERASED_COLUMNS
+                .into_iter()
+                .filter(|col| row.get(col).is_some())
+            {
+                c.fail(
+                    column,
+                    format!("an erased record has no {column}; leave it empty"),
+                );
+            }
+            let erased_on = c.required("erased_on", |_| date(erased_on));
+            let gender = c.required("gender", code);
+            let municipality = c.required("municipality", |v| {
+                MunicipalityNumber::parse(v).map_err(|e| e.0)
+            });
+            if let (
+                Some(id),
+                Some(reference),
+                Some(gender),
+                Some(municipality),
+                Some(erased_on),
+                false,
+            ) = (id, reference, gender, municipality, erased_on, c.failed)
+            {
+                shells.push(ShellRow {
+                    line: row.line,
+                    id,
+                    reference,
+                    gender,
+                    municipality,
+                    erased_on,
+                });
+            }
+            continue;
+        }
         let first_name = c.required("first_name", |v| {
             parse_name_part(v, "first name").map_err(|e| e.0)
         });
@@ -131,7 +193,7 @@ pub fn youths(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Yout
             });
         }
     }
-    out
+    (out, shells)
 }
 
 pub fn followups(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<FollowupRow> {

@@ -76,11 +76,13 @@ pub async fn create(
     new: &NewWelfare<'_>,
     now: i64,
 ) -> Result<(), WelfareError> {
-    let youth = youths::get(conn, keys, service, new.youth)
+    // An erased record's case comes only from a bundle, checked when it was first recorded.
+    if let Some(birth) = youths::birth_date(conn, keys, service, new.youth)
         .await?
-        .ok_or(StoreError::NotFound)?;
-    check_concern_report_age(age_on(youth.fields.birth_date, new.day))
-        .map_err(|_| WelfareError::Adult)?;
+        .ok_or(StoreError::NotFound)?
+    {
+        check_concern_report_age(age_on(birth, new.day)).map_err(|_| WelfareError::Adult)?;
+    }
     let s = service.to_string();
     let row = new.id.to_string();
     let seal = |column: &str, v: Option<&str>| {
@@ -255,11 +257,11 @@ pub async fn get(
     row.map(|r| from_row(None, &r)).transpose()
 }
 
-/// Information requests not yet answered, the oldest deadline first.
+/// Information requests not yet answered (of records not erased), the oldest deadline first.
 pub async fn open_requests(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<Welfare>> {
     let rows = sqlx::query(&format!(
         "{SELECT} WHERE w.service_id = $1 AND w.kind = 'information_request' AND w.answered_on IS NULL \
-         ORDER BY COALESCE(w.deadline, w.day), w.day"
+         AND y.erased_at IS NULL ORDER BY COALESCE(w.deadline, w.day), w.day"
     ))
     .bind(service.to_string())
     .fetch_all(&mut *conn)

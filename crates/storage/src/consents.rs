@@ -298,8 +298,9 @@ pub async fn expiring(
     to: Date,
 ) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM consents WHERE service_id = $1 AND withdrawn_on IS NULL \
-         AND valid_until IS NOT NULL AND valid_until >= $2 AND valid_until <= $3",
+        "SELECT COUNT(*) FROM consents c JOIN youths y ON y.id = c.youth_id \
+         WHERE c.service_id = $1 AND c.withdrawn_on IS NULL AND y.erased_at IS NULL \
+         AND c.valid_until IS NOT NULL AND c.valid_until >= $2 AND c.valid_until <= $3",
     )
     .bind(service.to_string())
     .bind(from.to_string())

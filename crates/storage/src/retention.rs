@@ -40,8 +40,13 @@ pub struct Decision<'a> {
     pub id: uuid::Uuid,
     pub youth: YouthId,
     pub outcome: Outcome,
+    /// The archive's reference of a deposit.
+    pub archive_reference: Option<&'a str>,
     pub grounds: &'a str,
     pub decided_by: UserId,
+    /// When the record was closed, as the decision saw it: a record reopened and closed again
+    /// in the meantime is not erased by it.
+    pub closed_at: i64,
 }
 
 fn grounds_place<'a>(service: &'a str, row: &'a str) -> Place<'a> {
@@ -70,7 +75,7 @@ pub async fn closed_at(
 }
 
 /// Records `decision` and erases the record, inside the caller's transaction. The record must be
-/// closed and not erased already (else `NotFound`).
+/// closed at `decision.closed_at` and not erased already (else `NotFound`).
 pub async fn erase(
     conn: &mut AnyConnection,
     keys: &FieldKeys,
@@ -83,24 +88,26 @@ pub async fn erase(
     let done = sqlx::query(
         "UPDATE youths SET first_name = '', last_name = '', birth_date = '', phone = NULL, \
          school = NULL, guardians = '', identity_hash = '', birth_hash = '', phone_hash = NULL, \
-         erased_at = $1 WHERE id = $2 AND service_id = $3 AND closed_at IS NOT NULL \
+         erased_at = $1 WHERE id = $2 AND service_id = $3 AND closed_at = $4 \
          AND erased_at IS NULL",
     )
     .bind(now)
     .bind(&youth)
     .bind(&s)
+    .bind(decision.closed_at)
     .execute(&mut *conn)
     .await?;
     one_row(done)?;
     let row = decision.id.to_string();
     sqlx::query(
-        "INSERT INTO retention_decisions (id, service_id, youth_id, outcome, grounds, decided_by, decided_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO retention_decisions (id, service_id, youth_id, outcome, archive_reference, \
+         grounds, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&row)
     .bind(&s)
     .bind(&youth)
     .bind(decision.outcome.as_str())
+    .bind(decision.archive_reference.map(str::trim))
     .bind(keys.seal(grounds_place(&s, &row), decision.grounds.trim()))
     .bind(decision.decided_by.to_string())
     .bind(now)
@@ -147,6 +154,7 @@ pub struct Recorded {
     pub youth: YouthId,
     pub reference: String,
     pub outcome: String,
+    pub archive_reference: Option<String>,
     pub grounds: String,
     pub decided_by: String,
     pub decided_at: i64,
@@ -159,8 +167,19 @@ pub async fn decisions(
     service: ServiceId,
 ) -> Result<Vec<Recorded>> {
     let s = service.to_string();
-    let rows: Vec<(String, String, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT d.id, d.youth_id, y.ref, d.outcome, d.grounds, u.name, d.decided_at \
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.id, d.youth_id, y.ref, d.outcome, d.archive_reference, d.grounds, u.name, \
+         d.decided_at \
          FROM retention_decisions d JOIN youths y ON y.id = d.youth_id \
          JOIN users u ON u.id = d.decided_by WHERE d.service_id = $1 \
          ORDER BY d.decided_at DESC, d.id",
@@ -170,11 +189,21 @@ pub async fn decisions(
     .await?;
     rows.into_iter()
         .map(
-            |(id, youth, reference, outcome, grounds, decided_by, decided_at)| {
+            |(
+                id,
+                youth,
+                reference,
+                outcome,
+                archive_reference,
+                grounds,
+                decided_by,
+                decided_at,
+            )| {
                 Ok(Recorded {
                     youth: parse("retention_decisions.youth_id", &youth)?,
                     reference,
                     outcome,
+                    archive_reference,
                     grounds: keys.open(grounds_place(&s, &id), &grounds)?,
                     decided_by,
                     decided_at,

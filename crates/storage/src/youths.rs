@@ -431,6 +431,91 @@ pub async fn erased_refs(
     Ok(refs.into_iter().collect())
 }
 
+/// What is left of a record erased by a retention decision: what past years' reports count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shell {
+    pub id: YouthId,
+    pub reference: String,
+    pub gender: Gender,
+    pub municipality: MunicipalityNumber,
+    pub erased_at: i64,
+}
+
+/// The service's erased records, by ref.
+pub async fn shells(conn: &mut AnyConnection, service: ServiceId) -> Result<Vec<Shell>> {
+    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, ref, gender, municipality, erased_at FROM youths \
+         WHERE service_id = $1 AND erased_at IS NOT NULL ORDER BY ref",
+    )
+    .bind(service.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|(id, reference, gender, municipality, erased_at)| {
+            Ok(Shell {
+                id: parse("youths.id", &id)?,
+                reference,
+                gender: parse("youths.gender", &gender)?,
+                municipality: MunicipalityNumber::parse(&municipality).map_err(|_| {
+                    StoreError::Corrupt(format!("youths.municipality {municipality}"))
+                })?,
+                erased_at,
+            })
+        })
+        .collect()
+}
+
+/// Stores an erased record's shell as a bundle brings it (closed when it was erased).
+pub async fn create_shell(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+    shell: &Shell,
+    created_by: Option<UserId>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO youths (id, service_id, ref, first_name, last_name, birth_date, guardians, \
+         gender, municipality, identity_hash, birth_hash, created_at, created_by, closed_at, erased_at) \
+         VALUES ($1, $2, $3, '', '', '', '', $4, $5, '', '', $6, $7, $6, $6)",
+    )
+    .bind(shell.id.to_string())
+    .bind(service.to_string())
+    .bind(&shell.reference)
+    .bind(shell.gender.as_str())
+    .bind(shell.municipality.as_str())
+    .bind(shell.erased_at)
+    .bind(created_by.map(|u| u.to_string()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A youth's birth date for an age rule: `None` when there is no such youth, `Some(None)` for
+/// an erased record, whose birth date is gone (its rows were checked when they were recorded).
+pub async fn birth_date(
+    conn: &mut AnyConnection,
+    keys: &FieldKeys,
+    service: ServiceId,
+    id: YouthId,
+) -> Result<Option<Option<Date>>> {
+    let row: Option<(String, Option<i64>)> = sqlx::query_as(
+        "SELECT birth_date, erased_at FROM youths WHERE id = $1 AND service_id = $2",
+    )
+    .bind(id.to_string())
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        None => Ok(None),
+        Some((_, Some(_))) => Ok(Some(None)),
+        Some((sealed, None)) => {
+            let s = service.to_string();
+            let row = id.to_string();
+            let birth = keys.open(place(&s, "birth_date", &row), &sealed)?;
+            Ok(Some(Some(parse("youths.birth_date", &birth)?)))
+        }
+    }
+}
+
 /// Youths whose full name and birth date are exactly these (through the keyed hash): the only
 /// way staff without access learn that a youth exists.
 pub async fn find_exact(

@@ -10,6 +10,8 @@ CREATE TABLE retention_decisions (
     service_id  TEXT NOT NULL REFERENCES services(id),
     youth_id    TEXT NOT NULL REFERENCES youths(id),
     outcome     TEXT NOT NULL CHECK (outcome IN ('deleted', 'deposited')),
+    -- The archive's reference of a deposit (required for one), e.g. its case number.
+    archive_reference TEXT,
     -- Sealed (`gl1:…`): the grounds may name the youth's situation.
     grounds     TEXT NOT NULL,
     decided_by  TEXT NOT NULL REFERENCES users(id),

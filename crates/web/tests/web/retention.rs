@@ -201,7 +201,7 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
         let token = app.session_for(&leader).await;
         let record = format!("/youths/{gone}");
         let decide = format!("{record}/retention");
-        let form = "outcome=deposited&grounds=Oppf%C3%B8lgingen+ble+avsluttet+i+2020";
+        let form = "outcome=deposited&archive_reference=IKA-2026%2F17&grounds=Oppf%C3%B8lgingen+ble+avsluttet+i+2020";
 
         // Open: not due, nothing happens.
         let refused = app.post(&decide, Some(&token), form).await;
@@ -222,6 +222,13 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
             .post(&decide, Some(&token), "outcome=deleted&grounds=+")
             .await;
         assert_eq!(no_grounds.status, 400, "{name}");
+        let no_reference = app
+            .post(&decide, Some(&token), "outcome=deposited&grounds=done")
+            .await;
+        assert_eq!(
+            no_reference.status, 400,
+            "{name}: a deposit names the archive's reference"
+        );
 
         let before = (
             annual(&app, &token, 2019).await,
@@ -269,7 +276,8 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
         assert!(page.body.contains("Vedtaket er registrert"), "{name}");
         assert!(
             page.body.contains("Oppfølgingen ble avsluttet i 2020")
-                && page.body.contains("Avleveres til arkivet"),
+                && page.body.contains("Avleveres til arkivet")
+                && page.body.contains("IKA-2026/17"),
             "{name}: the decision is listed with its grounds"
         );
         assert!(!page.body.contains(&decide), "{name}: not due any more");
@@ -346,33 +354,73 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
         assert!(chain.first_broken.is_none(), "{name}");
         drop(conn);
 
-        // An export carries records, and the erased one is none: no row names it, and the
-        // bundle imports cleanly elsewhere.
+        // An export carries the erased record as a shell and nothing personal of it; imported
+        // into an empty database it gives the same past years' report (interchange.md).
         let zip = gatelangs_interchange::export_zip(app.store(), "team", None, None)
             .await
             .unwrap();
         let exported = gatelangs_interchange::read_upload(zip, "export.zip").unwrap();
+        let youths_csv = String::from_utf8_lossy(exported.get("youths.csv").unwrap()).into_owned();
+        let shell_line = youths_csv.lines().find(|l| l.contains("Y-GONE")).unwrap();
+        assert!(
+            shell_line.ends_with(&format!(
+                ",Y-GONE,,,,female,3205,,,{}",
+                jiff::Timestamp::now()
+                    .to_zoned(jiff::tz::TimeZone::get("Europe/Oslo").unwrap())
+                    .date()
+            )),
+            "{name}: {shell_line}"
+        );
         for (file, bytes) in &exported.files {
             let text = String::from_utf8_lossy(bytes);
-            assert!(
-                !text.contains("Y-GONE"),
-                "{name}: {file} names the erased record"
-            );
+            for secret in [
+                "Solveig",
+                "Hemmeligsen",
+                "2004-05-17",
+                "hjemmesituasjonen",
+                "Møte med",
+            ] {
+                assert!(!text.contains(secret), "{name}: {file} holds {secret}");
+            }
         }
-        let elsewhere = match name.as_str() {
-            "Sqlite" => gatelangs_testkit::sqlite().await,
-            _ => gatelangs_testkit::postgres().await.unwrap(),
-        };
-        gatelangs_interchange::import(&elsewhere.store, "team", &exported, None)
+        let elsewhere = common::app_for(
+            match name.as_str() {
+                "Sqlite" => gatelangs_testkit::sqlite().await,
+                _ => gatelangs_testkit::postgres().await.unwrap(),
+            },
+            gatelangs_web::WebConfig::default(),
+        );
+        gatelangs_interchange::import(elsewhere.store(), "team", &exported, None)
             .await
             .unwrap();
-        let mut there = elsewhere.store.conn().await.unwrap();
-        let carried =
-            gatelangs_testkit::fetch_i64(&mut there, "SELECT COUNT(*) FROM conversations").await;
-        assert_eq!(
-            carried, 1,
-            "{name}: only the kept youth's follow-up travels"
+        let mut there = elsewhere.store().conn().await.unwrap();
+        let moved = gatelangs_storage::services::find_by_slug(&mut there, "team")
+            .await
+            .unwrap()
+            .unwrap();
+        drop(there);
+        let reader = elsewhere.user(&moved, "reader", Role::Leader).await;
+        let reader = elsewhere.session_for(&reader).await;
+        let moved_reports = (
+            annual(&elsewhere, &reader, 2019).await,
+            annual(&elsewhere, &reader, 2020).await,
         );
+        assert_eq!(before, moved_reports, "{name}");
+        assert_eq!(
+            elsewhere
+                .count(
+                    "SELECT COUNT(*) FROM youths WHERE erased_at IS NOT NULL AND first_name = ''"
+                )
+                .await,
+            1,
+            "{name}"
+        );
+        // The same bundle again changes nothing.
+        let again = gatelangs_interchange::import(elsewhere.store(), "team", &exported, None)
+            .await
+            .unwrap();
+        assert!(again.files.iter().all(|(_, new, _)| *new == 0), "{name}");
+
         // The old bundle cannot bring the erased record back: every row about it is refused,
         // and nothing is written.
         let rows = app.count("SELECT COUNT(*) FROM conversations").await;
@@ -384,9 +432,9 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         for want in [
             "youths.csv:2: ref: youth Y-GONE was erased by a retention decision",
-            "followups.csv:2: youth_ref: youth Y-GONE was erased by a retention decision",
-            "consents.csv:2: youth_ref: unknown youth \"Y-GONE\"",
-            "group_attendance.csv:2: participant: unknown youth \"Y-GONE\"",
+            "followups.csv:2: note: an erased record keeps no note",
+            "consents.csv:2: age_at_consent: needed for Y-GONE, an erased record",
+            "collaborations.csv:2: note: an erased record keeps no note",
         ] {
             assert!(
                 text.iter().any(|t| t.contains(want)),

@@ -32,6 +32,7 @@ pub struct DueRow {
 pub struct DecisionRow {
     pub reference: String,
     pub outcome: String,
+    pub archive_reference: String,
     pub grounds: String,
     pub decided_by: String,
     pub decided_at: String,
@@ -92,6 +93,7 @@ pub async fn page(
         .map(|d| DecisionRow {
             reference: d.reference,
             outcome: tr.t(&format!("retention-outcome-{}", d.outcome)),
+            archive_reference: d.archive_reference.unwrap_or_default(),
             grounds: d.grounds,
             decided_by: d.decided_by,
             decided_at: format_seconds(d.decided_at, &tz),
@@ -109,6 +111,8 @@ pub async fn page(
 #[derive(Deserialize)]
 pub struct DecisionForm {
     outcome: String,
+    #[serde(default)]
+    archive_reference: String,
     #[serde(default)]
     grounds: String,
 }
@@ -129,6 +133,7 @@ pub async fn decide(
     let decision = RetentionDecision {
         youth,
         outcome,
+        archive_reference: Some(&form.archive_reference),
         grounds: &form.grounds,
     };
     retention::decide(&state.store, &desk, &p.tz(), p.today(), &decision).await?;
