@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { BIN, startServer, launchBrowser, newPage, expectAccessible } from '../harness.mjs';
+import { BIN, startServer, launchBrowser, newPage, expectAccessible, login, totp } from '../harness.mjs';
 
 const SECRET = 'gatelangs-test-secret';
 let provider;
@@ -61,12 +61,17 @@ async function signIn(page, username, secondFactor) {
   await page.waitForURL((url) => url.href.startsWith(server.base));
 }
 
-function requireTwoFactor(on) {
-  const run = spawnSync(BIN, ['service', 'set', '--slug', 'out-lillestrom', '--require-two-factor', String(on)], {
+/** Runs a `gatelangs` command on the server's database. */
+function gatelangs(...args) {
+  const run = spawnSync(BIN, args, {
     env: { ...process.env, GATELANGS_DATA_DIR: server.dataDir, GATELANGS_DATABASE_URL: '' },
     encoding: 'utf8',
   });
   assert.equal(run.status, 0, run.stderr);
+}
+
+function requireTwoFactor(on) {
+  gatelangs('service', 'set', '--slug', 'out-lillestrom', '--require-two-factor', String(on));
 }
 
 test('the login page offers the municipality sign-in, and it logs a known user in', async () => {
@@ -99,6 +104,21 @@ test('someone the provider knows but Gatelangs does not is refused, and told why
   }
 });
 
+test('an account not yet activated through its one-time link is not used by single sign-on', async () => {
+  // An administrator's reset takes the password away until the owner chooses a new one, as
+  // for imported staff (interchange.md: they cannot log in until given a password).
+  gatelangs('user', 'reset', '--username', 'demo-analytiker');
+  const page = await newPage(browser);
+  try {
+    await signIn(page, 'demo-analytiker', true);
+    await page.getByText('ikke tatt i bruk ennå').waitFor();
+    await page.goto(`${server.base}/`);
+    await page.waitForURL(/\/login/);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('where two factors are required, the provider must assert the second one', async () => {
   requireTwoFactor(true);
   try {
@@ -118,5 +138,34 @@ test('where two factors are required, the provider must assert the second one', 
     }
   } finally {
     requireTwoFactor(false);
+  }
+});
+
+test('without the second factor from the provider, a user with an authenticator is asked for its code', async () => {
+  const page = await newPage(browser);
+  try {
+    await login(page, server.base, 'demo-feltarbeider', server.demoLogins['demo-feltarbeider']);
+    await page.goto(`${server.base}/account/two-factor`);
+    const secret = (await page.locator('#totp-secret').textContent()).trim();
+    await page.getByLabel('Kode', { exact: true }).fill(totp(secret));
+    await page.getByRole('button', { name: 'Slå på tofaktorinnlogging' }).click();
+    await page.getByRole('heading', { name: 'Gjenopprettingskoder' }).waitFor();
+    await page.getByRole('link', { name: 'Fortsett' }).click();
+    await page.getByRole('button', { name: /Logg ut/ }).click();
+    await page.waitForURL(/\/login$/);
+
+    await signIn(page, 'demo-feltarbeider', false);
+    await page.waitForURL(/\/login\/two-factor$/);
+    await page.getByLabel('Kode', { exact: true }).fill(totp(secret, 1));
+    await page.getByRole('button', { name: 'Bekreft' }).click();
+    await page.getByRole('heading', { name: /Hei, Frida/ }).waitFor();
+    await page.getByRole('button', { name: /Logg ut/ }).click();
+    await page.waitForURL(/\/login$/);
+
+    // With the provider's second factor, no code is asked.
+    await signIn(page, 'demo-feltarbeider', true);
+    await page.getByRole('heading', { name: /Hei, Frida/ }).waitFor();
+  } finally {
+    await page.context().close();
   }
 });

@@ -2,33 +2,36 @@
 //!
 //! A provider says how the user signed in with `amr` (RFC 8176 method references) and `acr` (an
 //! assurance level whose names each provider defines, e.g. ID-porten's `idporten-loa-high`).
-//! Gatelangs trusts `amr` only when it names more than one kind of factor; an `acr` only when the
-//! operator listed it, since its meaning is the provider's.
+//! Gatelangs trusts `amr` only when it names two kinds of factor (something the user knows, has,
+//! or is) or says `mfa`; an `acr` only when the operator listed it, since its meaning is the
+//! provider's.
 
-/// Methods that prove something the user has or is (RFC 8176 § 2): with any other method they
-/// make a second factor.
-const POSSESSION_OR_INHERENCE: &[&str] = &[
-    "hwk", "swk", "sc", "otp", "sms", "tel", "fpt", "face", "iris", "retina", "vbm",
-];
-
-/// Whether the provider asserted a second factor: `amr` holds `mfa` (several factors), or a
-/// possession or inherence method together with any other method; or `acr` is one of
-/// `accepted_acr`.
-pub fn second_factor_asserted(amr: &[String], acr: Option<&str>, accepted_acr: &[String]) -> bool {
-    let strong = amr
-        .iter()
-        .any(|m| POSSESSION_OR_INHERENCE.contains(&m.as_str()));
-    amr.iter().any(|m| m == "mfa")
-        || (strong && amr_distinct(amr))
-        || acr.is_some_and(|a| accepted_acr.iter().any(|x| x == a))
+/// The kinds of factor (RFC 8176 § 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Knows,
+    Has,
+    Is,
 }
 
-/// Two entries of the same method are one method.
-fn amr_distinct(amr: &[String]) -> bool {
-    let mut seen: Vec<&str> = amr.iter().map(String::as_str).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.len() >= 2
+fn kind(method: &str) -> Option<Kind> {
+    match method {
+        "pwd" | "pin" | "kba" => Some(Kind::Knows),
+        "hwk" | "swk" | "sc" | "otp" | "sms" | "tel" => Some(Kind::Has),
+        "fpt" | "face" | "iris" | "retina" | "vbm" => Some(Kind::Is),
+        _ => None,
+    }
+}
+
+/// Whether the provider asserted a second factor: `amr` holds `mfa`, or methods of two kinds;
+/// or `acr` is one of `accepted_acr`.
+pub fn second_factor_asserted(amr: &[String], acr: Option<&str>, accepted_acr: &[String]) -> bool {
+    let mut kinds: Vec<Kind> = amr.iter().filter_map(|m| kind(m)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    amr.iter().any(|m| m == "mfa")
+        || kinds.len() >= 2
+        || acr.is_some_and(|a| accepted_acr.iter().any(|x| x == a))
 }
 
 #[cfg(test)]
@@ -40,19 +43,32 @@ mod tests {
     }
 
     #[test]
-    fn a_password_and_a_one_time_code_are_two_factors() {
+    fn two_kinds_of_factor_are_a_second_factor() {
         assert!(second_factor_asserted(&amr(&["pwd", "otp"]), None, &[]));
         assert!(second_factor_asserted(&amr(&["hwk", "pin"]), None, &[]));
+        assert!(second_factor_asserted(&amr(&["swk", "face"]), None, &[]));
         assert!(second_factor_asserted(&amr(&["mfa"]), None, &[]));
     }
 
     #[test]
-    fn one_method_or_one_kind_is_not() {
-        assert!(!second_factor_asserted(&amr(&["pwd"]), None, &[]));
-        assert!(!second_factor_asserted(&amr(&["otp"]), None, &[]));
-        assert!(!second_factor_asserted(&amr(&["otp", "otp"]), None, &[]));
-        assert!(!second_factor_asserted(&amr(&["pwd", "kba"]), None, &[]));
-        assert!(!second_factor_asserted(&[], None, &[]));
+    fn one_kind_or_unknown_methods_are_not() {
+        for methods in [
+            &["pwd"][..],
+            &["otp"],
+            &["otp", "otp"],
+            &["otp", "sms"],
+            &["hwk", "swk"],
+            &["fpt", "face"],
+            &["pwd", "kba"],
+            &["otp", "geo"],
+            &["pwd", "rba", "wia"],
+            &[],
+        ] {
+            assert!(
+                !second_factor_asserted(&amr(methods), None, &[]),
+                "{methods:?}"
+            );
+        }
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub struct SsoConfig {
     /// The public URL of `/login/sso/callback`, as registered with the provider. Without it,
     /// the URL is built from the request's `Host` (the provider refuses any it does not know).
     pub redirect_url: Option<String>,
-    /// The claim whose value is the Gatelangs username, e.g. `preferred_username`, `email`.
+    /// The claim whose value is the Gatelangs username (a–z, 0–9, `.`, `_`, `-`), e.g.
+    /// `preferred_username` or a provider's own claim such as `samaccountname`.
     pub user_claim: String,
     /// `acr` values that count as a second factor (their meaning is the provider's).
     pub accepted_acr: Vec<String>,
@@ -114,8 +115,14 @@ impl PendingLogins {
     fn put(&self, id: String, pending: Pending) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.retain(|_, p| p.started.elapsed() < PENDING_FOR);
-        if map.len() >= MAX_PENDING {
-            map.clear();
+        // Full of sign-ins nobody finished: the oldest gives way, not everyone's.
+        if map.len() >= MAX_PENDING
+            && let Some(oldest) = map
+                .iter()
+                .min_by_key(|(_, p)| p.started)
+                .map(|(k, _)| k.clone())
+        {
+            map.remove(&oldest);
         }
         map.insert(id, pending);
     }

@@ -5,7 +5,8 @@
 //! `amr`/`acr` stand for the second factor when they assert one
 //! (`gatelangs_domain::single_sign_on`); otherwise a user with an authenticator enrolled is asked
 //! for its code as after a password, and a service that requires two factors refuses the rest.
-//! Every outcome is in the audit log.
+//! An account is used through single sign-on only once it has been activated through its
+//! one-time link (it has a password). Every outcome is in the audit log.
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -148,6 +149,13 @@ async fn sign_in(
     let refusal = match &user {
         None => Some(("sso-no-user", StatusCode::FORBIDDEN, "no such user")),
         Some(u) if u.disabled => Some(("sso-no-user", StatusCode::FORBIDDEN, "account disabled")),
+        // interchange.md: imported staff cannot log in until given a password. The same holds
+        // for a new account and one an administrator reset: the one-time link activates it.
+        Some(u) if u.password_hash.is_none() => Some((
+            "sso-not-activated",
+            StatusCode::FORBIDDEN,
+            "account not activated (no password chosen yet)",
+        )),
         Some(u) if u.second_factor_locked() => Some((
             "second-factor-locked",
             StatusCode::LOCKED,
