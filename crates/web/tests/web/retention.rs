@@ -331,6 +331,28 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
             let sql = sql.replace("ID", &gone.to_string());
             assert_eq!(app.count(&sql).await, want, "{name}: {sql}");
         }
+        // A phone's roll-call cannot tick the erased youth into a past session.
+        let group = app.count("SELECT COUNT(*) FROM group_attendance").await;
+        let mut conn = app.store().conn().await.unwrap();
+        let group_id: String = sqlx::query_scalar("SELECT id FROM youth_groups")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        drop(conn);
+        let call = serde_json::json!({"roll_calls": [{
+            "id": uuid::Uuid::new_v4(), "group": group_id, "date": "07.06.2019",
+            "youths": [gone], "pseudonyms": [], "others": 0
+        }]});
+        let reply = app
+            .post_json("/api/v1/groups/roll-calls/sync", Some(&token), call)
+            .await;
+        assert!(!reply.body.contains("\"stored\""), "{name}: {}", reply.body);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM group_attendance").await,
+            group,
+            "{name}"
+        );
+
         // The other youth is untouched, and a second decision finds nothing to decide.
         let mut conn = app.store().conn().await.unwrap();
         let stays = youths::id_by_ref(&mut conn, service.id, "Y-STAYS")
