@@ -16,6 +16,7 @@ pub mod field;
 pub mod groups;
 pub mod journal;
 pub mod journal_transfer;
+pub mod places;
 pub mod presence;
 pub mod prevention;
 pub mod record_gate;

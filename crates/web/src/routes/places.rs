@@ -1,5 +1,6 @@
 //! Districts and places: leaders and administrators add, edit, reorder and archive them. A place
-//! that has contacts cannot be deleted, only archived.
+//! that has records cannot be deleted, only archived. The changes are `gatelangs_app::places`'s;
+//! these handlers parse the forms and render the pages.
 
 use crate::auth::ForPrincipal;
 use crate::routes::table::Routes;
@@ -9,9 +10,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use gatelangs_app::places::{self as app_places, Archivable};
 use gatelangs_domain::field::{PlaceKind, SchoolLevel};
-use gatelangs_domain::{AuditAction, AuditEvent, DistrictId, PlaceId};
-use gatelangs_storage::StoreError;
+use gatelangs_domain::{DistrictId, PlaceId};
 use gatelangs_storage::places::{self, Place, PlaceFields};
 use serde::Deserialize;
 
@@ -279,20 +280,25 @@ fn parse_place(tr: &Tr, form: &PlaceForm) -> Result<PlaceFields, Vec<String>> {
     }
 }
 
-async fn log(
+/// The list again with the message of a refused change.
+async fn refused(
     state: &AppState,
+    principal: &Principal,
     editor: &PlaceEditor,
-    conn: &mut gatelangs_storage::AnyConnection,
-    subject: String,
-    detail: &str,
-) -> AppResult<()> {
-    let event =
-        AuditEvent::new(editor.user(), AuditAction::PlaceChanged, subject).with_detail(detail);
-    state
-        .store
-        .audit(conn, Some(editor.service()), &event)
-        .await?;
-    Ok(())
+    key: &str,
+    form: PlaceForm,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let page = render_list(
+        state,
+        principal,
+        editor,
+        vec![principal.tr().t(key)],
+        None,
+        form,
+    )
+    .await?;
+    Ok((status, page).into_response())
 }
 
 async fn create_place(
@@ -308,30 +314,18 @@ async fn create_place(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.store.begin().await?;
-    match places::create_place(&mut tx, editor.service(), &fields).await {
-        Ok(place) => {
-            log(
+    match app_places::create_place(&state.store, &editor, &fields).await {
+        Ok(_) => Ok(Redirect::to("/places?done=1").into_response()),
+        Err(gatelangs_app::Error::Conflict(key) | gatelangs_app::Error::Invalid(key)) => {
+            refused(
                 &state,
+                &principal,
                 &editor,
-                &mut tx,
-                format!("place:{}", place.id),
-                "created",
+                key,
+                form,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await?;
-            tx.commit().await?;
-            Ok(Redirect::to("/places?done=1").into_response())
-        }
-        Err(e @ (StoreError::Conflict | StoreError::NotFound)) => {
-            tx.rollback().await?;
-            let key = if matches!(e, StoreError::Conflict) {
-                "places-name-taken"
-            } else {
-                "places-bad-district"
-            };
-            let page =
-                render_list(&state, &principal, &editor, vec![tr.t(key)], None, form).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -347,43 +341,21 @@ async fn create_district(
     Can(principal, editor): Can<PlaceEditor>,
     Form(form): Form<DistrictForm>,
 ) -> AppResult<Response> {
-    let tr = principal.tr();
-    let name = form.name.trim();
-    let error = if name.is_empty() || name.chars().count() > 200 {
-        Some("places-bad-name")
-    } else {
-        let mut tx = state.store.begin().await?;
-        match places::create_district(&mut tx, editor.service(), name).await {
-            Ok(d) => {
-                log(
-                    &state,
-                    &editor,
-                    &mut tx,
-                    format!("district:{}", d.id),
-                    "created",
-                )
-                .await?;
-                tx.commit().await?;
-                None
-            }
-            Err(StoreError::Conflict) => Some("places-name-taken"),
-            Err(e) => return Err(e.into()),
-        }
-    };
-    match error {
-        None => Ok(Redirect::to("/places?done=1").into_response()),
-        Some(key) => {
-            let page = render_list(
+    match app_places::create_district(&state.store, &editor, &form.name).await {
+        Ok(()) => Ok(Redirect::to("/places?done=1").into_response()),
+        Err(gatelangs_app::Error::Conflict(key) | gatelangs_app::Error::Invalid(key)) => {
+            let form = PlaceForm::default();
+            refused(
                 &state,
                 &principal,
                 &editor,
-                vec![tr.t(key)],
-                None,
-                PlaceForm::default(),
+                key,
+                form,
+                StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            .await
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -460,32 +432,11 @@ async fn update_place(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.store.begin().await?;
-    match places::update_place(&mut tx, editor.service(), place_id, &fields).await {
-        Ok(_) => {
-            log(
-                &state,
-                &editor,
-                &mut tx,
-                format!("place:{place_id}"),
-                "changed",
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(Redirect::to("/places?done=1").into_response())
-        }
-        Err(StoreError::Conflict) => {
-            tx.rollback().await?;
-            let page = edit_page(
-                &state,
-                &principal,
-                &editor,
-                &tr,
-                id,
-                vec![tr.t("places-name-taken")],
-                form,
-            )
-            .await?;
+    match app_places::update_place(&state.store, &editor, place_id, &fields).await {
+        Ok(()) => Ok(Redirect::to("/places?done=1").into_response()),
+        Err(gatelangs_app::Error::Conflict(key)) => {
+            let errors = vec![tr.t(key)];
+            let page = edit_page(&state, &principal, &editor, &tr, id, errors, form).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
@@ -503,35 +454,19 @@ async fn move_place(
     Path(id): Path<String>,
     Form(form): Form<MoveForm>,
 ) -> AppResult<Response> {
-    let step = match form.direction.as_str() {
-        "up" => -1,
-        "down" => 1,
+    let up = match form.direction.as_str() {
+        "up" => true,
+        "down" => false,
         _ => return Err(AppError::BadRequest("error-bad-form")),
     };
     let place_id: PlaceId = parse_id(&id)?;
-    let mut tx = state.store.begin().await?;
-    places::move_place(&mut tx, editor.service(), place_id, step).await?;
-    log(
-        &state,
-        &editor,
-        &mut tx,
-        format!("place:{place_id}"),
-        &format!("moved {}", form.direction),
-    )
-    .await?;
-    tx.commit().await?;
+    app_places::move_place(&state.store, &editor, place_id, up).await?;
     Ok(Redirect::to("/places").into_response())
 }
 
 #[derive(Deserialize)]
 struct ArchiveForm {
     archived: String,
-}
-
-/// What the archive switch can apply to.
-enum Archivable {
-    Place(PlaceId),
-    District(DistrictId),
 }
 
 async fn set_archived(
@@ -541,26 +476,7 @@ async fn set_archived(
     form: ArchiveForm,
 ) -> AppResult<Response> {
     let archived = form.archived == "true";
-    let mut tx = state.store.begin().await?;
-    let subject = match target {
-        Archivable::Place(id) => {
-            places::set_place_archived(&mut tx, editor.service(), id, archived).await?;
-            format!("place:{id}")
-        }
-        Archivable::District(id) => {
-            places::set_district_archived(&mut tx, editor.service(), id, archived).await?;
-            format!("district:{id}")
-        }
-    };
-    log(
-        state,
-        &editor,
-        &mut tx,
-        subject,
-        if archived { "archived" } else { "restored" },
-    )
-    .await?;
-    tx.commit().await?;
+    app_places::set_archived(&state.store, &editor, target, archived).await?;
     Ok(Redirect::to("/places?done=1").into_response())
 }
 
@@ -588,34 +504,12 @@ async fn delete_place(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     let editor = PlaceEditor::for_principal(&principal)?;
-    let tr = principal.tr();
     let place_id: PlaceId = parse_id(&id)?;
-    let mut tx = state.store.begin().await?;
-    match places::delete_place(&mut tx, editor.service(), place_id).await {
-        Ok(()) => {
-            log(
-                &state,
-                &editor,
-                &mut tx,
-                format!("place:{place_id}"),
-                "deleted",
-            )
-            .await?;
-            tx.commit().await?;
-            Ok(Redirect::to("/places?done=1").into_response())
-        }
-        Err(StoreError::Conflict) => {
-            tx.rollback().await?;
-            let page = render_list(
-                &state,
-                &principal,
-                &editor,
-                vec![tr.t("places-has-contacts")],
-                None,
-                PlaceForm::default(),
-            )
-            .await?;
-            Ok((StatusCode::CONFLICT, page).into_response())
+    match app_places::delete_place(&state.store, &editor, place_id).await {
+        Ok(()) => Ok(Redirect::to("/places?done=1").into_response()),
+        Err(gatelangs_app::Error::Conflict(key)) => {
+            let form = PlaceForm::default();
+            refused(&state, &principal, &editor, key, form, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e.into()),
     }
