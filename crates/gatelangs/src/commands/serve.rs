@@ -42,13 +42,17 @@ pub async fn run(store: &Store, args: ServeArgs) -> anyhow::Result<ExitCode> {
         println!("  {base}/setup/{token}");
     }
 
+    let sso = sso_config(&args);
+    if let Some(sso) = &sso {
+        sso.check().map_err(anyhow::Error::msg)?;
+    }
     let config = WebConfig {
         session_idle: args.session_idle,
         session_max: args.session_max,
         secure_cookies: args.secure_cookies,
         correction_window: args.correction_window,
         trusted_proxies: args.trusted_proxies.clone(),
-        sso: sso_config(&args),
+        sso,
         ..WebConfig::default()
     };
     let sweeper = tokio::spawn(sweep_sessions(

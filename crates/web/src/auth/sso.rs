@@ -38,6 +38,23 @@ pub struct SsoConfig {
     pub accepted_acr: Vec<String>,
 }
 
+impl SsoConfig {
+    /// Checks the URLs when the server starts, so a typing error is named there and not as a
+    /// failed sign-in later.
+    pub fn check(&self) -> Result<(), String> {
+        IssuerUrl::new(self.issuer.clone())
+            .map_err(|e| format!("the OpenID issuer {:?} is not a URL: {e}", self.issuer))?;
+        if let Some(url) = &self.redirect_url {
+            RedirectUrl::new(url.clone())
+                .map_err(|e| format!("the OpenID redirect URL {url:?} is not a URL: {e}"))?;
+        }
+        if self.user_claim.trim().is_empty() {
+            return Err("the OpenID user claim is empty".to_owned());
+        }
+        Ok(())
+    }
+}
+
 /// Every claim that is not a standard one, by name, so any claim can map the user.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct OtherClaims(pub HashMap<String, serde_json::Value>);
@@ -281,4 +298,39 @@ fn claim(claims: &Claims, name: &str) -> Option<String> {
 /// Compares secrets in time that does not depend on where they differ.
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(issuer: &str, redirect: Option<&str>) -> SsoConfig {
+        SsoConfig {
+            issuer: issuer.into(),
+            client_id: "gatelangs".into(),
+            client_secret: "secret".into(),
+            redirect_url: redirect.map(Into::into),
+            user_claim: "preferred_username".into(),
+            accepted_acr: vec![],
+        }
+    }
+
+    #[test]
+    fn a_mistyped_url_is_named_at_start() {
+        assert!(config("https://login.example.no", None).check().is_ok());
+        let bad = config("login.example.no", None).check().unwrap_err();
+        assert!(bad.contains("issuer \"login.example.no\""), "{bad}");
+        let bad = config("https://login.example.no", Some("/login/sso/callback"))
+            .check()
+            .unwrap_err();
+        assert!(bad.contains("redirect URL"), "{bad}");
+    }
+
+    #[test]
+    fn secrets_are_compared_whole() {
+        assert!(same(b"abc", b"abc"));
+        assert!(!same(b"abc", b"abd"));
+        assert!(!same(b"abc", b"abcd"));
+        assert!(!same(b"", b"a"));
+    }
 }

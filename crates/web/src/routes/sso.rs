@@ -64,11 +64,16 @@ fn pending_cookie(value: &str, max_age: u32, secure: bool) -> HeaderValue {
 async fn start(
     State(state): State<AppState>,
     visitor: Visitor,
+    ClientAddr(addr): ClientAddr,
     headers: HeaderMap,
 ) -> AppResult<Response> {
     let config = config(&state)?;
     if visitor.principal.is_some() {
         return Ok(Redirect::to("/").into_response());
+    }
+    if state.throttle.is_address_blocked(addr) {
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return LoginPage::refused(&state, visitor.tr(), "error-too-many-attempts", status).await;
     }
     let Some(redirect) = redirect_url(&state, config, &headers) else {
         return Err(AppError::BadRequest("error-bad-form"));
@@ -102,10 +107,16 @@ async fn callback(
     let address = addr.map(|a| a.to_string()).unwrap_or_default();
     let pending = cookies::get(&headers, PENDING_COOKIE);
     let tr = visitor.tr();
+    // Forged answers count against the address, like wrong passwords.
+    if state.throttle.is_address_blocked(addr) {
+        let status = StatusCode::TOO_MANY_REQUESTS;
+        return LoginPage::refused(&state, tr, "error-too-many-attempts", status).await;
+    }
     let identity = match sso::finish(config, &state.sso_pending, pending, answer).await {
         Ok(identity) => identity,
         Err(e) => {
             tracing::warn!("single sign-on failed: {e}");
+            state.throttle.record_address_failure(addr);
             let event = AuditEvent::new(None, AuditAction::LoginFailed, "sso".to_owned())
                 .with_detail(format!("single sign-on: {e} {address}"));
             let mut tx = state.store.begin().await?;

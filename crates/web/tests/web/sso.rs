@@ -54,6 +54,15 @@ async fn an_unreachable_provider_and_a_foreign_callback_log_nobody_in() {
             .count("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'")
             .await;
         assert_eq!(after, before + 1, "{name}");
+
+        // Forged answers count against the client address, like wrong passwords.
+        let limit = WebConfig::default().max_failures_per_address;
+        for _ in 1..limit {
+            app.get("/login/sso/callback?code=x&state=y", None).await;
+        }
+        let blocked = app.get("/login/sso/callback?code=x&state=y", None).await;
+        assert_eq!(blocked.status, 429, "{name}");
+        assert_eq!(app.get("/login/sso", None).await.status, 429, "{name}");
     }
 }
 
