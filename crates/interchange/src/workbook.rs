@@ -114,14 +114,27 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => excel_date_time(d.as_f64())?,
+        Data::DateTime(d) => excel_date_time(d.as_f64(), uses_1904_dates(d))?,
         Data::Error(e) => return Err(format!("the cell holds the spreadsheet error {e}")),
     })
 }
 
-/// An Excel serial date-time (days since 1899-12-30 in the 1900 date system; below 1 a time of
-/// day) in the contract's spelling.
-fn excel_date_time(serial: f64) -> Result<String, String> {
+/// Whether the workbook counts dates from 1904 (Excel for Mac's old default, still set in some
+/// files). calamine reads the flag but keeps it private; a value equal to the same serial
+/// marked 1904 is one.
+fn uses_1904_dates(d: &calamine::ExcelDateTime) -> bool {
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+    [ExcelDateTimeType::DateTime, ExcelDateTimeType::TimeDelta]
+        .into_iter()
+        .any(|kind| *d == ExcelDateTime::new(d.as_f64(), kind, true))
+}
+
+/// Days from 1899-12-30 (the 1900 system's day 0) to 1904-01-01 (the 1904 system's).
+const DAYS_1900_TO_1904: i64 = 1462;
+
+/// An Excel serial date-time (days since 1899-12-30 in the 1900 date system, since 1904-01-01 in
+/// the 1904 one; below 1 a time of day) in the contract's spelling.
+fn excel_date_time(serial: f64, from_1904: bool) -> Result<String, String> {
     let bad = || format!("the date cell {serial} is out of range");
     if !(0.0..2_958_466.0).contains(&serial) {
         return Err(bad());
@@ -134,7 +147,13 @@ fn excel_date_time(serial: f64) -> Result<String, String> {
         return Ok(time);
     }
     // Excel counts a 29 February 1900 that never was: serials before it are one day late.
-    let days = if days < 60 { days + 1 } else { days };
+    let days = if from_1904 {
+        days + DAYS_1900_TO_1904
+    } else if days < 60 {
+        days + 1
+    } else {
+        days
+    };
     let date = jiff::civil::date(1899, 12, 30)
         .checked_add(jiff::Span::new().days(days))
         .map_err(|_| bad())?;
@@ -176,15 +195,35 @@ mod tests {
 
     #[test]
     fn excel_serials_read_as_the_contract_spells_dates_and_times() {
-        assert_eq!(excel_date_time(45_413.0).unwrap(), "2024-05-01");
+        assert_eq!(excel_date_time(45_413.0, false).unwrap(), "2024-05-01");
         assert_eq!(
-            excel_date_time(45_413.770_833_333).unwrap(),
+            excel_date_time(45_413.770_833_333, false).unwrap(),
             "2024-05-01T18:30"
         );
-        assert_eq!(excel_date_time(0.75).unwrap(), "18:00");
-        assert_eq!(excel_date_time(61.0).unwrap(), "1900-03-01");
-        assert_eq!(excel_date_time(59.0).unwrap(), "1900-02-28");
-        assert!(excel_date_time(-1.0).is_err());
+        assert_eq!(excel_date_time(0.75, false).unwrap(), "18:00");
+        assert_eq!(excel_date_time(61.0, false).unwrap(), "1900-03-01");
+        assert_eq!(excel_date_time(59.0, false).unwrap(), "1900-02-28");
+        assert!(excel_date_time(-1.0, false).is_err());
+    }
+
+    #[test]
+    fn a_workbook_counting_from_1904_gives_the_same_days() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        // 1 May 2024 is serial 45 413 from 1900 and 43 951 from 1904.
+        let from_1904 = Data::DateTime(ExcelDateTime::new(
+            43_951.770_833_333,
+            ExcelDateTimeType::DateTime,
+            true,
+        ));
+        assert_eq!(cell_text(&from_1904).unwrap(), "2024-05-01T18:30");
+        let from_1900 = Data::DateTime(ExcelDateTime::new(
+            45_413.0,
+            ExcelDateTimeType::DateTime,
+            false,
+        ));
+        assert_eq!(cell_text(&from_1900).unwrap(), "2024-05-01");
+        let time = Data::DateTime(ExcelDateTime::new(0.75, ExcelDateTimeType::DateTime, true));
+        assert_eq!(cell_text(&time).unwrap(), "18:00");
     }
 
     #[test]
