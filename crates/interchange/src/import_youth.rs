@@ -153,14 +153,9 @@ pub(crate) async fn check_youths(
                     None => plan.unchanged_youths += 1,
                 }
             }
-            None => match row.id {
-                Some(id) if ids::taken(conn, Table::Youths, &id.to_string()).await? => {
-                    fail("id", "the id belongs to another record".to_owned());
-                }
-                id => {
-                    let id = id.unwrap_or_default();
-                    plan.youths.push((row, id));
-                }
+            None => match fresh_id(conn, row.id).await? {
+                Some(id) => plan.youths.push((row, id)),
+                None => fail("id", ID_TAKEN.to_owned()),
             },
         }
     }
@@ -230,17 +225,26 @@ pub(crate) async fn check_shells(
             );
             continue;
         }
-        match row.id {
-            Some(id) if ids::taken(conn, Table::Youths, &id.to_string()).await? => {
-                fail("id", "the id belongs to another record".to_owned());
-            }
-            id => {
-                let id = id.unwrap_or_default();
-                plan.shells.push((row, id));
-            }
+        match fresh_id(conn, row.id).await? {
+            Some(id) => plan.shells.push((row, id)),
+            None => fail("id", ID_TAKEN.to_owned()),
         }
     }
     Ok(())
+}
+
+const ID_TAKEN: &str = "the id belongs to another record";
+
+/// The id of a new youth row: the one it gives, or a new one; `None` when another record has
+/// the one it gives.
+async fn fresh_id(
+    conn: &mut AnyConnection,
+    given: Option<YouthId>,
+) -> Result<Option<YouthId>, ImportError> {
+    match given {
+        Some(id) if ids::taken(conn, Table::Youths, &id.to_string()).await? => Ok(None),
+        id => Ok(Some(id.unwrap_or_default())),
+    }
 }
 
 /// The problem of a row about a record erased by a retention decision: nothing is written about

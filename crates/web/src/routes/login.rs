@@ -192,12 +192,28 @@ async fn submit(
             demo,
         ));
     }
-    let stage = if user.has_two_factor() {
+    let (token, stage) =
+        begin_session(&state, &mut tx, &user, user.has_two_factor(), detail).await?;
+    tx.commit().await?;
+
+    Ok(session_started(&state, &user, &token, stage))
+}
+
+/// Starts `user`'s session in the caller's transaction: at the second-factor step when
+/// `ask_code`, else complete, and then the login is in the audit log with `detail`.
+pub(crate) async fn begin_session(
+    state: &AppState,
+    conn: &mut gatelangs_storage::AnyConnection,
+    user: &User,
+    ask_code: bool,
+    detail: String,
+) -> AppResult<(String, Stage)> {
+    let stage = if ask_code {
         Stage::SecondFactor
     } else {
         Stage::Full
     };
-    let token = sessions::create(&mut tx, user.id, user.service_id, stage).await?;
+    let token = sessions::create(conn, user.id, user.service_id, stage).await?;
     if stage == Stage::Full {
         let event = AuditEvent::new(
             Some(user.id),
@@ -207,12 +223,10 @@ async fn submit(
         .with_detail(detail);
         state
             .store
-            .audit(&mut tx, Some(user.service_id), &event)
+            .audit(conn, Some(user.service_id), &event)
             .await?;
     }
-    tx.commit().await?;
-
-    Ok(session_started(&state, &user, &token, stage))
+    Ok((token, stage))
 }
 
 /// The answer that hands the browser a new session and sends it where the stage leads.

@@ -14,10 +14,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use gatelangs_domain::single_sign_on::second_factor_asserted;
 use gatelangs_domain::{AuditAction, AuditEvent};
-use gatelangs_storage::sessions::{self, Stage};
 use gatelangs_storage::{services, users};
 
-use super::login::{LoginPage, session_started};
+use super::login::{LoginPage, begin_session, session_started};
 use crate::auth::sso::{self, Callback, SsoConfig, SsoIdentity};
 use crate::auth::{ClientAddr, Visitor, cookies};
 use crate::error::{AppError, AppResult};
@@ -198,24 +197,9 @@ async fn sign_in(
     let Some(user) = user else {
         return Err(AppError::NotFound);
     };
-    let stage = if !asserted && user.has_two_factor() {
-        Stage::SecondFactor
-    } else {
-        Stage::Full
-    };
-    let token = sessions::create(&mut tx, user.id, user.service_id, stage).await?;
-    if stage == Stage::Full {
-        let event = AuditEvent::new(
-            Some(user.id),
-            AuditAction::LoginSucceeded,
-            format!("user:{}", user.username),
-        )
-        .with_detail(format!("{how} {address}"));
-        state
-            .store
-            .audit(&mut tx, Some(user.service_id), &event)
-            .await?;
-    }
+    let ask_code = !asserted && user.has_two_factor();
+    let (token, stage) =
+        begin_session(state, &mut tx, &user, ask_code, format!("{how} {address}")).await?;
     tx.commit().await?;
     Ok(session_started(state, &user, &token, stage))
 }
