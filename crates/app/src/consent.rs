@@ -68,7 +68,12 @@ pub async fn store(
     };
     match birth {
         Some(_) => check(&new),
-        None => check_services_and_period(&new),
+        // From 16 the youth consents (the age says so); the exception for a youth under 16
+        // alone needs a text an erased record no longer has.
+        None => match check_giver(new.age_at_consent, new.given_by, None) {
+            Err(r @ ConsentRefusal::YouthMustConsent) => Err(r),
+            _ => check_services_and_period(&new),
+        },
     }
     .map_err(|r| Error::Invalid(refusal_key(r)))?;
     consents::create(conn, keys, service, &new, gatelangs_storage::now()).await?;

@@ -103,7 +103,7 @@ pub async fn create_district(store: &Store, editor: &PlaceEditor, name: &str) ->
     Ok(())
 }
 
-/// Moves a place one step up (`-1`) or down (`1`) in its district's order.
+/// Moves a place one step up or down in its district's order.
 pub async fn move_place(store: &Store, editor: &PlaceEditor, id: PlaceId, up: bool) -> Result<()> {
     let mut tx = store.begin().await?;
     places::move_place(&mut tx, editor.service(), id, if up { -1 } else { 1 }).await?;

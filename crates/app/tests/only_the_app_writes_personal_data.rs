@@ -37,6 +37,8 @@ const WRITES: &[&str] = &[
     "users::create(",
     "users::create_with_id(",
     "groups::add_attendance(",
+    "retention::erase(",
+    "youths::create_shell(",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -3,7 +3,9 @@
 //! the year when one is given.
 
 use gatelangs_storage::services::Service;
-use gatelangs_storage::{AnyConnection, Store, child_welfare, collaborations, consents, inquiries};
+use gatelangs_storage::{
+    AnyConnection, Store, child_welfare, collaborations, consents, inquiries, youths,
+};
 
 use crate::export::ExportError;
 
@@ -19,11 +21,36 @@ pub(crate) async fn files(
     service: &Service,
     year: Option<i32>,
 ) -> Result<Vec<File>, ExportError> {
-    let consent_rows = consents::all(conn, Some(store.field_keys()), service.id)
+    // The age at consent travels only for erased records, whose birth date is gone (decision
+    // 0033); a service without them exports the contract's columns only.
+    let shells: std::collections::HashSet<String> = youths::shells(conn, service.id)
         .await?
         .into_iter()
+        .map(|s| s.reference)
+        .collect();
+    let mut consent_header = vec![
+        "id",
+        "youth_ref",
+        "given_on",
+        "given_by",
+        "services",
+        "valid_until",
+        "withdrawn_on",
+        "exception_reason",
+    ];
+    let consents = consents::all(conn, Some(store.field_keys()), service.id).await?;
+    let with_age = consents.iter().any(|(_, r)| shells.contains(r));
+    if with_age {
+        consent_header.push("age_at_consent");
+    }
+    let consent_rows = consents
+        .into_iter()
         .map(|(c, reference)| {
-            vec![
+            let age = match shells.contains(&reference) {
+                true => c.age_at_consent.to_string(),
+                false => String::new(),
+            };
+            let mut row = vec![
                 c.id.to_string(),
                 reference,
                 c.period.given_on.to_string(),
@@ -36,8 +63,11 @@ pub(crate) async fn files(
                 opt(c.period.valid_until),
                 opt(c.period.withdrawn_on),
                 c.guardians_not_involved.clone().unwrap_or_default(),
-                c.age_at_consent.to_string(),
-            ]
+            ];
+            if with_age {
+                row.push(age);
+            }
+            row
         })
         .collect();
     let collaboration_rows = collaborations::all(conn, store.field_keys(), service.id, year)
@@ -82,21 +112,7 @@ pub(crate) async fn files(
         })
         .collect();
     Ok(vec![
-        (
-            "consents.csv",
-            vec![
-                "id",
-                "youth_ref",
-                "given_on",
-                "given_by",
-                "services",
-                "valid_until",
-                "withdrawn_on",
-                "exception_reason",
-                "age_at_consent",
-            ],
-            consent_rows,
-        ),
+        ("consents.csv", consent_header, consent_rows),
         (
             "collaborations.csv",
             vec!["id", "date", "youth_ref", "direction", "service", "note"],

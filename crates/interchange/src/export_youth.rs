@@ -49,14 +49,32 @@ pub(crate) async fn files(
                     .filter_map(|id| usernames.get(id).cloned())
                     .collect::<Vec<_>>()
                     .join(";"),
-                String::new(),
             ]
         })
         .collect();
     // Erased records travel as shells (decision 0033): what past years' reports count, and
     // the day they were erased.
     let tz = service.tz();
-    for shell in youths::shells(conn, service.id).await? {
+    let shells = youths::shells(conn, service.id).await?;
+    let mut youth_header = vec![
+        "id",
+        "ref",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "gender",
+        "municipality",
+        "phone",
+        "contact_persons",
+    ];
+    // A service without erased records exports the contract's columns only.
+    if !shells.is_empty() {
+        youth_header.push("erased_on");
+        for row in &mut youth_rows {
+            row.push(String::new());
+        }
+    }
+    for shell in shells {
         let erased_on = jiff::Timestamp::from_second(shell.erased_at)
             .map(|t| t.to_zoned(tz.clone()).date().to_string())
             .unwrap_or_default();
@@ -133,22 +151,7 @@ pub(crate) async fn files(
         })
         .collect();
     let files = vec![
-        (
-            "youths.csv",
-            vec![
-                "id",
-                "ref",
-                "first_name",
-                "last_name",
-                "birth_date",
-                "gender",
-                "municipality",
-                "phone",
-                "contact_persons",
-                "erased_on",
-            ],
-            youth_rows,
-        ),
+        ("youths.csv", youth_header, youth_rows),
         (
             "followups.csv",
             vec!["id", "date", "youth_ref", "staff", "challenges", "note"],

@@ -176,7 +176,12 @@ pub(crate) async fn check(
                 Some(_) => {}
             }
         }
-        if erased.contains(&first.youth_ref) {
+        if erased.contains(&first.youth_ref)
+            || youth_plan
+                .shells
+                .iter()
+                .any(|(r, _)| r.reference == first.youth_ref)
+        {
             fail(
                 first.line,
                 "youth_ref",

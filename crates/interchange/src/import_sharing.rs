@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use gatelangs_domain::consent::{ConsentPeriod, check_concern_report_age, check_giver};
+use gatelangs_domain::consent::{
+    ConsentPeriod, ConsentRefusal, check_concern_report_age, check_giver,
+};
 use gatelangs_domain::youth::age_on;
 use gatelangs_domain::{
     CollaborationId, ConsentId, CounterpartId, InquiryId, UserId, WelfareId, YouthId,
@@ -135,6 +137,15 @@ pub(crate) async fn check(
             }
             // An erased record: the age travels, as the birth date is gone.
             Some(None) => {
+                // From 16 the youth consents: that rule needs only the age. The exception for
+                // a youth under 16 alone needs a text an erased record no longer has.
+                if let Some(age) = row.age_at_consent
+                    && let Err(e @ ConsentRefusal::YouthMustConsent) =
+                        check_giver(age, row.given_by, None)
+                {
+                    fail("given_by", e.to_string());
+                    ok = false;
+                }
                 if row.age_at_consent.is_none() {
                     fail(
                         "age_at_consent",
@@ -192,7 +203,10 @@ pub(crate) async fn check(
                     reference == row.youth_ref
                         && existing.period == period(&row)
                         && existing.given_by == row.given_by
-                        && codes == wanted,
+                        && codes == wanted
+                        && row
+                            .age_at_consent
+                            .is_none_or(|a| a == existing.age_at_consent),
                 )
             }
             None => None,

@@ -27,6 +27,8 @@ pub(crate) struct YouthPlan {
     pub youths: Vec<(YouthRow, YouthId)>,
     /// Erased records' shells this bundle brings.
     pub shells: Vec<(ShellRow, YouthId)>,
+    /// The ids `youths.csv` gives, named rows and shells alike: each at most once.
+    ids_in_file: HashSet<YouthId>,
     pub followups: Vec<(FollowupRow, ConversationId)>,
     pub unchanged_youths: usize,
     pub unchanged_followups: usize,
@@ -153,6 +155,9 @@ pub(crate) async fn check_youths(
                     None => plan.unchanged_youths += 1,
                 }
             }
+            None if row.id.is_some_and(|id| !plan.ids_in_file.insert(id)) => {
+                fail("id", ID_TWICE.to_owned());
+            }
             None => match fresh_id(conn, row.id).await? {
                 Some(id) => plan.youths.push((row, id)),
                 None => fail("id", ID_TAKEN.to_owned()),
@@ -225,6 +230,10 @@ pub(crate) async fn check_shells(
             );
             continue;
         }
+        if row.id.is_some_and(|id| !plan.ids_in_file.insert(id)) {
+            fail("id", ID_TWICE.to_owned());
+            continue;
+        }
         match fresh_id(conn, row.id).await? {
             Some(id) => plan.shells.push((row, id)),
             None => fail("id", ID_TAKEN.to_owned()),
@@ -234,6 +243,7 @@ pub(crate) async fn check_shells(
 }
 
 const ID_TAKEN: &str = "the id belongs to another record";
+const ID_TWICE: &str = "the id appears twice in the file";
 
 /// The id of a new youth row: the one it gives, or a new one; `None` when another record has
 /// the one it gives.

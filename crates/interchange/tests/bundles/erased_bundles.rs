@@ -133,13 +133,19 @@ async fn an_erased_record_travels_as_a_shell_and_its_figures_with_it() {
 async fn nothing_personal_is_written_about_an_erased_record() {
     for db in each_backend().await {
         let name = format!("{:?}", db.backend());
-        let youths = "ref,first_name,last_name,birth_date,gender,municipality,phone,erased_on\n\
-GONE,Ola,,2007-01-01,male,0301,+4791234567,2026-11-02\n\
-OTHER,,,,female,3205,,2026-11-02\n";
-        let consents = "youth_ref,given_on,given_by,services,exception_reason\n\
-OTHER,2019-01-01,youth,nav,Told at school\n";
+        let same_id = uuid::Uuid::new_v4();
+        let youths = format!(
+            "id,ref,first_name,last_name,birth_date,gender,municipality,phone,erased_on\n\
+,GONE,Ola,,2007-01-01,male,0301,+4791234567,2026-11-02\n\
+,OTHER,,,,female,3205,,2026-11-02\n\
+{same_id},TWIN1,,,,female,3205,,2026-11-02\n\
+{same_id},TWIN2,Per,Lie,2008-01-01,male,3205,,\n"
+        );
+        let consents = "youth_ref,given_on,given_by,services,exception_reason,age_at_consent\n\
+OTHER,2019-01-01,youth,nav,Told at school,\n\
+OTHER,2019-02-01,guardian,nav,,17\n";
         let followups = "date,youth_ref,staff,challenges,note\n2019-03-01,OTHER,kari,crime,Met at the station\n";
-        let mut bundle = files(youths, consents, followups);
+        let mut bundle = files(&youths, consents, followups);
         bundle.retain(|(f, _)| {
             ![
                 "collaborations.csv",
@@ -156,12 +162,19 @@ OTHER,2019-01-01,youth,nav,Told at school\n";
             "consents.csv:2: age_at_consent: needed for OTHER, an erased record without a birth date",
             "consents.csv:2: exception_reason: an erased record keeps no exception_reason",
             "followups.csv:2: note: an erased record keeps no note",
+            "consents.csv:3: given_by: from the age of 16 the youth consents",
         ] {
             assert!(
                 found.iter().any(|p| p.starts_with(want)),
                 "{name}: {want} in {found:#?}"
             );
         }
+        // One of the two rows that share an id (named rows are checked before shells).
+        assert!(
+            found.iter().any(|p| p.starts_with("youths.csv:")
+                && p.ends_with(": id: the id appears twice in the file")),
+            "{name}: {found:#?}"
+        );
         let mut conn = db.store.conn().await.unwrap();
         let written = gatelangs_testkit::fetch_i64(&mut conn, "SELECT COUNT(*) FROM youths").await;
         assert_eq!(written, 0, "{name}: nothing was written");
@@ -195,5 +208,50 @@ async fn a_bundle_cannot_erase_a_named_youth_nor_disagree_about_an_age() {
                 "{name}: {want} in {found:#?}"
             );
         }
+    }
+}
+
+#[tokio::test]
+async fn a_service_without_erased_records_exports_the_contracts_columns_only() {
+    for db in each_backend().await {
+        let name = format!("{:?}", db.backend());
+        import_files(
+            &db.store,
+            &[
+                ("services.csv", SERVICES),
+                (
+                    "youths.csv",
+                    "ref,first_name,last_name,birth_date,gender,municipality\nKEPT,Ida,Berg,2008-02-10,female,3205\n",
+                ),
+                (
+                    "consents.csv",
+                    "youth_ref,given_on,given_by,services\nKEPT,2019-01-01,youth_and_guardian,nav\n",
+                ),
+            ],
+        )
+        .await
+        .unwrap();
+        let out = tempfile::tempdir().unwrap();
+        export(&db.store, "team", None, out.path(), None)
+            .await
+            .unwrap();
+        let header = |file: &str| {
+            std::fs::read_to_string(out.path().join(file))
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(
+            header("youths.csv"),
+            "id,ref,first_name,last_name,birth_date,gender,municipality,phone,contact_persons",
+            "{name}"
+        );
+        assert_eq!(
+            header("consents.csv"),
+            "id,youth_ref,given_on,given_by,services,valid_until,withdrawn_on,exception_reason",
+            "{name}"
+        );
     }
 }

@@ -33,8 +33,6 @@ impl LoginThrottle {
         }
     }
 
-    /// A successful login clears the account's failures (not the address's: one good password
-    /// must not reset a guessing run across other accounts).
     /// Whether the client address alone is over its limit (sign-ins that name no account).
     pub fn is_address_blocked(&self, addr: Option<IpAddr>) -> bool {
         addr.is_some_and(|a| self.addresses.is_full(&a))
@@ -47,6 +45,8 @@ impl LoginThrottle {
         }
     }
 
+    /// A successful login clears the account's failures (not the address's: one good password
+    /// must not reset a guessing run across other accounts).
     pub fn record_success(&self, username: &str) {
         self.accounts.clear(&username.to_lowercase());
     }
