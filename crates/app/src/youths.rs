@@ -346,6 +346,21 @@ pub async fn store_imported(
     Ok(())
 }
 
+/// Closes a follow-up at `closed_at` inside the caller's unit of work (the demo's records that
+/// ended years ago), logged like an import.
+pub async fn store_imported_closing(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: gatelangs_domain::ServiceId,
+    actor: Option<UserId>,
+    youth: YouthId,
+    closed_at: i64,
+) -> Result<()> {
+    youths::set_closed(conn, service, youth, Some(closed_at)).await?;
+    log_imported(conn, store, service, actor, [youth], "closed").await?;
+    Ok(())
+}
+
 /// Stores the shell of a record erased by a retention decision as a bundle brings it (see
 /// `gatelangs_storage::retention`): nothing personal, only what past years' reports count.
 pub async fn store_imported_shell(

@@ -236,7 +236,89 @@ pub async fn populate(
         .await
         .map_err(refused)?;
     }
-    Ok(ids.len())
+    let closed = closed_long_ago(conn, store, service, tz, field_worker).await?;
+    Ok(ids.len() + closed)
+}
+
+/// Three follow-ups that ended in 2019, each with a conversation and a note in 2018: past their
+/// period, so the leader's retention page (`/youths/retention`) has records to decide on. They
+/// count in no year the demo's report shows.
+async fn closed_long_ago(
+    conn: &mut AnyConnection,
+    store: &Store,
+    service: ServiceId,
+    tz: &jiff::tz::TimeZone,
+    field_worker: UserId,
+) -> Result<usize, StoreError> {
+    let people = [
+        ("D-0301", "Emil", "Haugen", (2001, 3, 9), Gender::Male),
+        ("D-0302", "Nora", "Lund", (2002, 8, 21), Gender::Female),
+        ("D-0303", "Jonas", "Bakke", (2000, 12, 2), Gender::Male),
+    ];
+    let at = |day: jiff::civil::Date| -> Result<jiff::Timestamp, StoreError> {
+        Ok(day
+            .at(12, 0, 0, 0)
+            .to_zoned(tz.clone())
+            .map_err(corrupt)?
+            .timestamp())
+    };
+    for (n, (reference, first, last, (y, m, d), gender)) in people.into_iter().enumerate() {
+        let id = YouthId::new();
+        let fields = YouthFields {
+            reference: reference.to_owned(),
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            birth_date: jiff::civil::date(y, m, d),
+            gender,
+            municipality: MunicipalityNumber::parse("3205").map_err(corrupt)?,
+            phone: None,
+            school: None,
+            guardians: vec![],
+        };
+        let staff = [field_worker];
+        gatelangs_app::youths::store_imported(
+            conn,
+            store,
+            service,
+            None,
+            youths::NewYouth {
+                id,
+                fields: &fields,
+                contact_persons: &staff,
+                created_by: Some(field_worker),
+            },
+            "demo",
+        )
+        .await
+        .map_err(refused)?;
+        let day = jiff::civil::date(2018, 10, i8::try_from(1 + n).unwrap_or(1));
+        journal_transfer::store_imported_conversation(
+            conn,
+            store,
+            service,
+            tz,
+            &NewConversation {
+                id: ConversationId::new(),
+                youth: id,
+                occurred_at: at(day)?,
+                setting: None,
+                duration_minutes: Some(45),
+                challenges: vec![Challenge::Exclusion],
+                staff: staff.to_vec(),
+                place: None,
+                contact: None,
+                created_by: Some(field_worker),
+            },
+            Some((EntryId::new(), NOTES[n % NOTES.len()])),
+        )
+        .await
+        .map_err(refused)?;
+        let closed_at = at(jiff::civil::date(2019, 6, 28))?.as_second();
+        gatelangs_app::youths::store_imported_closing(conn, store, service, None, id, closed_at)
+            .await
+            .map_err(refused)?;
+    }
+    Ok(people.len())
 }
 
 /// The demo's data keeps every rule; a refusal here is a bug in the demo, reported as such.
