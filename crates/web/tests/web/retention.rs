@@ -230,6 +230,71 @@ async fn a_leaders_decision_erases_the_record_and_keeps_past_years_figures() {
             "{name}: a deposit names the archive's reference"
         );
 
+        // The archive copy for a deposit holds the whole journal, also what the youth's copy
+        // leaves out; a leader the youth has blocked from an entry cannot make it.
+        let mut conn = app.store().conn().await.unwrap();
+        let entry: String =
+            sqlx::query_scalar("SELECT id FROM journal_entries WHERE youth_id = $1")
+                .bind(gone.to_string())
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap();
+        let key = gatelangs_storage::journal::EntryKey {
+            service: service.id,
+            youth: gone,
+            entry: entry.parse().unwrap(),
+        };
+        gatelangs_storage::journal::set_withheld(
+            &mut conn,
+            app.store().field_keys(),
+            key,
+            leader.id,
+            Some("would harm the youth"),
+            1,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        let copy = app
+            .get(&format!("{record}/archive-copy.pdf"), Some(&token))
+            .await;
+        assert_eq!(copy.status, 200, "{name}: {}", copy.body);
+        let text = common::pdf_text(&copy.bytes);
+        assert!(
+            text.contains("Arkivkopi av journal")
+                && text.contains("hjemmesituasjonen")
+                && text.contains("Holdt tilbake fra ungdommens kopi: would harm the youth"),
+            "{name}: {text}"
+        );
+        let youths_copy = app.get(&format!("{record}/innsyn.pdf"), Some(&token)).await;
+        assert!(
+            !common::pdf_text(&youths_copy.bytes).contains("hjemmesituasjonen"),
+            "{name}: the youth's copy leaves the withheld entry out"
+        );
+        let other = app.user(&service, "leader2", Role::Leader).await;
+        let mut conn = app.store().conn().await.unwrap();
+        gatelangs_storage::record_access::add_block(
+            &mut conn,
+            app.store().field_keys(),
+            service.id,
+            gatelangs_storage::record_access::NewBlock {
+                youth: gone,
+                user: other.id,
+                entry: Some(key.entry),
+                reason: "the youth asked",
+                by: leader.id,
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        let other = app.session_for(&other).await;
+        let refused = app
+            .get(&format!("{record}/archive-copy.pdf"), Some(&other))
+            .await;
+        assert_eq!(refused.status, 403, "{name}");
+
         let before = (
             annual(&app, &token, 2019).await,
             annual(&app, &token, 2020).await,

@@ -52,7 +52,8 @@ fn rule(method: &str, path: &str) -> Rule {
             | "/youths/{id}/blocks/{block}/lift"
             | "/youths/{id}/entries/{entry}/withhold"
             | "/youths/{id}/entries/{entry}/delete",
-        ) => Rule::LeaderOnly,
+        )
+        | ("GET", "/youths/{id}/archive-copy.pdf") => Rule::LeaderOnly,
         (
             "GET",
             "/youths/{id}"

@@ -54,6 +54,8 @@ pub struct Copy {
     pub accesses: Vec<AccessRow>,
     pub sharing: super::sharing::SharingView,
     pub groups: Vec<String>,
+    /// The archive's copy: every entry, those withheld from the youth's copy marked as such.
+    pub archive: bool,
 }
 
 /// What an access to a youth's record was and on which basis, in words, from the audit action
@@ -94,8 +96,32 @@ fn access_row(tr: &Tr, tz: &jiff::tz::TimeZone, e: &audit::AuditEntry) -> Option
     })
 }
 
-async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResult<Copy> {
+/// Which copy to make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The youth's copy: what they have a right to see.
+    Youth,
+    /// The copy deposited with the archive before a record is erased (decision 0033): the
+    /// whole journal, by a leader from whom the youth has blocked nothing (else another leader
+    /// makes it, so it is complete).
+    Archive,
+}
+
+async fn build(
+    state: &AppState,
+    p: &Principal,
+    id: &str,
+    what: &str,
+    kind: Kind,
+) -> AppResult<Copy> {
     let (rec, mut tx) = super::open(state, p, id, PersonalDataAccess::Export, what).await?;
+    if kind == Kind::Archive {
+        // Refused here, the transaction with the access entry is rolled back.
+        rec.require_leader()?;
+        if rec.hidden_entries() > 0 {
+            return Err(gatelangs_app::Error::Forbidden("error-archive-copy-blocked").into());
+        }
+    }
     let youth = rec.youth();
     let keys = state.store.field_keys();
     let y = youths::get(&mut tx, keys, rec.service(), youth)
@@ -123,7 +149,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
     let tz = p.tz();
     let shown: Vec<_> = entries
         .iter()
-        .filter(|e| e.withheld_reason.is_none())
+        .filter(|e| kind == Kind::Archive || e.withheld_reason.is_none())
         .cloned()
         .collect();
     let (assessment_dates, assessment_rows) = assessment_table(&tr, &assess);
@@ -156,6 +182,7 @@ async fn build(state: &AppState, p: &Principal, id: &str, what: &str) -> AppResu
             .filter_map(|e| access_row(&tr, &tz, e))
             .collect(),
         sharing,
+        archive: kind == Kind::Archive,
         tr,
     })
 }
@@ -165,7 +192,7 @@ pub async fn html(
     p: Principal,
     Path(id): Path<String>,
 ) -> AppResult<Copy> {
-    build(&state, &p, &id, "innsyn_html").await
+    build(&state, &p, &id, "innsyn_html", Kind::Youth).await
 }
 
 pub async fn pdf(
@@ -173,17 +200,43 @@ pub async fn pdf(
     p: Principal,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let copy = build(&state, &p, &id, "innsyn_pdf").await?;
+    let copy = build(&state, &p, &id, "innsyn_pdf", Kind::Youth).await?;
+    pdf_download(copy, "innsyn.pdf").await
+}
+
+/// The archive's copy of the record as PDF, for a deposit (leaders).
+pub async fn archive_pdf(
+    State(state): State<AppState>,
+    p: Principal,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let copy = build(&state, &p, &id, "archive_copy_pdf", Kind::Archive).await?;
+    let name = format!("arkivkopi-{}.pdf", copy.reference);
+    pdf_download(copy, &name).await
+}
+
+async fn pdf_download(copy: Copy, filename: &str) -> AppResult<Response> {
     let bytes = tokio::task::spawn_blocking(move || super::pdf::render(&copy))
         .await
         .map_err(AppError::internal)?
         .map_err(|e| AppError::Internal(e.into()))?;
+    // The name is ASCII-only in the header; a reference is the team's own text.
+    let filename: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"innsyn.pdf\"".to_owned(),
+                format!("attachment; filename=\"{filename}\""),
             ),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],

@@ -99,6 +99,7 @@ pub fn router() -> Routes {
         )
         .get("/youths/{id}/innsyn", get(innsyn::html))
         .get("/youths/{id}/innsyn.pdf", get(innsyn::pdf))
+        .get("/youths/{id}/archive-copy.pdf", get(innsyn::archive_pdf))
 }
 
 /// Opens the record named by the path's `{id}` through the gate: the start of every handler that

@@ -1,4 +1,4 @@
-//! The youth's copy as a PDF, typeset by Typst in-process (tagged PDF, no outside calls). The
+//! The youth's copy (and the archive's) as a PDF, typeset by Typst in-process (tagged PDF, no outside calls). The
 //! template is fixed; the copy's text reaches it only as JSON data.
 
 use serde_json::json;
@@ -35,9 +35,10 @@ fn data(copy: &Copy) -> serde_json::Value {
     }
     json!({
         "lang": tr.code(),
-        "title": t("innsyn-title"),
+        "title": if copy.archive { t("archive-copy-title") } else { t("innsyn-title") },
         "service": copy.service_name,
         "intro": tr.t1("innsyn-produced", "when", &copy.produced),
+        "archive_note": if copy.archive { t("archive-copy-intro") } else { String::new() },
         "identity": identity,
         "labels": {
             "conversations": t("youth-conversations"),
@@ -66,6 +67,7 @@ fn data(copy: &Copy) -> serde_json::Value {
         "entries": copy.entries.iter().map(|e| json!({
             "kind": e.kind,
             "helped": e.helped,
+            "withheld": e.withheld.as_ref().map(|r| tr.t1("archive-copy-withheld", "reason", r)).unwrap_or_default(),
             "versions": e.versions.iter().map(|v| json!({
                 "heading": version_heading(tr, v.number, &v.author, &v.written, v.signed.as_deref()),
                 "reason": v.reason.clone().unwrap_or_default(),
