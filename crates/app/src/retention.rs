@@ -159,3 +159,13 @@ pub async fn recorded(
             .await?,
     )
 }
+
+/// Whether the open record may be copied for the archive before a deposit: by a leader, and
+/// whole, so not by one the youth has blocked from any entry (another leader makes it).
+pub fn may_copy_for_archive(rec: &crate::record_gate::OpenRecord) -> Result<()> {
+    rec.require_leader()?;
+    if rec.hidden_entries() > 0 {
+        return Err(Error::Forbidden("error-archive-copy-blocked"));
+    }
+    Ok(())
+}

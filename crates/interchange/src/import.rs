@@ -191,7 +191,10 @@ pub async fn import(
                 .map(|s| (s.username.as_str().to_owned(), (s.role, true))),
         )
         .collect();
-    let mut youth_plan = import_youth::YouthPlan::default();
+    let mut youth_plan = import_youth::YouthPlan {
+        stored_shells: youths::shells(&mut tx, service.id).await?,
+        ..Default::default()
+    };
     import_youth::check_youths(
         &mut tx,
         store,
@@ -233,7 +236,6 @@ pub async fn import(
     )
     .await?;
     import_journal::reconcile_notes(&journal_plan, &mut youth_plan, &mut problems);
-    let stored_shells = youths::shells(&mut tx, service.id).await?;
     let known = import_sharing::Known {
         youths: youths::list(&mut tx, store.field_keys(), service.id, None)
             .await?
@@ -245,7 +247,12 @@ pub async fn import(
                     .iter()
                     .map(|(r, _)| (r.reference.clone(), Some(r.birth_date))),
             )
-            .chain(stored_shells.iter().map(|s| (s.reference.clone(), None)))
+            .chain(
+                youth_plan
+                    .stored_shells
+                    .iter()
+                    .map(|s| (s.reference.clone(), None)),
+            )
             .chain(
                 youth_plan
                     .shells
@@ -253,7 +260,11 @@ pub async fn import(
                     .map(|(r, _)| (r.reference.clone(), None)),
             )
             .collect(),
-        stored_shells: stored_shells.into_iter().map(|s| s.reference).collect(),
+        stored_shells: youth_plan
+            .stored_shells
+            .iter()
+            .map(|s| s.reference.clone())
+            .collect(),
         codes: counterparts::list(&mut tx, service.id)
             .await?
             .into_iter()

@@ -116,7 +116,6 @@ pub(crate) async fn check(
         .into_iter()
         .map(|u| (u.id, u.username))
         .collect();
-    let erased = youths::erased_refs(conn, service.id).await?;
     let mut by_entry: BTreeMap<EntryId, Vec<JournalRow>> = BTreeMap::new();
     for row in rows {
         by_entry.entry(row.entry).or_default().push(row);
@@ -176,7 +175,7 @@ pub(crate) async fn check(
                 Some(_) => {}
             }
         }
-        if erased.contains(&first.youth_ref)
+        if youth_plan.is_stored_shell(&first.youth_ref)
             || youth_plan
                 .shells
                 .iter()

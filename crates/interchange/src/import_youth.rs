@@ -28,12 +28,21 @@ pub(crate) struct YouthPlan {
     /// Erased records' shells this bundle brings.
     pub shells: Vec<(ShellRow, YouthId)>,
     /// The ids `youths.csv` gives, named rows and shells alike: each at most once.
-    ids_in_file: HashSet<YouthId>,
+    pub(crate) ids_in_file: HashSet<YouthId>,
+    /// The service's erased records, read once for every file's checks: nothing new is written
+    /// about them.
+    pub stored_shells: Vec<youths::Shell>,
     pub followups: Vec<(FollowupRow, ConversationId)>,
     pub unchanged_youths: usize,
     pub unchanged_followups: usize,
     /// Follow-ups whose journal entry `journal.csv` brings (their `note` is not written again).
     pub notes_in_journal: HashSet<ConversationId>,
+}
+
+impl YouthPlan {
+    pub(crate) fn is_stored_shell(&self, reference: &str) -> bool {
+        self.stored_shells.iter().any(|s| s.reference == reference)
+    }
 }
 
 fn fields(row: &YouthRow) -> YouthFields {
@@ -70,13 +79,12 @@ pub(crate) async fn check_youths(
         .into_iter()
         .map(|u| (u.id, u.username))
         .collect();
-    let erased = youths::erased_refs(conn, service.id).await?;
     let mut seen = HashSet::new();
     for row in rows {
         let mut fail = |column: &str, message: String| {
             problems.push(Problem::new(YOUTHS, row.line, column, message));
         };
-        if erased.contains(&row.reference) {
+        if plan.is_stored_shell(&row.reference) {
             fail("ref", erased_message(&row.reference));
             continue;
         }
@@ -177,7 +185,6 @@ pub(crate) async fn check_shells(
     plan: &mut YouthPlan,
     problems: &mut Vec<Problem>,
 ) -> Result<(), ImportError> {
-    let stored = youths::shells(conn, service.id).await?;
     let tz = service.tz();
     let named: HashSet<&str> = plan
         .youths
@@ -196,7 +203,11 @@ pub(crate) async fn check_shells(
             );
             continue;
         }
-        if let Some(shell) = stored.iter().find(|s| s.reference == row.reference) {
+        if let Some(shell) = plan
+            .stored_shells
+            .iter()
+            .find(|s| s.reference == row.reference)
+        {
             let erased_on = jiff::Timestamp::from_second(shell.erased_at)
                 .map(|t| t.to_zoned(tz.clone()).date())
                 .ok();
@@ -303,7 +314,6 @@ pub(crate) async fn check_followups(
         .map(|(r, _)| r.reference.clone())
         .collect();
     let notes = journal::conversation_notes(conn, store.field_keys(), service.id).await?;
-    let erased = youths::erased_refs(conn, service.id).await?;
     let mut occurrences = Occurrences::default();
     let mut seen_ids = HashSet::new();
     for row in rows {
@@ -316,7 +326,7 @@ pub(crate) async fn check_followups(
         let mut ok = true;
         // An erased record keeps no journal: a note about it would bring erased data back.
         if row.note.is_some()
-            && (erased.contains(&row.youth_ref) || shells_in_file.contains(&row.youth_ref))
+            && (plan.is_stored_shell(&row.youth_ref) || shells_in_file.contains(&row.youth_ref))
         {
             fail("note", erased_text("note"));
             continue;
@@ -395,7 +405,7 @@ pub(crate) async fn check_followups(
             None if ids::taken(conn, Table::Conversations, &id.to_string()).await? => {
                 fail("id", "the id belongs to another record".to_owned());
             }
-            None if erased.contains(&row.youth_ref) => {
+            None if plan.is_stored_shell(&row.youth_ref) => {
                 fail("youth_ref", erased_message(&row.youth_ref));
             }
             None => plan.followups.push((row, id)),

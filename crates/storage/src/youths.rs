@@ -416,21 +416,6 @@ pub async fn id_by_ref(
     found.map(|id| parse("youths.id", &id)).transpose()
 }
 
-/// The refs of the service's records erased by a retention decision: taken for good, and no
-/// longer a youth to write anything about.
-pub async fn erased_refs(
-    conn: &mut AnyConnection,
-    service: ServiceId,
-) -> Result<std::collections::HashSet<String>> {
-    let refs: Vec<String> = sqlx::query_scalar(
-        "SELECT ref FROM youths WHERE service_id = $1 AND erased_at IS NOT NULL",
-    )
-    .bind(service.to_string())
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(refs.into_iter().collect())
-}
-
 /// What is left of a record erased by a retention decision: what past years' reports count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shell {

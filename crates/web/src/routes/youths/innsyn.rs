@@ -117,10 +117,7 @@ async fn build(
     let (rec, mut tx) = super::open(state, p, id, PersonalDataAccess::Export, what).await?;
     if kind == Kind::Archive {
         // Refused here, the transaction with the access entry is rolled back.
-        rec.require_leader()?;
-        if rec.hidden_entries() > 0 {
-            return Err(gatelangs_app::Error::Forbidden("error-archive-copy-blocked").into());
-        }
+        gatelangs_app::retention::may_copy_for_archive(&rec)?;
     }
     let youth = rec.youth();
     let keys = state.store.field_keys();
